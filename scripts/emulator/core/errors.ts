@@ -1,0 +1,54 @@
+/**
+ * Errors as Apps Script raises them. Product code runs in a vm context (another realm), so the
+ * emulator creates its errors with that realm's Error constructor: `e instanceof Error` then holds
+ * inside the bundle, as it does on Google.
+ */
+export type ErrorFactory = (message: string) => Error;
+
+export function makeErrorFactory(RealmError: ErrorConstructor): ErrorFactory {
+  return (message: string) => {
+    const error = new RealmError(message);
+    error.name = 'Exception';
+    return error;
+  };
+}
+
+/** Names that inspection tools (jest, util.inspect, Promise resolution) probe on any object. */
+const INTROSPECTION = new Set([
+  'then',
+  'toJSON',
+  'asymmetricMatch',
+  '$$typeof',
+  'nodeType',
+  'tagName',
+  'constructor',
+  'prototype',
+  'inspect',
+  '@@__IMMUTABLE_ITERABLE__@@',
+  '@@__IMMUTABLE_RECORD__@@',
+  '_isMockFunction',
+]);
+
+export function isIntrospection(prop: string | symbol): boolean {
+  return typeof prop === 'symbol' || INTROSPECTION.has(prop);
+}
+
+/**
+ * A stand-in for an API member the emulator does not implement: calling it, or reading anything
+ * from it (an enum such as `DocumentApp.GlyphType.X`), throws `Not emulated: Class.member`.
+ */
+export function notEmulated(className: string, member: string, fail: ErrorFactory): unknown {
+  const message = `Not emulated: ${className}.${member}`;
+  return new Proxy(function notEmulatedMember() {}, {
+    apply() {
+      throw fail(message);
+    },
+    construct() {
+      throw fail(message);
+    },
+    get(_target, prop) {
+      if (isIntrospection(prop)) return undefined;
+      throw fail(message);
+    },
+  });
+}

@@ -1,0 +1,91 @@
+import type { EmulatorContext } from './context';
+
+export type AuthMode = 'NONE' | 'LIMITED' | 'FULL';
+export type ExecutionKind =
+  | 'manual' // run from the editor or the command line
+  | 'menu' // a custom menu item or a dialog's google.script.run
+  | 'simpleTrigger' // onOpen / onEdit
+  | 'installableTrigger' // installable onEdit / onOpen
+  | 'timeTrigger'; // time-driven trigger
+
+/** One run of product code, as Apps Script would start it. */
+export interface Execution {
+  id: number;
+  /** Session.getActiveUser(); '' when Google would not reveal it. */
+  user: string;
+  /** Session.getEffectiveUser(): whose authority the code runs with. */
+  effectiveUser: string;
+  authMode: AuthMode;
+  kind: ExecutionKind;
+  startedAt: number;
+  triggerUid?: string;
+}
+
+export interface ExecutionOptions {
+  user: string;
+  effectiveUser?: string;
+  authMode?: AuthMode;
+  kind?: ExecutionKind;
+  triggerUid?: string;
+}
+
+/**
+ * Executions: who runs, with which authority, and what happens when a run ends (locks released,
+ * documents saved). Executions nest when a test starts one while another is under way, which is how
+ * overlapping runs are simulated in a single thread.
+ */
+export class Runtime {
+  /** The global object of the product code (the gas-local vm context). */
+  sandbox: Record<string, unknown> = {};
+  private readonly stack: Execution[] = [];
+  private readonly endHooks: Array<(execution: Execution) => void> = [];
+  private nextExecutionId = 1;
+
+  constructor(private readonly ctx: () => EmulatorContext) {}
+
+  current(): Execution | null {
+    return this.stack[this.stack.length - 1] ?? null;
+  }
+
+  /** Every execution under way, outermost first. */
+  running(): readonly Execution[] {
+    return this.stack;
+  }
+
+  /** Registers cleanup to run whenever an execution ends (normally or by an exception). */
+  onExecutionEnd(hook: (execution: Execution) => void): void {
+    this.endHooks.push(hook);
+  }
+
+  execute<T>(fn: () => T, options: ExecutionOptions): T {
+    const execution: Execution = {
+      id: this.nextExecutionId++,
+      user: options.user,
+      effectiveUser: options.effectiveUser ?? options.user,
+      authMode: options.authMode ?? 'FULL',
+      kind: options.kind ?? 'manual',
+      startedAt: this.ctx().clock.now(),
+      triggerUid: options.triggerUid,
+    };
+    this.stack.push(execution);
+    try {
+      return fn();
+    } finally {
+      for (const hook of this.endHooks) hook(execution);
+      this.stack.pop();
+    }
+  }
+
+  /** Calls a global function of the product by name, as Apps Script does for menus and triggers. */
+  invoke(functionName: string, args: unknown[], options: ExecutionOptions): unknown {
+    const fn = this.sandbox[functionName];
+    if (typeof fn !== 'function') {
+      throw this.ctx().fail(`Script function not found: ${functionName}`);
+    }
+    return this.execute(() => (fn as (...a: unknown[]) => unknown)(...args), options);
+  }
+
+  hasFunction(functionName: string): boolean {
+    return typeof this.sandbox[functionName] === 'function';
+  }
+}
