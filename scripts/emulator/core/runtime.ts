@@ -29,6 +29,17 @@ export interface ExecutionOptions {
   triggerUid?: string;
 }
 
+export interface SpreadsheetEvent {
+  type: 'ON_EDIT' | 'ON_OPEN';
+  spreadsheetId: string;
+  /** The person who acted. */
+  user: string;
+  /** Builds the event object for one installable trigger (it adds triggerUid and authMode FULL). */
+  makeEvent(triggerUid: string): Record<string, unknown>;
+}
+
+export type SpreadsheetEventListener = (event: SpreadsheetEvent) => void;
+
 /**
  * Executions: who runs, with which authority, and what happens when a run ends (locks released,
  * documents saved). Executions nest when a test starts one while another is under way, which is how
@@ -40,6 +51,7 @@ export class Runtime {
   private readonly stack: Execution[] = [];
   private readonly endHooks: Array<(execution: Execution) => void> = [];
   private nextExecutionId = 1;
+  private readonly spreadsheetListeners: SpreadsheetEventListener[] = [];
 
   constructor(private readonly ctx: () => EmulatorContext) {}
 
@@ -83,6 +95,18 @@ export class Runtime {
       throw this.ctx().fail(`Script function not found: ${functionName}`);
     }
     return this.execute(() => (fn as (...a: unknown[]) => unknown)(...args), options);
+  }
+
+  /**
+   * A person acted on a spreadsheet (opened it, edited a cell). SpreadsheetApp emits this after
+   * running the simple trigger; ScriptApp listens and runs the matching installable triggers.
+   */
+  onSpreadsheetEvent(listener: SpreadsheetEventListener): void {
+    this.spreadsheetListeners.push(listener);
+  }
+
+  emitSpreadsheetEvent(event: SpreadsheetEvent): void {
+    for (const listener of this.spreadsheetListeners) listener(event);
   }
 
   hasFunction(functionName: string): boolean {
