@@ -1,0 +1,170 @@
+/**
+ * The local command line: the product's offline mode. It loads the built bundle into the Workspace
+ * emulator and keeps the emulated workbook in a workspace folder. See README, "Local command line".
+ */
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ConfigError, parseConfig } from '../src/domain/config';
+import { exportXlsx } from './emulator/export/xlsx';
+import type { Emulator } from './emulator';
+import { DEFAULT_TIME_ZONE } from './emulator';
+import {
+  createEmulator,
+  isoInZone,
+  openWorkspace,
+  parseDateTime,
+  saveWorkspace,
+  statePath,
+  UserError,
+} from './local/workspace';
+
+// Apps Script runs JavaScript in the script's time zone; so does the emulated product.
+process.env.TZ = DEFAULT_TIME_ZONE;
+
+const USAGE = `Cách dùng: npm run local -- <lệnh> [tùy chọn]
+  init   --dir W --config C.json [--now ISO_DATETIME]   tạo workspace mới và khởi tạo bảng tính
+  run    --dir W [--as EMAIL] FUNCTION [JSON_ARG]        gọi một hàm của script, in kết quả JSON
+  tick   --dir W --until ISO_DATETIME                   chạy đồng hồ tới thời điểm, kích hoạt các trigger
+  export --dir W --xlsx FILE                            xuất bảng tính ra tệp .xlsx`;
+
+type Options = Record<string, string | boolean | undefined>;
+
+const OPTIONS = {
+  dir: { type: 'string' },
+  config: { type: 'string' },
+  now: { type: 'string' },
+  as: { type: 'string' },
+  until: { type: 'string' },
+  xlsx: { type: 'string' },
+} as const;
+
+function requireOption(options: Options, name: string): string {
+  const value = options[name];
+  if (typeof value !== 'string' || value === '') throw new UserError(`Thiếu tùy chọn --${name} (xem: npm run local -- help).`);
+  return value;
+}
+
+function readJsonFile(file: string): unknown {
+  if (!fs.existsSync(file)) throw new UserError(`Không tìm thấy tệp cấu hình "${file}".`);
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new UserError(`Tệp "${file}" không phải JSON hợp lệ: ${(error as Error).message}`);
+  }
+}
+
+function timeZoneOf(emulator: Emulator): string {
+  return emulator.ctx.state.scriptTimeZone;
+}
+
+async function init(options: Options): Promise<unknown> {
+  const dir = requireOption(options, 'dir');
+  if (fs.existsSync(statePath(dir))) {
+    throw new UserError(`Thư mục "${dir}" đã là một workspace; chọn thư mục khác hoặc xóa nó trước.`);
+  }
+  const config = parseConfig(readJsonFile(requireOption(options, 'config')));
+  const now = typeof options.now === 'string' ? parseDateTime(options.now, '--now') : Date.now();
+  const owner = config.quan_tri[0]!;
+  const emulator = await createEmulator(now, owner);
+  emulator.sheets.createBound(`Báo cáo ${config.ten_don_vi}`);
+  const result = emulator.run('setUpWorkbook', [config], { user: owner });
+  saveWorkspace(dir, emulator);
+  return { workspace: dir, now: isoInZone(emulator.now().getTime(), timeZoneOf(emulator)), ...(result as object) };
+}
+
+async function run(options: Options, positionals: string[]): Promise<unknown> {
+  const dir = requireOption(options, 'dir');
+  const [functionName, jsonArg, ...extra] = positionals;
+  if (!functionName) throw new UserError('Thiếu tên hàm cần chạy (xem: npm run local -- help).');
+  if (extra.length > 0) throw new UserError(`Thừa tham số: ${extra.join(' ')} (đối số phải là một chuỗi JSON).`);
+  let args: unknown[] = [];
+  if (jsonArg !== undefined) {
+    try {
+      args = [JSON.parse(jsonArg)];
+    } catch {
+      throw new UserError(`Đối số của ${functionName} phải là JSON hợp lệ, ví dụ '{"ky":"2026-Q2"}'.`);
+    }
+  }
+  const emulator = await openWorkspace(dir);
+  if (!emulator.ctx.runtime.hasFunction(functionName)) {
+    throw new UserError(`Script không có hàm "${functionName}".`);
+  }
+  const user = typeof options.as === 'string' ? options.as : emulator.owner;
+  const result = emulator.run(functionName, args, { user });
+  saveWorkspace(dir, emulator);
+  return result === undefined ? null : result;
+}
+
+async function tick(options: Options): Promise<unknown> {
+  const dir = requireOption(options, 'dir');
+  const until = parseDateTime(requireOption(options, 'until'), '--until');
+  const emulator = await openWorkspace(dir);
+  if (until < emulator.now().getTime()) {
+    const zone = timeZoneOf(emulator);
+    throw new UserError(
+      `Đồng hồ đang ở ${isoInZone(emulator.now().getTime(), zone)}; không thể lùi về ${isoInZone(until, zone)}.`,
+    );
+  }
+  const fired = emulator.tick(until);
+  saveWorkspace(dir, emulator);
+  const zone = timeZoneOf(emulator);
+  return {
+    now: isoInZone(emulator.now().getTime(), zone),
+    fired: fired.map((f) => ({
+      at: isoInZone(f.at, zone),
+      handler: f.handler,
+      ok: f.ok,
+      ...(f.error ? { error: f.error } : {}),
+    })),
+  };
+}
+
+async function exportCommand(options: Options): Promise<unknown> {
+  const dir = requireOption(options, 'dir');
+  const xlsx = requireOption(options, 'xlsx');
+  const emulator = await openWorkspace(dir);
+  await exportXlsx(emulator.ctx, emulator.sheets.activeSpreadsheetId(), xlsx);
+  return { xlsx };
+}
+
+export async function main(argv: string[]): Promise<unknown> {
+  const [command, ...rest] = argv;
+  let parsed: { values: Options; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: rest, allowPositionals: true, strict: true, options: OPTIONS });
+  } catch (error) {
+    throw new UserError(`Tùy chọn không hợp lệ: ${(error as Error).message}`);
+  }
+  const { values, positionals } = parsed;
+  switch (command) {
+    case 'init':
+      return init(values);
+    case 'run':
+      return run(values, positionals);
+    case 'tick':
+      return tick(values);
+    case 'export':
+      return exportCommand(values);
+    case 'help':
+      return USAGE;
+    default:
+      throw new UserError(
+        command ? `Lệnh không hợp lệ: "${command}" (xem: npm run local -- help).` : 'Thiếu lệnh (xem: npm run local -- help).',
+      );
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (result) => {
+      console.log(typeof result === 'string' ? result : JSON.stringify(result, null, 2));
+    },
+    (error: unknown) => {
+      // Product errors come from the bundle's realm, so they are recognised by shape, not class.
+      const text = error && typeof error === 'object' && 'message' in error ? String(error.message) : String(error);
+      const known = error instanceof ConfigError || error instanceof UserError;
+      console.error((known ? text : `Lỗi: ${text}`).replace(/\s*\n\s*/g, ' '));
+      process.exit(1);
+    },
+  );
+}

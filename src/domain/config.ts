@@ -1,0 +1,144 @@
+/**
+ * The configuration of one workbook: who owns it, its level, its units and its people. It arrives
+ * from the installer (a JSON file for the command line, the Cấu hình tab on Google) and is checked
+ * here before anything is written.
+ */
+export type Level = 'huyen' | 'xa' | 'tinh';
+
+export interface UnitConfig {
+  /** Stable code of the unit, e.g. "DX" or "CH01". */
+  ma: string;
+  ten: string;
+  /** Officers of the unit who enter its figures. */
+  email: string[];
+}
+
+export interface WorkbookConfig {
+  /** e.g. "Hội LHPN quận Hoàng Mai". */
+  ten_don_vi: string;
+  cap: Level;
+  /** Place name used in the date line, e.g. "Hoàng Mai". */
+  dia_danh: string;
+  /** e.g. "2021-2026". */
+  nhiem_ky: string;
+  don_vi: UnitConfig[];
+  /** Who receives the quarterly summary. */
+  email_nhan: string[];
+  /** Admins; the first is the owner of the workbook. */
+  quan_tri: string[];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Cấu hình không hợp lệ: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const KEYS: ReadonlyArray<keyof WorkbookConfig> = [
+  'ten_don_vi',
+  'cap',
+  'dia_danh',
+  'nhiem_ky',
+  'don_vi',
+  'email_nhan',
+  'quan_tri',
+];
+const LEVELS: readonly Level[] = ['huyen', 'xa', 'tinh'];
+const EMAIL = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
+const UNIT_CODE = /^[A-Za-z0-9_]{1,20}$/;
+
+export function isEmail(value: unknown): value is string {
+  return typeof value === 'string' && EMAIL.test(value);
+}
+
+function nonEmptyText(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
+function emailList(value: unknown, where: string, problems: string[], allowEmpty: boolean): string[] {
+  const list = typeof value === 'string' ? [value] : value;
+  if (!Array.isArray(list) || (!allowEmpty && list.length === 0)) {
+    problems.push(`"${where}" phải là danh sách địa chỉ email${allowEmpty ? '' : ' (ít nhất một địa chỉ)'}`);
+    return [];
+  }
+  const bad = list.filter((e) => !isEmail(e));
+  if (bad.length > 0) problems.push(`"${where}" có địa chỉ email không hợp lệ: ${bad.map(String).join(', ')}`);
+  return list.filter(isEmail).map((e) => e.trim().toLowerCase());
+}
+
+/** A term such as "2021-2026": two years, the second after the first, at most 5 years apart. */
+export function isTerm(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const match = /^(\d{4})\s*-\s*(\d{4})$/.exec(value.trim());
+  if (!match) return false;
+  const from = Number(match[1]);
+  const to = Number(match[2]);
+  return to > from && to - from <= 5;
+}
+
+function parseUnits(value: unknown, problems: string[]): UnitConfig[] {
+  if (!Array.isArray(value) || value.length === 0) {
+    problems.push('"don_vi" phải là danh sách đơn vị, mỗi đơn vị có "ma", "ten", "email"');
+    return [];
+  }
+  const units: UnitConfig[] = [];
+  const seen = new Set<string>();
+  value.forEach((raw: unknown, index) => {
+    const where = `don_vi[${index + 1}]`;
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+      problems.push(`${where} phải là một đối tượng { "ma", "ten", "email" }`);
+      return;
+    }
+    const unit = raw as Record<string, unknown>;
+    const unknown = Object.keys(unit).filter((k) => !['ma', 'ten', 'email'].includes(k));
+    if (unknown.length > 0) problems.push(`${where} có khóa không được hỗ trợ: ${unknown.join(', ')}`);
+    if (typeof unit.ma !== 'string' || !UNIT_CODE.test(unit.ma)) {
+      problems.push(`${where}: "ma" phải gồm 1–20 chữ cái không dấu, chữ số hoặc "_"`);
+    } else if (seen.has(unit.ma.toUpperCase())) {
+      problems.push(`${where}: mã đơn vị "${unit.ma}" bị trùng`);
+    } else {
+      seen.add(unit.ma.toUpperCase());
+    }
+    if (!nonEmptyText(unit.ten)) problems.push(`${where}: thiếu "ten" (tên đơn vị)`);
+    const emails = emailList(unit.email, `${where}.email`, problems, false);
+    units.push({ ma: String(unit.ma), ten: String(unit.ten ?? '').trim().normalize('NFC'), email: emails });
+  });
+  return units;
+}
+
+/** Checks a raw configuration and returns it normalised, or throws a ConfigError listing every problem. */
+export function parseConfig(raw: unknown): WorkbookConfig {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new ConfigError(['cấu hình phải là một đối tượng JSON']);
+  }
+  const input = raw as Record<string, unknown>;
+  const problems: string[] = [];
+  const unknown = Object.keys(input).filter((k) => !(KEYS as readonly string[]).includes(k));
+  if (unknown.length > 0) problems.push(`khóa không được hỗ trợ: ${unknown.join(', ')}`);
+  const missing = KEYS.filter((k) => !(k in input));
+  if (missing.length > 0) problems.push(`thiếu khóa: ${missing.join(', ')}`);
+
+  if ('ten_don_vi' in input && !nonEmptyText(input.ten_don_vi)) problems.push('"ten_don_vi" không được để trống');
+  if ('cap' in input && !LEVELS.includes(input.cap as Level)) {
+    problems.push(`"cap" phải là một trong: ${LEVELS.join(', ')}`);
+  }
+  if ('dia_danh' in input && !nonEmptyText(input.dia_danh)) problems.push('"dia_danh" không được để trống');
+  if ('nhiem_ky' in input && !isTerm(input.nhiem_ky)) {
+    problems.push('"nhiem_ky" phải có dạng "2021-2026" (năm bắt đầu - năm kết thúc)');
+  }
+  const units = 'don_vi' in input ? parseUnits(input.don_vi, problems) : [];
+  const recipients = 'email_nhan' in input ? emailList(input.email_nhan, 'email_nhan', problems, true) : [];
+  const admins = 'quan_tri' in input ? emailList(input.quan_tri, 'quan_tri', problems, false) : [];
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    ten_don_vi: String(input.ten_don_vi).trim().normalize('NFC'),
+    cap: input.cap as Level,
+    dia_danh: String(input.dia_danh).trim().normalize('NFC'),
+    nhiem_ky: String(input.nhiem_ky).replace(/\s/g, ''),
+    don_vi: units,
+    email_nhan: recipients,
+    quan_tri: admins,
+  };
+}

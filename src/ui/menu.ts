@@ -1,0 +1,27 @@
+/** The custom menu: captions are what officers see; functions are global entry points (main.ts). */
+export const MENU_TITLE = 'Hội LHPN';
+
+export const MENU_ITEMS: ReadonlyArray<{ caption: string; functionName: string } | null> = [
+  { caption: 'Khởi tạo / cập nhật bảng tính', functionName: 'setUpWorkbook' },
+  null,
+  { caption: 'Nộp số liệu quý…', functionName: 'submitQuarter' },
+  { caption: 'Kiểm tra số liệu', functionName: 'checkData' },
+  { caption: 'Tổng hợp ngay', functionName: 'rollUp' },
+  { caption: 'Tạo báo cáo…', functionName: 'openReportDialog' },
+  null,
+  { caption: 'Gửi nhắc nhở', functionName: 'remindLateUnits' },
+  { caption: 'Cài đặt lịch tự động', functionName: 'installSchedules' },
+  { caption: 'Nhập số liệu từ CSV…', functionName: 'importCsv' },
+  null,
+  { caption: 'Hướng dẫn', functionName: 'showGuide' },
+];
+
+/** Adds the menu to the open Sheet. Runs in onOpen, which has limited authorisation: UI only. */
+export function addMenu(ui: GoogleAppsScript.Base.Ui): void {
+  const menu = ui.createMenu(MENU_TITLE);
+  for (const item of MENU_ITEMS) {
+    if (item) menu.addItem(item.caption, item.functionName);
+    else menu.addSeparator();
+  }
+  menu.addToUi();
+}
