@@ -37,11 +37,11 @@ export function wrapper(name: string): string {
 }
 
 /** Files that ship beside Code.js: the manifest and the dialogs' HTML. */
-function copyAssets(): void {
-  fs.copyFileSync(path.join(ROOT, 'appsscript.json'), path.join(DIST, 'appsscript.json'));
+function copyAssets(dir: string): void {
+  fs.copyFileSync(path.join(ROOT, 'appsscript.json'), path.join(dir, 'appsscript.json'));
   const uiDir = path.join(ROOT, 'src', 'ui');
   for (const name of fs.readdirSync(uiDir)) {
-    if (name.endsWith('.html')) fs.copyFileSync(path.join(uiDir, name), path.join(DIST, name));
+    if (name.endsWith('.html')) fs.copyFileSync(path.join(uiDir, name), path.join(dir, name));
   }
 }
 
@@ -52,10 +52,14 @@ export async function build(): Promise<{ entryPoints: string[]; bytes: number }>
   if (bundle === undefined) throw new Error('esbuild produced no output');
   const code = `${bundle}\n${names.map(wrapper).join('\n')}`;
   if (/^\s*(import|export)\s/m.test(code)) throw new Error('The bundle still contains import/export statements');
+  // Build beside dist/ and swap it in, so a reader never sees a half-written dist/.
+  const staging = `${DIST}.${process.pid}.tmp`;
+  fs.rmSync(staging, { recursive: true, force: true });
+  fs.mkdirSync(staging, { recursive: true });
+  fs.writeFileSync(path.join(staging, 'Code.js'), code);
+  copyAssets(staging);
   fs.rmSync(DIST, { recursive: true, force: true });
-  fs.mkdirSync(DIST, { recursive: true });
-  fs.writeFileSync(path.join(DIST, 'Code.js'), code);
-  copyAssets();
+  fs.renameSync(staging, DIST);
   return { entryPoints: names, bytes: Buffer.byteLength(code) };
 }
 

@@ -1,7 +1,412 @@
+import crypto from 'node:crypto';
+import { BlobImpl, toBuffer } from '../core/blob';
 import type { EmulatorContext } from '../core/context';
+import { Emulated, isDate, makeEnum } from '../core/context';
 
-// Placeholder: replaced by the utilities service implementation.
-export function installUtilities(ctx: EmulatorContext): { globals: Record<string, unknown>; driver: Record<string, never> } {
-  void ctx;
-  return { globals: {}, driver: {} };
+// ---------------------------------------------------------------------------------------------
+// Time zones: shared by Utilities.formatDate, the trigger scheduler and the logger.
+// ---------------------------------------------------------------------------------------------
+
+/** Wall-clock fields of an instant in a time zone; weekday 1 = Monday … 7 = Sunday. */
+export interface ZonedParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+  weekday: number;
+}
+
+const MINUTE_MS = 60_000;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** "GMT+7", "UTC-05:30", "GMT": fixed offsets, which Intl does not accept in every Node version. */
+function fixedOffsetMs(timeZone: string): number | null {
+  const match = /^(?:GMT|UTC)(?:([+-])(\d{1,2})(?::?(\d{2}))?)?$/.exec(timeZone);
+  if (!match) return null;
+  if (!match[1]) return 0;
+  const minutes = Number(match[2]) * 60 + Number(match[3] ?? 0);
+  return (match[1] === '-' ? -minutes : minutes) * MINUTE_MS;
+}
+
+function ianaFormatter(timeZone: string): Intl.DateTimeFormat | null {
+  const cached = formatters.get(timeZone);
+  if (cached) return cached;
+  try {
+    const formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, formatter);
+    return formatter;
+  } catch {
+    return null;
+  }
+}
+
+export function isValidTimeZone(timeZone: unknown): timeZone is string {
+  return typeof timeZone === 'string' && (fixedOffsetMs(timeZone) !== null || ianaFormatter(timeZone) !== null);
+}
+
+/**
+ * Offset of the zone from UTC at the instant `ms`. An unknown zone counts as GMT, as Java's
+ * TimeZone.getTimeZone (behind Utilities.formatDate) does.
+ */
+export function zoneOffsetMs(ms: number, timeZone: string): number {
+  const fixed = fixedOffsetMs(timeZone);
+  if (fixed !== null) return fixed;
+  const formatter = ianaFormatter(timeZone);
+  if (!formatter) return 0;
+  const parts = Object.fromEntries(formatter.formatToParts(ms).map((p) => [p.type, Number(p.value)]));
+  const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  return wall - (ms - (((ms % 1000) + 1000) % 1000));
+}
+
+export function zonedParts(ms: number, timeZone: string): ZonedParts {
+  const wall = new Date(ms + zoneOffsetMs(ms, timeZone));
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+    millisecond: wall.getUTCMilliseconds(),
+    weekday: ((wall.getUTCDay() + 6) % 7) + 1,
+  };
+}
+
+/** The instant at which the zone's wall clock shows the given date and time (month 1–12). */
+export function zonedTimeToUtc(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  timeZone: string,
+): number {
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  // Two passes settle the offset, also on the day a zone changes its offset.
+  const first = wall - zoneOffsetMs(wall, timeZone);
+  return wall - zoneOffsetMs(first, timeZone);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formatting helpers shared with Logger.
+// ---------------------------------------------------------------------------------------------
+
+const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, '0');
+}
+
+function formatOffset(offsetMs: number, separator: string): string {
+  const minutes = Math.abs(offsetMs) / MINUTE_MS;
+  return `${offsetMs < 0 ? '-' : '+'}${pad(Math.floor(minutes / 60), 2)}${separator}${pad(minutes % 60, 2)}`;
+}
+
+/** One run of a pattern letter, in Java SimpleDateFormat terms. */
+function formatField(letter: string, count: number, p: ZonedParts, offsetMs: number, fail: (m: string) => Error) {
+  switch (letter) {
+    case 'y':
+      return count === 2 ? pad(p.year % 100, 2) : pad(p.year, count);
+    case 'M':
+      if (count >= 4) return MONTH_NAMES[p.month - 1]!;
+      if (count === 3) return MONTH_NAMES[p.month - 1]!.slice(0, 3);
+      return pad(p.month, count);
+    case 'd':
+      return pad(p.day, count);
+    case 'H':
+      return pad(p.hour, count);
+    case 'h':
+      return pad(p.hour % 12 === 0 ? 12 : p.hour % 12, count);
+    case 'm':
+      return pad(p.minute, count);
+    case 's':
+      return pad(p.second, count);
+    case 'S':
+      return pad(p.millisecond, count);
+    case 'a':
+      return p.hour < 12 ? 'AM' : 'PM';
+    case 'E':
+      return count >= 4 ? DAY_NAMES[p.weekday - 1]! : DAY_NAMES[p.weekday - 1]!.slice(0, 3);
+    case 'u':
+      return pad(p.weekday, count);
+    case 'Z':
+      return formatOffset(offsetMs, '');
+    case 'X':
+      if (offsetMs === 0) return 'Z';
+      if (count === 1) return formatOffset(offsetMs, '').slice(0, 3);
+      return formatOffset(offsetMs, count === 2 ? '' : ':');
+    default:
+      if (/[A-Za-z]/.test(letter)) {
+        // Java letters the emulator does not render (G, w, D, k, z, …) must not pass silently.
+        if ('GwWDFkKzL'.includes(letter)) throw fail(`Not emulated: Utilities.formatDate pattern letter '${letter}'`);
+        throw fail(`Illegal pattern character '${letter}'`);
+      }
+      return letter.repeat(count);
+  }
+}
+
+/** Java SimpleDateFormat subset, rendered in `timeZone`. */
+export function formatInZone(ms: number, timeZone: string, pattern: string, fail: (m: string) => Error): string {
+  const parts = zonedParts(ms, timeZone);
+  const offsetMs = zoneOffsetMs(ms, timeZone);
+  let out = '';
+  let i = 0;
+  while (i < pattern.length) {
+    const ch = pattern[i]!;
+    if (ch === "'") {
+      const end = pattern.indexOf("'", i + 1);
+      if (end === i + 1) {
+        out += "'";
+        i += 2;
+        continue;
+      }
+      if (end < 0) throw fail('Unterminated quote');
+      out += pattern.slice(i + 1, end).replace(/''/g, "'");
+      i = end + 1;
+      continue;
+    }
+    let count = 1;
+    while (pattern[i + count] === ch) count += 1;
+    out += formatField(ch, count, parts, offsetMs, fail);
+    i += count;
+  }
+  return out;
+}
+
+/** printf subset of Utilities.formatString: %s %d %i %f %x %o %e %% with flags, width, precision. */
+export function formatPrintf(template: string, args: unknown[], fail: (m: string) => Error): string {
+  let next = 0;
+  return String(template).replace(
+    /%([-+ 0]*)(\d+)?(?:\.(\d+))?([a-zA-Z%])/g,
+    (spec, flags: string, width?: string, precision?: string, conversion = '') => {
+      if (conversion === '%') return '%';
+      const arg = args[next++];
+      let text: string;
+      switch (conversion) {
+        case 's':
+          text = stringify(arg);
+          if (precision !== undefined) text = text.slice(0, Number(precision));
+          break;
+        case 'd':
+        case 'i':
+          text = String(Math.trunc(Number(arg)));
+          break;
+        case 'f':
+          text = Number(arg).toFixed(precision === undefined ? 6 : Number(precision));
+          break;
+        case 'e':
+          text = Number(arg).toExponential(precision === undefined ? 6 : Number(precision));
+          break;
+        case 'x':
+          text = Math.trunc(Number(arg)).toString(16);
+          break;
+        case 'o':
+          text = Math.trunc(Number(arg)).toString(8);
+          break;
+        default:
+          throw fail(`Not emulated: Utilities.formatString conversion ${spec}`);
+      }
+      if (conversion !== 's' && flags.includes('+') && !text.startsWith('-')) text = `+${text}`;
+      const size = Number(width ?? 0);
+      if (text.length >= size) return text;
+      if (flags.includes('-')) return text.padEnd(size);
+      if (flags.includes('0') && conversion !== 's') {
+        const sign = /^[+-]/.test(text) ? text[0]! : '';
+        return sign + text.slice(sign.length).padStart(size - sign.length, '0');
+      }
+      return text.padStart(size);
+    },
+  );
+}
+
+/** How Logger and console render a value: strings as they are, objects as JSON. */
+export function stringify(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (isDate(value)) return value.toString();
+  if (value !== null && typeof value === 'object') {
+    try {
+      return JSON.stringify(value);
+    } catch {
+      return String(value);
+    }
+  }
+  return String(value);
+}
+
+/** Apps Script's type names in "The parameters (…) don't match the method signature for X." */
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return 'String';
+  if (typeof value === 'number') return 'number';
+  if (typeof value === 'boolean') return 'Boolean';
+  if (isDate(value)) return 'Date';
+  if (Array.isArray(value)) return 'Object[]';
+  if (value instanceof Emulated) return value._className;
+  return typeof value === 'object' ? 'Object' : String(value);
+}
+
+export function parameterMismatch(ctx: EmulatorContext, method: string, args: unknown[]): Error {
+  return ctx.fail(`The parameters (${args.map(typeName).join(',')}) don't match the method signature for ${method}.`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Utilities
+// ---------------------------------------------------------------------------------------------
+
+const DIGESTS = { MD5: 'md5', SHA_1: 'sha1', SHA_256: 'sha256', SHA_384: 'sha384', SHA_512: 'sha512' } as const;
+type DigestName = keyof typeof DIGESTS;
+const MAX_SLEEP_MS = 300_000;
+
+function signedBytes(buffer: Buffer): number[] {
+  return Array.from(buffer, (b) => (b > 127 ? b - 256 : b));
+}
+
+function charsetEncoding(charset: unknown): BufferEncoding {
+  return charset === 'US_ASCII' ? 'latin1' : 'utf8';
+}
+
+/** Bytes of a string or byte array argument, in the given Utilities.Charset. */
+function bytesOf(data: unknown, charset: unknown): Buffer {
+  if (typeof data === 'string') return Buffer.from(data, charsetEncoding(charset));
+  return toBuffer(data as number[]);
+}
+
+class UtilitiesImpl extends Emulated {
+  readonly DigestAlgorithm: Record<DigestName, DigestName>;
+  readonly Charset: Record<'US_ASCII' | 'UTF_8', 'US_ASCII' | 'UTF_8'>;
+
+  constructor(ctx: EmulatorContext) {
+    super(ctx, 'Utilities');
+    this.DigestAlgorithm = makeEnum(ctx, 'Utilities.DigestAlgorithm', Object.keys(DIGESTS) as DigestName[]);
+    this.Charset = makeEnum(ctx, 'Utilities.Charset', ['US_ASCII', 'UTF_8'] as const);
+  }
+
+  formatDate(date: Date, timeZone: string, format: string): string {
+    if (!isDate(date) || typeof timeZone !== 'string' || typeof format !== 'string') {
+      throw parameterMismatch(this._ctx, 'Utilities.formatDate', [date, timeZone, format]);
+    }
+    return formatInZone(date.getTime(), timeZone, format, this._ctx.fail);
+  }
+
+  formatString(template: string, ...args: unknown[]): string {
+    return formatPrintf(template, args, this._ctx.fail);
+  }
+
+  newBlob(data: string | number[], contentType?: string, name?: string): BlobImpl {
+    if (typeof data !== 'string' && !Array.isArray(data)) {
+      const given = [data, contentType, name].filter((arg) => arg !== undefined);
+      throw parameterMismatch(this._ctx, 'Utilities.newBlob', given);
+    }
+    return new BlobImpl(this._ctx, toBuffer(data), contentType ?? null, name ?? null);
+  }
+
+  sleep(milliseconds: number): void {
+    if (milliseconds > MAX_SLEEP_MS) {
+      // unverified: confirm on a real account (the documented maximum is 300000 ms).
+      throw this._ctx.fail(`Argument too large: milliseconds`);
+    }
+    if (milliseconds > 0) this._ctx.clock.advanceBy(milliseconds);
+  }
+
+  base64Encode(data: string | number[], charset?: string): string {
+    return bytesOf(data, charset).toString('base64');
+  }
+
+  base64EncodeWebSafe(data: string | number[], charset?: string): string {
+    // Apps Script keeps the padding in the web-safe alphabet.
+    return bytesOf(data, charset).toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
+  }
+
+  base64Decode(encoded: string): number[] {
+    return signedBytes(this._decode(encoded, /^[A-Za-z0-9+/]*={0,2}$/));
+  }
+
+  base64DecodeWebSafe(encoded: string): number[] {
+    return signedBytes(this._decode(encoded, /^[A-Za-z0-9_-]*={0,2}$/));
+  }
+
+  computeDigest(algorithm: DigestName, value: string | number[], charset?: string): number[] {
+    const name = DIGESTS[algorithm];
+    if (!name) throw parameterMismatch(this._ctx, 'Utilities.computeDigest', [algorithm, value]);
+    return signedBytes(crypto.createHash(name).update(bytesOf(value, charset)).digest());
+  }
+
+  getUuid(): string {
+    return crypto.randomUUID();
+  }
+
+  parseCsv(csv: string, delimiter?: string | number): string[][] {
+    const sep = typeof delimiter === 'number' ? String.fromCharCode(delimiter) : (delimiter ?? ',');
+    return parseCsvText(String(csv), sep);
+  }
+
+  _decode(encoded: string, alphabet: RegExp): Buffer {
+    const text = String(encoded).replace(/\s+/g, '');
+    // unverified: confirm on a real account (the text Google gives for malformed base64).
+    if (!alphabet.test(text)) throw this._ctx.fail('Could not decode string.');
+    return Buffer.from(text, 'base64');
+  }
+}
+
+/** RFC 4180: quoted fields may hold the delimiter, doubled quotes and line breaks. */
+function parseCsvText(text: string, sep: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === sep) {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+export function installUtilities(ctx: EmulatorContext): { globals: { Utilities: UtilitiesImpl }; driver: null } {
+  return { globals: { Utilities: new UtilitiesImpl(ctx) }, driver: null };
 }

@@ -1,0 +1,167 @@
+import { Emulator } from '../../scripts/emulator';
+import { Emulated, guard, isDate, makeEnum } from '../../scripts/emulator/core/context';
+
+/** A minimal emulated class, to test the machinery every service shares. */
+class Counter extends Emulated {
+  _value = 0;
+  increment(): this {
+    this._value += 1;
+    return this;
+  }
+  getValue(): number {
+    return this._bump();
+  }
+  _bump(): number {
+    return this._value;
+  }
+  doubleViaApi(): number {
+    return this.getValue() * 2;
+  }
+}
+
+function newEmulator(): Emulator {
+  return new Emulator({ now: new Date('2026-03-02T08:00:00+07:00'), owner: 'chutich@hoilhpn.vn' });
+}
+
+describe('emulated objects', () => {
+  it('throw "Not emulated: Class.method" for a member the emulator does not implement', () => {
+    const counter = new Counter(newEmulator().ctx, 'Counter') as Counter & { reset(): void };
+    expect(() => counter.reset()).toThrow('Not emulated: Counter.reset');
+  });
+
+  it('throw the same for a member of an unimplemented enum or object', () => {
+    const emu = newEmulator();
+    const app = guard({}, 'DocumentApp', emu.ctx) as { GlyphType: { BULLET: string } };
+    expect(() => app.GlyphType.BULLET).toThrow('Not emulated: DocumentApp.GlyphType');
+    const glyphs = makeEnum(emu.ctx, 'DocumentApp.GlyphType', ['BULLET'] as const) as Record<string, string>;
+    expect(glyphs.BULLET).toBe('BULLET');
+    expect(() => glyphs.SQUARE_BULLET).toThrow('Not emulated: DocumentApp.GlyphType.SQUARE_BULLET');
+  });
+
+  it('raise errors of the product realm with the name Exception', () => {
+    const emu = newEmulator();
+    const counter = new Counter(emu.ctx, 'Counter') as Counter & { reset(): void };
+    emu.sandbox.counter = counter;
+    const seen = require('node:vm').runInContext(
+      'try { counter.reset(); } catch (e) { [e instanceof Error, e.name, e.message] }',
+      emu.sandbox,
+    ) as unknown[];
+    expect(Array.from(seen)).toEqual([true, 'Exception', 'Not emulated: Counter.reset']);
+  });
+
+  it('keep the guard through chaining', () => {
+    const counter = new Counter(newEmulator().ctx, 'Counter');
+    const chained = counter.increment().increment() as Counter & { reset(): void };
+    expect(chained.getValue()).toBe(2);
+    expect(() => chained.reset()).toThrow('Not emulated: Counter.reset');
+  });
+});
+
+describe('call log and cost model', () => {
+  it('counts each public call once, not the API calls made inside it', () => {
+    const emu = newEmulator();
+    const counter = new Counter(emu.ctx, 'Counter');
+    counter.increment();
+    counter.doubleViaApi();
+    expect(emu.ctx.log.counts()).toEqual({ 'Counter.increment': 1, 'Counter.doubleViaApi': 1 });
+  });
+
+  it('prices calls from the latency table and adds a cost for large reads', () => {
+    const emu = newEmulator();
+    emu.ctx.call('Range.getValues', () => emu.ctx.noteCells(1000));
+    emu.ctx.call('Range.setValues', () => undefined);
+    // 150 ms per read + 10 ms for 1,000 cells, 50 ms per write.
+    expect(emu.ctx.log.estimateMs()).toBe(210);
+  });
+});
+
+describe('fault injection', () => {
+  it('fails the nth call with the documented text, then lets later calls through', () => {
+    const emu = newEmulator();
+    const counter = new Counter(emu.ctx, 'Counter');
+    emu.ctx.faults.inject('Counter.increment', { nth: 2, kind: 'lockTimeout' });
+    counter.increment();
+    expect(() => counter.increment()).toThrow('Lock timeout: another process was holding the lock for too long.');
+    counter.increment();
+    expect(counter.getValue()).toBe(2);
+  });
+
+  it('uses the service word of the class in quota and outage messages', () => {
+    const emu = newEmulator();
+    emu.ctx.faults.inject('MailApp.sendEmail', { kind: 'quota' });
+    emu.ctx.faults.inject('File.makeCopy', { kind: 'unavailable' });
+    expect(() => emu.ctx.call('MailApp.sendEmail', () => 1)).toThrow(
+      'Service invoked too many times for one day: email.',
+    );
+    expect(() => emu.ctx.call('File.makeCopy', () => 1)).toThrow('Service unavailable: Drive');
+  });
+
+  it('can run a hook at a given call instead of failing it', () => {
+    const emu = newEmulator();
+    const order: string[] = [];
+    emu.ctx.faults.inject('Counter.getValue', { hook: () => order.push('hook') });
+    const counter = new Counter(emu.ctx, 'Counter');
+    order.push(String(counter.getValue()));
+    expect(order).toEqual(['hook', '0']);
+  });
+});
+
+describe('clock and realm', () => {
+  it('gives the product a Date whose now is the emulated clock', () => {
+    const emu = newEmulator();
+    const vm = require('node:vm');
+    const read = () => vm.runInContext('new Date().getTime() + "/" + Date.now()', emu.sandbox) as string;
+    const start = new Date('2026-03-02T08:00:00+07:00').getTime();
+    expect(read()).toBe(`${start}/${start}`);
+    emu.ctx.clock.advanceBy(60_000);
+    expect(read()).toBe(`${start + 60_000}/${start + 60_000}`);
+    expect(vm.runInContext('new Date(2026, 0, 5).getDate()', emu.sandbox)).toBe(5);
+  });
+
+  it('never runs backwards', () => {
+    const emu = newEmulator();
+    expect(() => emu.ctx.clock.advanceTo(0)).toThrow(/cannot move back/);
+  });
+
+  it('hands the product dates of its own realm', () => {
+    const emu = newEmulator();
+    const date = emu.ctx.toRealmDate(0);
+    expect(isDate(date)).toBe(true);
+    expect(date instanceof Date).toBe(false);
+    expect(require('node:vm').runInContext('(d) => d instanceof Date', emu.sandbox)(date)).toBe(true);
+  });
+});
+
+describe('executions', () => {
+  it('run as the given user, nest for overlapping runs, and run end hooks', () => {
+    const emu = newEmulator();
+    const ended: string[] = [];
+    emu.ctx.runtime.onExecutionEnd((e) => ended.push(e.user));
+    const users = emu.execute(
+      () => [
+        emu.ctx.runtime.current()!.user,
+        emu.execute(() => emu.ctx.runtime.running().map((e) => e.user), { user: 'other@hoilhpn.vn' }),
+      ],
+      { user: 'canbo@hoilhpn.vn' },
+    );
+    expect(users).toEqual(['canbo@hoilhpn.vn', ['canbo@hoilhpn.vn', 'other@hoilhpn.vn']]);
+    expect(ended).toEqual(['other@hoilhpn.vn', 'canbo@hoilhpn.vn']);
+    expect(emu.ctx.runtime.current()).toBeNull();
+  });
+
+  it('report a missing global function with Apps Script words', () => {
+    expect(() => newEmulator().run('khongCo')).toThrow('Script function not found: khongCo');
+  });
+});
+
+describe('persistence', () => {
+  it('restores the clock, the owner and ids from a snapshot', () => {
+    const emu = newEmulator();
+    emu.ctx.newId('x');
+    emu.ctx.clock.advanceBy(5000);
+    const restored = new Emulator({ state: emu.snapshot() });
+    expect(restored.now().getTime()).toBe(emu.now().getTime());
+    expect(restored.owner).toBe('chutich@hoilhpn.vn');
+    expect(restored.ctx.newId('x')).toBe('x-000002');
+  });
+});

@@ -1,0 +1,94 @@
+import { ConfigError, isTerm, parseConfig } from '../../src/domain/config';
+
+const valid = {
+  ten_don_vi: 'Hội LHPN quận Hoàng Mai',
+  cap: 'huyen',
+  dia_danh: 'Hoàng Mai',
+  nhiem_ky: '2021-2026',
+  don_vi: [
+    { ma: 'DC', ten: 'Hội LHPN phường Đại Kim', email: 'daikim@hoilhpn.vn' },
+    { ma: 'TM', ten: 'Hội LHPN phường Thịnh Liệt', email: ['thinhliet@hoilhpn.vn', 'pho.thinhliet@hoilhpn.vn'] },
+  ],
+  email_nhan: ['vanphong@hoilhpn.vn'],
+  quan_tri: ['ChuTich@HoiLHPN.vn'],
+};
+
+function problemsOf(raw: unknown): string[] {
+  try {
+    parseConfig(raw);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('parseConfig', () => {
+  it('accepts a complete configuration and normalises emails and unit officers', () => {
+    const config = parseConfig(valid);
+    expect(config.quan_tri).toEqual(['chutich@hoilhpn.vn']);
+    expect(config.don_vi[0]!.email).toEqual(['daikim@hoilhpn.vn']);
+    expect(config.don_vi[1]!.email).toHaveLength(2);
+    expect(config.ten_don_vi).toBe('Hội LHPN quận Hoàng Mai'.normalize('NFC'));
+  });
+
+  it('stores Vietnamese names in NFC even when typed decomposed', () => {
+    const decomposed = { ...valid, ten_don_vi: 'Hội LHPN quận Hoàng Mai'.normalize('NFD') };
+    expect(parseConfig(decomposed).ten_don_vi).toBe('Hội LHPN quận Hoàng Mai'.normalize('NFC'));
+  });
+
+  it('names every missing key', () => {
+    const { nhiem_ky: _n, quan_tri: _q, ...rest } = valid;
+    expect(problemsOf(rest)).toContain('thiếu khóa: nhiem_ky, quan_tri');
+  });
+
+  it('refuses unknown keys, naming them', () => {
+    expect(problemsOf({ ...valid, chu_tich: 'x' })).toContain('khóa không được hỗ trợ: chu_tich');
+  });
+
+  it('explains a wrong level, term and email', () => {
+    const problems = problemsOf({ ...valid, cap: 'quan', nhiem_ky: '2026', email_nhan: ['khong-phai-email'] });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        '"cap" phải là một trong: huyen, xa, tinh',
+        '"nhiem_ky" phải có dạng "2021-2026" (năm bắt đầu - năm kết thúc)',
+        '"email_nhan" có địa chỉ email không hợp lệ: khong-phai-email',
+      ]),
+    );
+  });
+
+  it('names the unit that is wrong, by position', () => {
+    const problems = problemsOf({
+      ...valid,
+      don_vi: [valid.don_vi[0], { ma: 'DC', ten: '', email: [] }],
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'don_vi[2]: mã đơn vị "DC" bị trùng',
+        'don_vi[2]: thiếu "ten" (tên đơn vị)',
+        '"don_vi[2].email" phải là danh sách địa chỉ email (ít nhất một địa chỉ)',
+      ]),
+    );
+  });
+
+  it('requires at least one admin and at least one unit', () => {
+    const problems = problemsOf({ ...valid, quan_tri: [], don_vi: [] });
+    expect(problems).toHaveLength(2);
+  });
+
+  it('refuses something that is not an object', () => {
+    expect(problemsOf([valid])).toEqual(['cấu hình phải là một đối tượng JSON']);
+  });
+});
+
+describe('isTerm', () => {
+  it.each([
+    ['2021-2026', true],
+    ['2021 - 2026', true],
+    ['2026-2021', false],
+    ['2021-2031', false],
+    ['2021', false],
+  ])('%s -> %s', (term, expected) => {
+    expect(isTerm(term)).toBe(expected);
+  });
+});
