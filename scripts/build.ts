@@ -47,11 +47,17 @@ function copyAssets(dir: string): void {
 
 export async function build(): Promise<{ entryPoints: string[]; bytes: number }> {
   const names = await entryPointNames();
-  const result = await esbuild.build({ ...common, format: 'iife', globalName: GLOBAL_NAME, outfile: 'Code.js' });
+  const result = await esbuild.build({
+    ...common,
+    format: 'iife',
+    globalName: GLOBAL_NAME,
+    outfile: 'Code.js',
+  });
   const bundle = result.outputFiles?.[0]?.text;
   if (bundle === undefined) throw new Error('esbuild produced no output');
   const code = `${bundle}\n${names.map(wrapper).join('\n')}`;
-  if (/^\s*(import|export)\s/m.test(code)) throw new Error('The bundle still contains import/export statements');
+  if (/^\s*(import|export)\s/m.test(code))
+    throw new Error('The bundle still contains import/export statements');
   // Build beside dist/ and swap it in, so a reader never sees a half-written dist/.
   const staging = `${DIST}.${process.pid}.tmp`;
   fs.rmSync(staging, { recursive: true, force: true });
@@ -84,7 +90,9 @@ function listFiles(dir: string): string[] {
 if (require.main === module) {
   build().then(
     ({ entryPoints, bytes }) => {
-      console.log(`dist/Code.js: ${bytes} bytes, ${entryPoints.length} entry points: ${entryPoints.join(', ')}`);
+      console.log(
+        `dist/Code.js: ${bytes} bytes, ${entryPoints.length} entry points: ${entryPoints.join(', ')}`,
+      );
     },
     (error: unknown) => {
       console.error(error instanceof Error ? error.message : error);

@@ -40,7 +40,8 @@ const OPTIONS = {
 
 function requireOption(options: Options, name: string): string {
   const value = options[name];
-  if (typeof value !== 'string' || value === '') throw new UserError(`Thiếu tùy chọn --${name} (xem: npm run local -- help).`);
+  if (typeof value !== 'string' || value === '')
+    throw new UserError(`Thiếu tùy chọn --${name} (xem: npm run local -- help).`);
   return value;
 }
 
@@ -69,14 +70,19 @@ async function init(options: Options): Promise<unknown> {
   emulator.sheets.createBound(`Báo cáo ${config.ten_don_vi}`);
   const result = emulator.run('setUpWorkbook', [config], { user: owner });
   saveWorkspace(dir, emulator);
-  return { workspace: dir, now: isoInZone(emulator.now().getTime(), timeZoneOf(emulator)), ...(result as object) };
+  return {
+    workspace: dir,
+    now: isoInZone(emulator.now().getTime(), timeZoneOf(emulator)),
+    ...(result as object),
+  };
 }
 
 async function run(options: Options, positionals: string[]): Promise<unknown> {
   const dir = requireOption(options, 'dir');
   const [functionName, jsonArg, ...extra] = positionals;
   if (!functionName) throw new UserError('Thiếu tên hàm cần chạy (xem: npm run local -- help).');
-  if (extra.length > 0) throw new UserError(`Thừa tham số: ${extra.join(' ')} (đối số phải là một chuỗi JSON).`);
+  if (extra.length > 0)
+    throw new UserError(`Thừa tham số: ${extra.join(' ')} (đối số phải là một chuỗi JSON).`);
   let args: unknown[] = [];
   if (jsonArg !== undefined) {
     try {
@@ -149,7 +155,9 @@ export async function main(argv: string[]): Promise<unknown> {
       return USAGE;
     default:
       throw new UserError(
-        command ? `Lệnh không hợp lệ: "${command}" (xem: npm run local -- help).` : 'Thiếu lệnh (xem: npm run local -- help).',
+        command
+          ? `Lệnh không hợp lệ: "${command}" (xem: npm run local -- help).`
+          : 'Thiếu lệnh (xem: npm run local -- help).',
       );
   }
 }
@@ -161,7 +169,8 @@ if (require.main === module) {
     },
     (error: unknown) => {
       // Product errors come from the bundle's realm, so they are recognised by shape, not class.
-      const text = error && typeof error === 'object' && 'message' in error ? String(error.message) : String(error);
+      const text =
+        error && typeof error === 'object' && 'message' in error ? String(error.message) : String(error);
       const known = error instanceof ConfigError || error instanceof UserError;
       console.error((known ? text : `Lỗi: ${text}`).replace(/\s*\n\s*/g, ' '));
       process.exit(1);

@@ -46,7 +46,8 @@ function readProject(distDir: string | undefined): ProjectFiles {
     : { timeZone: DEFAULT_TIME_ZONE };
   const html: Record<string, string> = {};
   for (const name of fs.readdirSync(distDir)) {
-    if (name.endsWith('.html')) html[name.slice(0, -'.html'.length)] = fs.readFileSync(path.join(distDir, name), 'utf8');
+    if (name.endsWith('.html'))
+      html[name.slice(0, -'.html'.length)] = fs.readFileSync(path.join(distDir, name), 'utf8');
   }
   return { manifest, html };
 }
@@ -94,10 +95,15 @@ export class Emulator {
 
   constructor(options: EmulatorOptions = {}) {
     const project = readProject(options.distDir);
-    const timeZone = typeof project.manifest.timeZone === 'string' ? project.manifest.timeZone : DEFAULT_TIME_ZONE;
+    const timeZone =
+      typeof project.manifest.timeZone === 'string' ? project.manifest.timeZone : DEFAULT_TIME_ZONE;
     const state = options.state
       ? deserializeState<EmulatorState>(options.state)
-      : freshState(new Date(options.now ?? Date.now()).getTime(), options.owner ?? 'owner@example.com', timeZone);
+      : freshState(
+          new Date(options.now ?? Date.now()).getTime(),
+          options.owner ?? 'owner@example.com',
+          timeZone,
+        );
     const clock = new Clock(state.now);
 
     this.sandbox = vm.createContext({}) as Record<string, unknown>;

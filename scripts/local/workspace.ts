@@ -24,7 +24,9 @@ export async function createEmulator(now: number, owner: string): Promise<Emulat
 export async function openWorkspace(dir: string): Promise<Emulator> {
   const file = statePath(dir);
   if (!fs.existsSync(file)) {
-    throw new UserError(`Thư mục "${dir}" chưa phải là workspace (không có ${STATE_FILE}); hãy chạy "init" trước.`);
+    throw new UserError(
+      `Thư mục "${dir}" chưa phải là workspace (không có ${STATE_FILE}); hãy chạy "init" trước.`,
+    );
   }
   await buildIfStale();
   return new Emulator({ state: fs.readFileSync(file, 'utf8'), distDir: DIST }).loadBundle(DIST);
@@ -55,7 +57,14 @@ export function isoInZone(ms: number, timeZone: string): string {
       .formatToParts(new Date(ms))
       .map((p) => [p.type, p.value]),
   );
-  const local = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!);
+  const local = Date.UTC(
+    +parts.year!,
+    +parts.month! - 1,
+    +parts.day!,
+    +parts.hour!,
+    +parts.minute!,
+    +parts.second!,
+  );
   const offsetMin = Math.round((local - Math.floor(ms / 1000) * 1000) / 60000);
   const sign = offsetMin >= 0 ? '+' : '-';
   const abs = Math.abs(offsetMin);
@@ -69,7 +78,9 @@ export function parseDateTime(text: string, option: string): number {
   // A bare date would be read as UTC midnight; people mean local midnight.
   const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00` : text);
   if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(ms)) {
-    throw new UserError(`${option} phải là ngày giờ ISO, ví dụ 2026-03-02T08:00:00+07:00 (nhận được "${text}")`);
+    throw new UserError(
+      `${option} phải là ngày giờ ISO, ví dụ 2026-03-02T08:00:00+07:00 (nhận được "${text}")`,
+    );
   }
   return ms;
 }

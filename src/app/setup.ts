@@ -31,7 +31,9 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult {
     const user = currentUserEmail();
     const allowedBy = existing && initialConfig !== undefined ? parseConfig(existing) : config;
     if (!isAdmin(allowedBy, user)) {
-      throw new Error(`Chỉ quản trị viên mới được khởi tạo bảng tính (${user || 'người dùng không xác định'}).`);
+      throw new Error(
+        `Chỉ quản trị viên mới được khởi tạo bảng tính (${user || 'người dùng không xác định'}).`,
+      );
     }
     writeGuide(spreadsheet);
     writeConfig(spreadsheet, config);

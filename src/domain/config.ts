@@ -63,7 +63,8 @@ function emailList(value: unknown, where: string, problems: string[], allowEmpty
     return [];
   }
   const bad = list.filter((e) => !isEmail(e));
-  if (bad.length > 0) problems.push(`"${where}" có địa chỉ email không hợp lệ: ${bad.map(String).join(', ')}`);
+  if (bad.length > 0)
+    problems.push(`"${where}" có địa chỉ email không hợp lệ: ${bad.map(String).join(', ')}`);
   return list.filter(isEmail).map((e) => e.trim().toLowerCase());
 }
 
@@ -102,7 +103,13 @@ function parseUnits(value: unknown, problems: string[]): UnitConfig[] {
     }
     if (!nonEmptyText(unit.ten)) problems.push(`${where}: thiếu "ten" (tên đơn vị)`);
     const emails = emailList(unit.email, `${where}.email`, problems, false);
-    units.push({ ma: String(unit.ma), ten: String(unit.ten ?? '').trim().normalize('NFC'), email: emails });
+    units.push({
+      ma: String(unit.ma),
+      ten: String(unit.ten ?? '')
+        .trim()
+        .normalize('NFC'),
+      email: emails,
+    });
   });
   return units;
 }
@@ -119,7 +126,8 @@ export function parseConfig(raw: unknown): WorkbookConfig {
   const missing = KEYS.filter((k) => !(k in input));
   if (missing.length > 0) problems.push(`thiếu khóa: ${missing.join(', ')}`);
 
-  if ('ten_don_vi' in input && !nonEmptyText(input.ten_don_vi)) problems.push('"ten_don_vi" không được để trống');
+  if ('ten_don_vi' in input && !nonEmptyText(input.ten_don_vi))
+    problems.push('"ten_don_vi" không được để trống');
   if ('cap' in input && !LEVELS.includes(input.cap as Level)) {
     problems.push(`"cap" phải là một trong: ${LEVELS.join(', ')}`);
   }

@@ -5,7 +5,9 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const GUIDE = [
   ['HƯỚNG DẪN SỬ DỤNG BẢNG TÍNH BÁO CÁO HỘI LHPN'],
   [''],
-  ['1. Quản trị viên điền trang "Cấu hình" và "Đơn vị", rồi chọn menu Hội LHPN › Khởi tạo / cập nhật bảng tính.'],
+  [
+    '1. Quản trị viên điền trang "Cấu hình" và "Đơn vị", rồi chọn menu Hội LHPN › Khởi tạo / cập nhật bảng tính.',
+  ],
   ['2. Cán bộ mỗi đơn vị nhập số liệu quý vào trang của đơn vị mình (chỉ sửa được các ô của đơn vị mình).'],
   ['3. Nhập xong, chọn Hội LHPN › Nộp số liệu quý… để kiểm tra và nộp.'],
   ['4. Chủ tịch chọn Hội LHPN › Tạo báo cáo… để có báo cáo theo đúng thể thức, lưu trên Drive.'],

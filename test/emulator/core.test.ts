@@ -1,3 +1,4 @@
+import vm from 'node:vm';
 import { Emulator } from '../../scripts/emulator';
 import { Emulated, guard, isDate, makeEnum } from '../../scripts/emulator/core/context';
 
@@ -42,7 +43,7 @@ describe('emulated objects', () => {
     const emu = newEmulator();
     const counter = new Counter(emu.ctx, 'Counter') as Counter & { reset(): void };
     emu.sandbox.counter = counter;
-    const seen = require('node:vm').runInContext(
+    const seen = vm.runInContext(
       'try { counter.reset(); } catch (e) { [e instanceof Error, e.name, e.message] }',
       emu.sandbox,
     ) as unknown[];
@@ -81,7 +82,9 @@ describe('fault injection', () => {
     const counter = new Counter(emu.ctx, 'Counter');
     emu.ctx.faults.inject('Counter.increment', { nth: 2, kind: 'lockTimeout' });
     counter.increment();
-    expect(() => counter.increment()).toThrow('Lock timeout: another process was holding the lock for too long.');
+    expect(() => counter.increment()).toThrow(
+      'Lock timeout: another process was holding the lock for too long.',
+    );
     counter.increment();
     expect(counter.getValue()).toBe(2);
   });
@@ -109,7 +112,6 @@ describe('fault injection', () => {
 describe('clock and realm', () => {
   it('gives the product a Date whose now is the emulated clock', () => {
     const emu = newEmulator();
-    const vm = require('node:vm');
     const read = () => vm.runInContext('new Date().getTime() + "/" + Date.now()', emu.sandbox) as string;
     const start = new Date('2026-03-02T08:00:00+07:00').getTime();
     expect(read()).toBe(`${start}/${start}`);
@@ -128,7 +130,7 @@ describe('clock and realm', () => {
     const date = emu.ctx.toRealmDate(0);
     expect(isDate(date)).toBe(true);
     expect(date instanceof Date).toBe(false);
-    expect(require('node:vm').runInContext('(d) => d instanceof Date', emu.sandbox)(date)).toBe(true);
+    expect(vm.runInContext('(d) => d instanceof Date', emu.sandbox)(date)).toBe(true);
   });
 });
 

@@ -28,7 +28,8 @@ describe('the built bundle', () => {
   });
 
   it('declares the entry points as plain top-level functions, which is what Apps Script lists', () => {
-    for (const name of Object.keys(main)) expect(code).toMatch(new RegExp(`^function ${name}\\(\\) \\{$`, 'm'));
+    for (const name of Object.keys(main))
+      expect(code).toMatch(new RegExp(`^function ${name}\\(\\) \\{$`, 'm'));
   });
 
   it('contains no import or export statement', () => {
@@ -37,7 +38,9 @@ describe('the built bundle', () => {
 
   it('passes arguments through the wrapper to the entry point', () => {
     const emu = loadProduct();
-    expect(() => emu.run('setUpWorkbook', [{ cap: 'quan' }])).toThrow(/Cấu hình không hợp lệ: .*"cap" phải là một trong/);
+    expect(() => emu.run('setUpWorkbook', [{ cap: 'quan' }])).toThrow(
+      /Cấu hình không hợp lệ: .*"cap" phải là một trong/,
+    );
   });
 });
 
@@ -64,7 +67,14 @@ describe('deployment files', () => {
     });
     const scopes = manifest.oauthScopes.map((s) => s.replace('https://www.googleapis.com/auth/', ''));
     expect(scopes.sort()).toEqual(
-      ['documents', 'drive', 'script.container.ui', 'script.scriptapp', 'script.send_mail', 'spreadsheets'].sort(),
+      [
+        'documents',
+        'drive',
+        'script.container.ui',
+        'script.scriptapp',
+        'script.send_mail',
+        'spreadsheets',
+      ].sort(),
     );
     expect(manifest.oauthScopes).not.toContain('https://mail.google.com/');
   });

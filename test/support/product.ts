@@ -7,7 +7,8 @@ export const DIST = path.join(ROOT, 'dist');
 
 /** A fresh emulator with the built bundle loaded, as `clasp push` would deploy it (jest's globalSetup builds it). */
 export function loadProduct(options: { now?: string; owner?: string } = {}): Emulator {
-  if (!fs.existsSync(path.join(DIST, 'Code.js'))) throw new Error('dist/Code.js is missing: run npm run build');
+  if (!fs.existsSync(path.join(DIST, 'Code.js')))
+    throw new Error('dist/Code.js is missing: run npm run build');
   return new Emulator({
     now: new Date(options.now ?? '2026-03-02T08:00:00+07:00'),
     owner: options.owner ?? 'chutich@hoilhpn.vn',

@@ -7,7 +7,11 @@ const valid = {
   nhiem_ky: '2021-2026',
   don_vi: [
     { ma: 'DC', ten: 'Hội LHPN phường Đại Kim', email: 'daikim@hoilhpn.vn' },
-    { ma: 'TM', ten: 'Hội LHPN phường Thịnh Liệt', email: ['thinhliet@hoilhpn.vn', 'pho.thinhliet@hoilhpn.vn'] },
+    {
+      ma: 'TM',
+      ten: 'Hội LHPN phường Thịnh Liệt',
+      email: ['thinhliet@hoilhpn.vn', 'pho.thinhliet@hoilhpn.vn'],
+    },
   ],
   email_nhan: ['vanphong@hoilhpn.vn'],
   quan_tri: ['ChuTich@HoiLHPN.vn'],
@@ -47,7 +51,12 @@ describe('parseConfig', () => {
   });
 
   it('explains a wrong level, term and email', () => {
-    const problems = problemsOf({ ...valid, cap: 'quan', nhiem_ky: '2026', email_nhan: ['khong-phai-email'] });
+    const problems = problemsOf({
+      ...valid,
+      cap: 'quan',
+      nhiem_ky: '2026',
+      email_nhan: ['khong-phai-email'],
+    });
     expect(problems).toEqual(
       expect.arrayContaining([
         '"cap" phải là một trong: huyen, xa, tinh',
