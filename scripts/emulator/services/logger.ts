@@ -51,7 +51,10 @@ class LoggerImpl extends Emulated {
   getLog(): string {
     const zone = this._ctx.state.scriptTimeZone;
     return this._ownLines()
-      .map((line) => `[${formatInZone(line.at, zone, 'yy-MM-dd HH:mm:ss:SSS Z', this._ctx.fail)}] ${line.message}\n`)
+      .map(
+        (line) =>
+          `[${formatInZone(line.at, zone, 'yy-MM-dd HH:mm:ss:SSS Z', this._ctx.fail)}] ${line.message}\n`,
+      )
       .join('');
   }
 

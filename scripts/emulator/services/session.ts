@@ -15,9 +15,16 @@ export function isConsumer(email: string): boolean {
 }
 
 /** The execution under way; outside any (a test poking a service) the owner, as from the editor. */
-export function currentExecution(ctx: EmulatorContext): Pick<Execution, 'user' | 'effectiveUser' | 'authMode' | 'kind'> {
+export function currentExecution(
+  ctx: EmulatorContext,
+): Pick<Execution, 'user' | 'effectiveUser' | 'authMode' | 'kind'> {
   return (
-    ctx.runtime.current() ?? { user: ctx.state.owner, effectiveUser: ctx.state.owner, authMode: 'FULL', kind: 'manual' }
+    ctx.runtime.current() ?? {
+      user: ctx.state.owner,
+      effectiveUser: ctx.state.owner,
+      authMode: 'FULL',
+      kind: 'manual',
+    }
   );
 }
 

@@ -53,7 +53,9 @@ function ianaFormatter(timeZone: string): Intl.DateTimeFormat | null {
 }
 
 export function isValidTimeZone(timeZone: unknown): timeZone is string {
-  return typeof timeZone === 'string' && (fixedOffsetMs(timeZone) !== null || ianaFormatter(timeZone) !== null);
+  return (
+    typeof timeZone === 'string' && (fixedOffsetMs(timeZone) !== null || ianaFormatter(timeZone) !== null)
+  );
 }
 
 /**
@@ -129,7 +131,13 @@ function formatOffset(offsetMs: number, separator: string): string {
 }
 
 /** One run of a pattern letter, in Java SimpleDateFormat terms. */
-function formatField(letter: string, count: number, p: ZonedParts, offsetMs: number, fail: (m: string) => Error) {
+function formatField(
+  letter: string,
+  count: number,
+  p: ZonedParts,
+  offsetMs: number,
+  fail: (m: string) => Error,
+) {
   switch (letter) {
     case 'y':
       return count === 2 ? pad(p.year % 100, 2) : pad(p.year, count);
@@ -164,7 +172,8 @@ function formatField(letter: string, count: number, p: ZonedParts, offsetMs: num
     default:
       if (/[A-Za-z]/.test(letter)) {
         // Java letters the emulator does not render (G, w, D, k, z, …) must not pass silently.
-        if ('GwWDFkKzL'.includes(letter)) throw fail(`Not emulated: Utilities.formatDate pattern letter '${letter}'`);
+        if ('GwWDFkKzL'.includes(letter))
+          throw fail(`Not emulated: Utilities.formatDate pattern letter '${letter}'`);
         throw fail(`Illegal pattern character '${letter}'`);
       }
       return letter.repeat(count);
@@ -172,7 +181,12 @@ function formatField(letter: string, count: number, p: ZonedParts, offsetMs: num
 }
 
 /** Java SimpleDateFormat subset, rendered in `timeZone`. */
-export function formatInZone(ms: number, timeZone: string, pattern: string, fail: (m: string) => Error): string {
+export function formatInZone(
+  ms: number,
+  timeZone: string,
+  pattern: string,
+  fail: (m: string) => Error,
+): string {
   const parts = zonedParts(ms, timeZone);
   const offsetMs = zoneOffsetMs(ms, timeZone);
   let out = '';
@@ -180,15 +194,20 @@ export function formatInZone(ms: number, timeZone: string, pattern: string, fail
   while (i < pattern.length) {
     const ch = pattern[i]!;
     if (ch === "'") {
-      const end = pattern.indexOf("'", i + 1);
-      if (end === i + 1) {
+      // Quoted text; '' stands for one quote, inside or outside quotes.
+      let j = i + 1;
+      if (pattern[j] === "'") {
         out += "'";
-        i += 2;
+        i = j + 1;
         continue;
       }
-      if (end < 0) throw fail('Unterminated quote');
-      out += pattern.slice(i + 1, end).replace(/''/g, "'");
-      i = end + 1;
+      for (; j < pattern.length; j++) {
+        if (pattern[j] !== "'") out += pattern[j];
+        else if (pattern[j + 1] === "'") out += pattern[++j];
+        else break;
+      }
+      if (j >= pattern.length) throw fail('Unterminated quote');
+      i = j + 1;
       continue;
     }
     let count = 1;
@@ -272,14 +291,22 @@ function typeName(value: unknown): string {
 }
 
 export function parameterMismatch(ctx: EmulatorContext, method: string, args: unknown[]): Error {
-  return ctx.fail(`The parameters (${args.map(typeName).join(',')}) don't match the method signature for ${method}.`);
+  return ctx.fail(
+    `The parameters (${args.map(typeName).join(',')}) don't match the method signature for ${method}.`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
 // Utilities
 // ---------------------------------------------------------------------------------------------
 
-const DIGESTS = { MD5: 'md5', SHA_1: 'sha1', SHA_256: 'sha256', SHA_384: 'sha384', SHA_512: 'sha512' } as const;
+const DIGESTS = {
+  MD5: 'md5',
+  SHA_1: 'sha1',
+  SHA_256: 'sha256',
+  SHA_384: 'sha384',
+  SHA_512: 'sha512',
+} as const;
 type DigestName = keyof typeof DIGESTS;
 const MAX_SLEEP_MS = 300_000;
 
@@ -329,7 +356,7 @@ class UtilitiesImpl extends Emulated {
   sleep(milliseconds: number): void {
     if (milliseconds > MAX_SLEEP_MS) {
       // unverified: confirm on a real account (the documented maximum is 300000 ms).
-      throw this._ctx.fail(`Argument too large: milliseconds`);
+      throw this._ctx.fail('Argument too large: milliseconds');
     }
     if (milliseconds > 0) this._ctx.clock.advanceBy(milliseconds);
   }
@@ -407,6 +434,9 @@ function parseCsvText(text: string, sep: string): string[][] {
   return rows;
 }
 
-export function installUtilities(ctx: EmulatorContext): { globals: { Utilities: UtilitiesImpl }; driver: null } {
+export function installUtilities(ctx: EmulatorContext): {
+  globals: { Utilities: UtilitiesImpl };
+  driver: null;
+} {
   return { globals: { Utilities: new UtilitiesImpl(ctx) }, driver: null };
 }
