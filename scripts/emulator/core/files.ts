@@ -1,3 +1,4 @@
+import { BlobImpl } from './blob';
 import type { EmulatorContext } from './context';
 
 /**
@@ -23,7 +24,7 @@ export interface FileRecord {
   editors: string[];
   viewers: string[];
   commenters: string[];
-  /** Folder ids; a file created without a folder lives in the owner's root ("root"). */
+  /** Folder ids; a file created without a folder lives in its owner's root (see rootFolderId). */
   parents: string[];
   trashed: boolean;
   createdAt: number;
@@ -34,17 +35,61 @@ export interface FileRecord {
   contentBase64?: string;
 }
 
+/** The "shared with you" email Google sends when a person is given a role on a file. */
+export interface ShareNotification {
+  to: string;
+  from: string;
+  fileId: string;
+  fileName: string;
+  role: 'EDIT' | 'VIEW' | 'COMMENT';
+  at: number;
+}
+
 export interface FilesState {
   files: Record<string, FileRecord>;
+  notifications: ShareNotification[];
+  /** Conversions made by File.getAs / Document.getAs (the "Files converted" daily quota). */
+  conversions: number;
 }
 
 export function createFilesState(): FilesState {
-  return { files: {} };
+  return { files: {}, notifications: [], conversions: 0 };
+}
+
+/** The id of a person's "My Drive" folder; the owner's is "root", which DriveApp also accepts. */
+export function rootFolderId(ctx: EmulatorContext, email: string): string {
+  const id = email === ctx.state.owner ? 'root' : `root:${email}`;
+  if (!ctx.state.files.files[id]) {
+    const now = ctx.clock.now();
+    ctx.state.files.files[id] = {
+      id,
+      name: 'My Drive',
+      mimeType: MIME.folder,
+      owner: email,
+      editors: [],
+      viewers: [],
+      commenters: [],
+      parents: [],
+      trashed: false,
+      createdAt: now,
+      updatedAt: now,
+      description: '',
+      sharing: { access: 'PRIVATE', permission: 'NONE' },
+    };
+  }
+  return id;
 }
 
 export function registerFile(
   ctx: EmulatorContext,
-  fields: { name: string; mimeType: string; owner: string; parents?: string[]; contentBase64?: string; idPrefix?: string },
+  fields: {
+    name: string;
+    mimeType: string;
+    owner: string;
+    parents?: string[];
+    contentBase64?: string;
+    idPrefix?: string;
+  },
 ): FileRecord {
   const now = ctx.clock.now();
   const record: FileRecord = {
@@ -55,7 +100,7 @@ export function registerFile(
     editors: [],
     viewers: [],
     commenters: [],
-    parents: fields.parents ?? ['root'],
+    parents: fields.parents ?? [rootFolderId(ctx, fields.owner)],
     trashed: false,
     createdAt: now,
     updatedAt: now,
@@ -72,9 +117,138 @@ export function findFile(ctx: EmulatorContext, id: string): FileRecord | null {
   return ctx.state.files.files[id] ?? null;
 }
 
-/** Whether `email` may open the file: owner, editor, commenter, viewer, or a public link class. */
+export function domainOf(email: string): string {
+  return email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+}
+
+/** A consumer account (gmail.com) has no domain to share with; any other domain is Workspace. */
+export function isConsumer(email: string): boolean {
+  const domain = domainOf(email);
+  return domain === 'gmail.com' || domain === 'googlemail.com';
+}
+
+/** Whether the general-access class of the file (anyone, domain) covers `email`. */
+function sharingCovers(file: FileRecord, email: string): boolean {
+  const { access } = file.sharing;
+  if (access === 'ANYONE' || access === 'ANYONE_WITH_LINK') return true;
+  return (access === 'DOMAIN' || access === 'DOMAIN_WITH_LINK') && domainOf(email) === domainOf(file.owner);
+}
+
+/** Whether `email` may open the file directly: owner, editor, commenter, viewer, or general access. */
 export function canAccess(file: FileRecord, email: string): boolean {
-  if (file.owner === email || file.editors.includes(email) || file.viewers.includes(email)) return true;
-  if (file.commenters.includes(email)) return true;
-  return file.sharing.access === 'ANYONE' || file.sharing.access === 'ANYONE_WITH_LINK';
+  return directRole(file, email) !== 'NONE';
+}
+
+export type Role = 'OWNER' | 'EDIT' | 'COMMENT' | 'VIEW' | 'NONE';
+const RANK: Record<Role, number> = { NONE: 0, VIEW: 1, COMMENT: 2, EDIT: 3, OWNER: 4 };
+
+function directRole(file: FileRecord, email: string): Role {
+  if (file.owner === email) return 'OWNER';
+  if (file.editors.includes(email)) return 'EDIT';
+  if (file.commenters.includes(email)) return 'COMMENT';
+  if (file.viewers.includes(email)) return 'VIEW';
+  if (!sharingCovers(file, email)) return 'NONE';
+  const p = file.sharing.permission;
+  return p === 'EDIT' || p === 'COMMENT' || p === 'VIEW' ? p : 'NONE';
+}
+
+/** The role of `email` on the file, including what a parent folder's sharing grants (Drive inherits). */
+export function roleOf(ctx: EmulatorContext, file: FileRecord, email: string, depth = 0): Role {
+  let best = directRole(file, email);
+  if (best === 'OWNER' || depth > 20) return best;
+  for (const parentId of file.parents) {
+    const parent = findFile(ctx, parentId);
+    if (!parent) continue;
+    // Owning a folder gives edit rights, not ownership, on files others put in it.
+    const inherited = roleOf(ctx, parent, email, depth + 1);
+    const role: Role = inherited === 'OWNER' ? 'EDIT' : inherited;
+    if (RANK[role] > RANK[best]) best = role;
+  }
+  return best;
+}
+
+export function hasAccess(ctx: EmulatorContext, file: FileRecord, email: string): boolean {
+  return roleOf(ctx, file, email) !== 'NONE';
+}
+
+export function canEdit(ctx: EmulatorContext, file: FileRecord, email: string): boolean {
+  const role = roleOf(ctx, file, email);
+  return role === 'OWNER' || role === 'EDIT';
+}
+
+/** Whose authority the running code has: the execution's effective user, or the owner outside one. */
+export function effectiveUser(ctx: EmulatorContext): string {
+  return ctx.runtime.current()?.effectiveUser ?? ctx.state.owner;
+}
+
+export function fileUrl(file: FileRecord): string {
+  switch (file.mimeType) {
+    case MIME.folder:
+      return `https://drive.google.com/drive/folders/${file.id}`;
+    case MIME.document:
+      return `https://docs.google.com/document/d/${file.id}/edit?usp=drivesdk`;
+    case MIME.spreadsheet:
+      return `https://docs.google.com/spreadsheets/d/${file.id}/edit?usp=drivesdk`;
+    default:
+      return `https://drive.google.com/file/d/${file.id}/view?usp=drivesdk`;
+  }
+}
+
+/**
+ * What a service knows about the content of its Google files (DocumentApp for documents,
+ * SpreadsheetApp for spreadsheets): how to copy it for File.makeCopy and how to convert it for
+ * File.getAs (null: that conversion is not supported).
+ */
+export interface ContentHandler {
+  copy(fromId: string, toId: string): void;
+  convert(fileId: string, contentType: string): Buffer | null;
+}
+
+const handlers = new WeakMap<EmulatorContext, Map<string, ContentHandler>>();
+
+export function registerContentHandler(
+  ctx: EmulatorContext,
+  mimeType: string,
+  handler: ContentHandler,
+): void {
+  const map = handlers.get(ctx) ?? new Map<string, ContentHandler>();
+  map.set(mimeType, handler);
+  handlers.set(ctx, map);
+}
+
+export function contentHandler(ctx: EmulatorContext, mimeType: string): ContentHandler | null {
+  return handlers.get(ctx)?.get(mimeType) ?? null;
+}
+
+const EXTENSIONS: Record<string, string> = {
+  'application/pdf': 'pdf',
+  'text/markdown': 'md',
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/gif': 'gif',
+  'image/bmp': 'bmp',
+};
+
+/**
+ * File.getAs names: "assumes that the part of the filename that follows the last period (if any)
+ * is an existing extension that should be replaced" (documented): 'Report.03.2026' -> 'Report.03.pdf'.
+ */
+export function renameForType(name: string, contentType: string): string {
+  const ext = EXTENSIONS[contentType];
+  if (!ext) return name;
+  const dot = name.lastIndexOf('.');
+  return `${dot >= 0 ? name.slice(0, dot) : name}.${ext}`;
+}
+
+/** File.getAs / Document.getAs: the file's content converted to `contentType`, as a Blob. */
+export function convertFile(ctx: EmulatorContext, file: FileRecord, contentType: string): BlobImpl {
+  const type = String(contentType);
+  const handler = contentHandler(ctx, file.mimeType);
+  let bytes: Buffer | null = null;
+  if (handler) bytes = handler.convert(file.id, type);
+  else if (type === file.mimeType) bytes = Buffer.from(file.contentBase64 ?? '', 'base64');
+  if (!bytes) throw ctx.fail(`Converting from ${file.mimeType} to ${type} is not supported.`);
+  if (type === file.mimeType) return new BlobImpl(ctx, bytes, type, file.name);
+  ctx.state.files.conversions += 1;
+  return new BlobImpl(ctx, bytes, type, renameForType(file.name, type));
 }
