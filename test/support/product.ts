@@ -9,11 +9,13 @@ export const DIST = path.join(ROOT, 'dist');
 export function loadProduct(options: { now?: string; owner?: string } = {}): Emulator {
   if (!fs.existsSync(path.join(DIST, 'Code.js')))
     throw new Error('dist/Code.js is missing: run npm run build');
-  return new Emulator({
+  const emulator = new Emulator({
     now: new Date(options.now ?? '2026-03-02T08:00:00+07:00'),
     owner: options.owner ?? 'chutich@hoilhpn.vn',
     distDir: DIST,
   }).loadBundle(DIST);
+  emulator.sheets.createBound('Báo cáo Hội LHPN quận Hoàng Mai');
+  return emulator;
 }
 
 /** A configuration in the shape `npm run local -- init --config` takes. */

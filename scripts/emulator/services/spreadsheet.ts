@@ -1,14 +1,100 @@
 import type { EmulatorContext } from '../core/context';
+import { Emulated, makeEnum } from '../core/context';
+import { effectiveUser, findFile, hasAccess, MIME, registerContentHandler } from '../core/files';
+import { activeSheetOf, SpreadsheetImpl } from './sheets/book';
+import { createDriver } from './sheets/driver';
+import { SheetImpl } from './sheets/sheet';
+import { checkSignature } from './sheets/signature';
+import type { SpreadsheetState } from './sheets/types';
+import { UiImpl } from './sheets/ui';
+import { CRITERIA, DataValidationBuilderImpl } from './sheets/validation';
 
-// Placeholder: replaced by the spreadsheet service implementation.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface SpreadsheetState {}
+/**
+ * SpreadsheetApp: the bound spreadsheet, its sheets and ranges, validation, protection, the Ui, and
+ * a driver that plays the people using the spreadsheet. Implementation in ./sheets/.
+ */
+export type { SpreadsheetState } from './sheets/types';
+export type { EditResult } from './sheets/driver';
 
 export function createSpreadsheetState(): SpreadsheetState {
-  return {};
+  return {
+    spreadsheets: {},
+    activeSpreadsheetId: null,
+    alerts: [],
+    dialogs: [],
+    toasts: [],
+    uiQueue: [],
+    triggerErrors: [],
+  };
 }
 
-export function installSpreadsheet(ctx: EmulatorContext): { globals: Record<string, unknown>; driver: Record<string, never> } {
-  void ctx;
-  return { globals: {}, driver: {} };
+/** // unverified: the text most often reported for an id that does not open; confirm on a real account */
+const OPEN_FAILED =
+  'Unexpected error while getting the method or property openById on object SpreadsheetApp.';
+const OPEN_NOT_ALLOWED =
+  'You do not have permission to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets';
+const NO_UI = 'Cannot call SpreadsheetApp.getUi() from this context.';
+
+class SpreadsheetAppImpl extends Emulated {
+  readonly DataValidationCriteria: Record<string, string>;
+  readonly ProtectionType: Record<string, string>;
+
+  constructor(ctx: EmulatorContext) {
+    super(ctx, 'SpreadsheetApp');
+    this.DataValidationCriteria = makeEnum(ctx, 'SpreadsheetApp.DataValidationCriteria', CRITERIA);
+    this.ProtectionType = makeEnum(ctx, 'SpreadsheetApp.ProtectionType', ['RANGE', 'SHEET']);
+  }
+
+  _active(): SpreadsheetImpl | null {
+    const id = this._ctx.state.spreadsheet.activeSpreadsheetId;
+    return id ? new SpreadsheetImpl(this._ctx, id) : null;
+  }
+
+  getActiveSpreadsheet(): SpreadsheetImpl | null {
+    return this._active();
+  }
+  getActive(): SpreadsheetImpl | null {
+    return this._active();
+  }
+  getActiveSheet(): SheetImpl | null {
+    const active = this._active();
+    return active ? new SheetImpl(this._ctx, active._id, activeSheetOf(active._ss()).id) : null;
+  }
+  openById(id: string): SpreadsheetImpl {
+    checkSignature(this._ctx, 'SpreadsheetApp.openById', [id], [['string']]);
+    // Simple triggers "can't access services that require authorization".
+    if (this._ctx.runtime.current()?.kind === 'simpleTrigger') throw this._ctx.fail(OPEN_NOT_ALLOWED);
+    const file = findFile(this._ctx, id);
+    const known =
+      !!file &&
+      file.mimeType === MIME.spreadsheet &&
+      !file.trashed &&
+      !!this._ctx.state.spreadsheet.spreadsheets[id];
+    if (!file || !known || !hasAccess(this._ctx, file, effectiveUser(this._ctx)))
+      throw this._ctx.fail(OPEN_FAILED);
+    return new SpreadsheetImpl(this._ctx, id);
+  }
+  /** Writes are applied at once in the emulator; flush only counts (it has a cost on Google). */
+  flush(): void {}
+  getUi(): UiImpl {
+    const id = this._ctx.state.spreadsheet.activeSpreadsheetId;
+    if (!id || this._ctx.runtime.current()?.kind === 'timeTrigger') throw this._ctx.fail(NO_UI);
+    return new UiImpl(this._ctx, id);
+  }
+  newDataValidation(): DataValidationBuilderImpl {
+    return new DataValidationBuilderImpl(this._ctx);
+  }
+}
+
+export function installSpreadsheet(ctx: EmulatorContext) {
+  const state = ctx.state.spreadsheet;
+  // File.makeCopy of a spreadsheet copies its sheets; the copy starts without menus. No conversions.
+  registerContentHandler(ctx, MIME.spreadsheet, {
+    copy(fromId, toId) {
+      const source = state.spreadsheets[fromId];
+      if (source) state.spreadsheets[toId] = { ...structuredClone(source), id: toId, menus: [] };
+    },
+    convert: () => null,
+  });
+  return { globals: { SpreadsheetApp: new SpreadsheetAppImpl(ctx) }, driver: createDriver(ctx) };
 }

@@ -1,0 +1,253 @@
+import type { EmulatorContext } from '../../core/context';
+import { canEdit, findFile, MIME, registerFile } from '../../core/files';
+import { parseA1 } from './a1';
+import { activeSheetOf, newSheetData, SpreadsheetImpl } from './book';
+import { cellAt, lastColumn, lastRow, spreadsheetData } from './model';
+import { editVerdict, PROTECTED_TEXT, WARNING_ONLY_TEXT } from './protection';
+import { RangeImpl } from './range';
+import type {
+  AlertRecord,
+  Cell,
+  DialogRecord,
+  MenuData,
+  SheetData,
+  SpreadsheetData,
+  ToastRecord,
+  TriggerErrorRecord,
+  UiAnswer,
+} from './types';
+import { UserImpl } from './user';
+import { validationMessage } from './validation';
+import { isDateFormat, serialToMs } from './values';
+import { prepareInput, storeContent, violatedRule } from './writes';
+
+/** What a person sees after typing into a cell. */
+export interface EditResult {
+  accepted: boolean;
+  warning?: string;
+  message?: string;
+}
+
+/** A person without edit access to the file cannot type at all. // unverified: confirm the text */
+const VIEW_ONLY_TEXT = 'You can only view this file.';
+
+function canEditFile(ctx: EmulatorContext, ssId: string, email: string): boolean {
+  const file = findFile(ctx, ssId);
+  return !!file && canEdit(ctx, file, email);
+}
+
+/** The event's value texts: Apps Script passes the typed value as a string. // unverified for dates */
+function eventText(cell: Cell | undefined): string | undefined {
+  if (!cell || (cell.v === undefined && cell.f === undefined)) return undefined;
+  if (cell.f !== undefined) return cell.f;
+  if (typeof cell.v === 'boolean') return cell.v ? 'TRUE' : 'FALSE';
+  return String(cell.v);
+}
+
+/** The function of "Item", "Sub-menu > Item", "Menu > Item" or "Menu > Sub-menu > Item". */
+function findMenuItem(menus: MenuData[], caption: string): string | null {
+  const wanted = caption
+    .split('>')
+    .map((p) => p.trim())
+    .join(' > ');
+  for (const menu of menus) {
+    for (const item of menu.items) {
+      if (item && (item.caption === wanted || `${menu.name} > ${item.caption}` === wanted))
+        return item.functionName;
+    }
+  }
+  return null;
+}
+
+/** The message of an error of any realm (the product's errors are not host Errors). */
+function errorMessage(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'message' in error
+    ? String(error.message)
+    : String(error);
+}
+
+/** The hands of the people using the bound spreadsheet, and read-outs for tests. */
+export function createDriver(ctx: EmulatorContext) {
+  const state = ctx.state.spreadsheet;
+
+  const bound = (): SpreadsheetData => {
+    if (!state.activeSpreadsheetId) throw new Error('No bound spreadsheet: call createBound(name) first');
+    return spreadsheetData(ctx, state.activeSpreadsheetId);
+  };
+  const sheetNamed = (ss: SpreadsheetData, name: string): SheetData => {
+    const sheet = ss.sheets.find((s) => s.name === name);
+    if (!sheet) throw new Error(`No sheet named "${name}"`);
+    return sheet;
+  };
+  const recordError = (trigger: TriggerErrorRecord['trigger'], user: string, error: unknown) => {
+    state.triggerErrors.push({ trigger, user, message: errorMessage(error), at: ctx.clock.now() });
+  };
+  /** Runs the simple trigger, then lets ScriptApp run the installable ones; failures are recorded. */
+  const fire = (
+    simple: 'onEdit' | 'onOpen',
+    type: 'ON_EDIT' | 'ON_OPEN',
+    ss: SpreadsheetData,
+    user: string,
+    event: Record<string, unknown>,
+  ) => {
+    if (ctx.runtime.hasFunction(simple)) {
+      try {
+        ctx.runtime.invoke(simple, [event], { user, authMode: 'LIMITED', kind: 'simpleTrigger' });
+      } catch (error) {
+        recordError(simple, user, error);
+      }
+    }
+    try {
+      ctx.runtime.emitSpreadsheetEvent({
+        type,
+        spreadsheetId: ss.id,
+        user,
+        makeEvent: (triggerUid) => ({ ...event, authMode: 'FULL', triggerUid }),
+      });
+    } catch (error) {
+      recordError(type, user, error);
+    }
+  };
+
+  return {
+    /** Creates the spreadsheet the script is bound to, owned by the workspace owner; returns its id. */
+    createBound(name: string): string {
+      const file = registerFile(ctx, {
+        name,
+        mimeType: MIME.spreadsheet,
+        owner: ctx.state.owner,
+        idPrefix: 'ss',
+      });
+      state.spreadsheets[file.id] = {
+        id: file.id,
+        sheets: [newSheetData(0, 'Trang tính1')],
+        activeSheetId: 0,
+        nextSheetId: 1,
+        timeZone: ctx.state.scriptTimeZone,
+        locale: 'vi_VN',
+        namedRanges: [],
+        protections: [],
+        menus: [],
+      };
+      state.activeSpreadsheetId = file.id;
+      return file.id;
+    },
+
+    /** The bound spreadsheet's id (SpreadsheetApp.getActiveSpreadsheet().getId()). */
+    activeSpreadsheetId(): string {
+      return bound().id;
+    },
+
+    /**
+     * A person types `value` into one cell: file access, then protections, then validation decide;
+     * an accepted edit is stored (as typed input) and fires onEdit and the installable ON_EDIT triggers.
+     */
+    userEdit(edit: { as: string; sheet: string; a1: string; value: unknown }): EditResult {
+      const ss = bound();
+      const sheet = sheetNamed(ss, edit.sheet);
+      const ref = parseA1(edit.a1);
+      if (!ref || ref.endRow !== ref.row || ref.endCol !== ref.col)
+        throw new Error(`userEdit takes one cell, not "${edit.a1}"`);
+      const { row, col } = ref;
+      if (row > sheet.maxRows || col > sheet.maxCols)
+        throw new Error(`${edit.a1} is outside "${edit.sheet}"`);
+      if (!canEditFile(ctx, ss.id, edit.as)) return { accepted: false, message: VIEW_ONLY_TEXT };
+      const rect = { sheetId: sheet.id, row, col, numRows: 1, numCols: 1 };
+      const verdict = editVerdict(ctx, ss, rect, edit.as);
+      if (verdict === 'blocked') return { accepted: false, message: PROTECTED_TEXT };
+      const before = cellAt(sheet, row, col);
+      const content = prepareInput(ctx, ss, before, edit.value);
+      const violation = violatedRule(sheet, row, col, content);
+      const invalidText = violation
+        ? (violation.rule.helpText ?? validationMessage(violation.a1))
+        : undefined;
+      if (violation && !violation.rule.allowInvalid) return { accepted: false, message: invalidText };
+      const oldValue = eventText(before);
+      storeContent(sheet, row, col, content);
+      const range = new RangeImpl(ctx, ss.id, sheet.id, row, col, 1, 1);
+      // Tanaike's dump shows these plain properties on e.range (facts §2.9).
+      Object.assign(range, { rowStart: row, rowEnd: row, columnStart: col, columnEnd: col });
+      fire('onEdit', 'ON_EDIT', ss, edit.as, {
+        authMode: 'LIMITED',
+        oldValue,
+        range,
+        source: new SpreadsheetImpl(ctx, ss.id),
+        user: new UserImpl(ctx, edit.as),
+        value: eventText(cellAt(sheet, row, col)),
+      });
+      const warning = [verdict === 'warning' ? WARNING_ONLY_TEXT : null, invalidText]
+        .filter(Boolean)
+        .join(' ');
+      return warning ? { accepted: true, warning } : { accepted: true };
+    },
+
+    /**
+     * A person opens the spreadsheet: the page's menus start empty, then (for editors: simple
+     * triggers do not run in read-only mode) onOpen and the installable ON_OPEN triggers run.
+     */
+    userOpen(open: { as: string }): void {
+      const ss = bound();
+      ss.menus = [];
+      if (!canEditFile(ctx, ss.id, open.as)) return;
+      fire('onOpen', 'ON_OPEN', ss, open.as, {
+        authMode: 'LIMITED',
+        source: new SpreadsheetImpl(ctx, ss.id),
+        user: new UserImpl(ctx, open.as),
+      });
+    },
+
+    /** Clicks a custom menu item ("Item", or "Menu > Item" / "Menu > Sub > Item") and returns its result. */
+    clickMenu(caption: string, options: { as: string }): unknown {
+      const ss = bound();
+      const fn = findMenuItem(ss.menus, caption);
+      if (!fn) throw new Error(`No menu item "${caption}" in ${JSON.stringify(ss.menus.map((m) => m.name))}`);
+      return ctx.runtime.invoke(fn, [], { user: options.as, kind: 'menu', authMode: 'FULL' });
+    },
+
+    /** Answers for the next alerts and prompts, in order. */
+    queueUiResponse(...answers: UiAnswer[]): void {
+      state.uiQueue.push(...answers);
+    },
+
+    /** The used grid of a sheet (A1 to the last row and column with content) as plain values. */
+    values(sheetName: string): unknown[][] {
+      const ss = bound();
+      const sheet = sheetNamed(ss, sheetName);
+      const out: unknown[][] = [];
+      for (let r = 1; r <= lastRow(sheet); r++) {
+        const line: unknown[] = [];
+        for (let c = 1; c <= lastColumn(sheet); c++) {
+          const cell = cellAt(sheet, r, c);
+          if (cell?.f !== undefined) line.push(cell.f);
+          else if (typeof cell?.v === 'number' && isDateFormat(cell.numberFormat))
+            line.push(new Date(serialToMs(cell.v, ss.timeZone)));
+          else line.push(cell?.v ?? '');
+        }
+        out.push(line);
+      }
+      return out;
+    },
+    /** The tab names, in order. */
+    sheetNames(): string[] {
+      return bound().sheets.map((s) => s.name);
+    },
+    activeSheetName(): string {
+      return activeSheetOf(bound()).name;
+    },
+    menus(): MenuData[] {
+      return structuredClone(bound().menus);
+    },
+    alerts(): AlertRecord[] {
+      return structuredClone(state.alerts);
+    },
+    dialogs(): DialogRecord[] {
+      return structuredClone(state.dialogs);
+    },
+    toasts(): ToastRecord[] {
+      return structuredClone(state.toasts);
+    },
+    triggerErrors(): TriggerErrorRecord[] {
+      return structuredClone(state.triggerErrors);
+    },
+  };
+}

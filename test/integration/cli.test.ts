@@ -1,0 +1,152 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { ROOT, sampleConfig } from '../support/product';
+
+interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  json: unknown;
+}
+
+/** Runs `npm run local -- …` as a person would, from the project folder. */
+function local(...args: string[]): CliResult {
+  const result = spawnSync('npm', ['run', '--silent', 'local', '--', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  let json: unknown = null;
+  try {
+    json = JSON.parse(result.stdout);
+  } catch {
+    // not JSON: left null for the test to notice
+  }
+  // npm itself may warn about the machine's npmrc on stderr; keep only the command's own lines.
+  const stderr = result.stderr
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !line.startsWith('npm warn'))
+    .join('\n');
+  return { status: result.status, stdout: result.stdout, stderr, json };
+}
+
+describe('npm run local', () => {
+  let tmp: string;
+  let configFile: string;
+  let workspace: string;
+
+  beforeAll(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'baocao-cli-'));
+    configFile = path.join(tmp, 'config.json');
+    fs.writeFileSync(configFile, JSON.stringify(sampleConfig()));
+    workspace = path.join(tmp, 'hm');
+    const init = local(
+      'init',
+      '--dir',
+      workspace,
+      '--config',
+      configFile,
+      '--now',
+      '2026-03-30T08:00:00+07:00',
+    );
+    expect(init.stderr).toBe('');
+    expect(init.status).toBe(0);
+    expect(init.json).toMatchObject({
+      workspace,
+      now: '2026-03-30T08:00:00+07:00',
+      ten_don_vi: 'Hội LHPN quận Hoàng Mai',
+      so_don_vi: 2,
+    });
+    expect((init.json as { trang_tinh: string[] }).trang_tinh).toEqual(
+      expect.arrayContaining(['Hướng dẫn', 'Cấu hình', 'Đơn vị']),
+    );
+  });
+
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  const state = () => fs.readFileSync(path.join(workspace, 'state.json'), 'utf8');
+
+  it('init refuses a configuration with a missing key, in one line, and creates nothing', () => {
+    const bad = path.join(tmp, 'bad.json');
+    const { quan_tri: _q, ...rest } = sampleConfig();
+    fs.writeFileSync(bad, JSON.stringify({ ...rest, cap: 'quan' }));
+    const dir = path.join(tmp, 'bad-ws');
+    const result = local('init', '--dir', dir, '--config', bad);
+    expect(result.status).toBe(1);
+    expect(result.stderr.split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('thiếu khóa: quan_tri');
+    expect(result.stderr).toContain('"cap" phải là một trong: huyen, xa, tinh');
+    expect(fs.existsSync(dir)).toBe(false);
+  });
+
+  it('init refuses a file that is not JSON and an existing workspace', () => {
+    const broken = path.join(tmp, 'broken.json');
+    fs.writeFileSync(broken, '{ "ten_don_vi": ');
+    expect(local('init', '--dir', path.join(tmp, 'x'), '--config', broken).stderr).toMatch(
+      /không phải JSON hợp lệ/,
+    );
+    const again = local('init', '--dir', workspace, '--config', configFile);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('đã là một workspace');
+  });
+
+  it('run calls a global function as the owner and prints its result as JSON', () => {
+    const result = local('run', '--dir', workspace, 'setUpWorkbook');
+    expect(result.status).toBe(0);
+    expect(result.json).toMatchObject({ ten_don_vi: 'Hội LHPN quận Hoàng Mai', so_don_vi: 2 });
+  });
+
+  it('run as a non-admin gets the product error, exits non-zero and changes nothing', () => {
+    const before = state();
+    const result = local('run', '--dir', workspace, '--as', 'daikim@hoilhpn.vn', 'setUpWorkbook');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe('Lỗi: Chỉ quản trị viên mới được khởi tạo bảng tính (daikim@hoilhpn.vn).');
+    expect(state()).toBe(before);
+  });
+
+  it('run of a function that throws exits non-zero with its message', () => {
+    const result = local('run', '--dir', workspace, 'rollUp');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^Lỗi: Chức năng "Tổng hợp" chưa có/);
+  });
+
+  it('run refuses an unknown function and an argument that is not JSON', () => {
+    expect(local('run', '--dir', workspace, 'khongCo').stderr).toBe('Script không có hàm "khongCo".');
+    expect(local('run', '--dir', workspace, 'setUpWorkbook', '{ky:').stderr).toMatch(/phải là JSON hợp lệ/);
+  });
+
+  it('tick moves the clock forward and refuses to move it back', () => {
+    const forward = local('tick', '--dir', workspace, '--until', '2026-04-02T07:00:00+07:00');
+    expect(forward.status).toBe(0);
+    expect(forward.json).toEqual({ now: '2026-04-02T07:00:00+07:00', fired: [] });
+    const back = local('tick', '--dir', workspace, '--until', '2026-01-01');
+    expect(back.status).toBe(1);
+    expect(back.stderr).toBe(
+      'Đồng hồ đang ở 2026-04-02T07:00:00+07:00; không thể lùi về 2026-01-01T00:00:00+07:00.',
+    );
+  });
+
+  it('export writes the workbook as .xlsx with its tabs and values', async () => {
+    const file = path.join(tmp, 'bang-tinh.xlsx');
+    const result = local('export', '--dir', workspace, '--xlsx', file);
+    expect(result.status).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const names = book.worksheets.map((w) => w.name);
+    expect(names).toEqual(expect.arrayContaining(['Hướng dẫn', 'Cấu hình', 'Đơn vị']));
+    const config = book.getWorksheet('Cấu hình')!;
+    expect(config.getCell('A2').value).toBe('ten_don_vi');
+    expect(config.getCell('B2').value).toBe('Hội LHPN quận Hoàng Mai');
+    expect(config.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const units = book.getWorksheet('Đơn vị')!;
+    expect(units.getCell('B3').value).toBe('Hội LHPN phường Thịnh Liệt');
+  });
+
+  it('an unknown command or option is one clear line', () => {
+    expect(local('xoa').stderr).toBe('Lệnh không hợp lệ: "xoa" (xem: npm run local -- help).');
+    expect(local('run', '--thu', 'x').stderr).toMatch(/^Tùy chọn không hợp lệ:/);
+  });
+});
