@@ -19,7 +19,15 @@ async function demo(): Promise<void> {
   fs.rmSync(OUT, { recursive: true, force: true });
   fs.mkdirSync(OUT, { recursive: true });
 
-  const setup = (await local(['init', '--dir', WORKSPACE, '--config', CONFIG, '--now', '2026-01-05T08:00:00+07:00'])) as {
+  const setup = (await local([
+    'init',
+    '--dir',
+    WORKSPACE,
+    '--config',
+    CONFIG,
+    '--now',
+    '2026-01-05T08:00:00+07:00',
+  ])) as {
     trang_tinh: string[];
     so_don_vi: number;
     ten_don_vi: string;
