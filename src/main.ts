@@ -10,7 +10,7 @@ import { addMenu } from './ui/menu';
 import { openGuide } from './workspace/guideTab';
 
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  addMenu(SpreadsheetApp.getUi());
+  addMenu();
 }
 
 /** Simple edit trigger. Edits need no handling yet; the submitted-quarter guard will hook in here. */

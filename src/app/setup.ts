@@ -4,6 +4,7 @@ import { readRawConfig, writeConfig } from '../workspace/configTab';
 import { writeGuide } from '../workspace/guideTab';
 import { withScriptLock } from '../workspace/lock';
 import { currentUserEmail } from '../workspace/session';
+import { activeSpreadsheet, removeBlankDefaultTab } from '../workspace/tabs';
 
 export interface SetupResult {
   ten_don_vi: string;
@@ -19,7 +20,7 @@ export interface SetupResult {
  */
 export function setUpWorkbook(initialConfig?: unknown): SetupResult {
   return withScriptLock('Khởi tạo', () => {
-    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const spreadsheet = activeSpreadsheet();
     const existing = readRawConfig(spreadsheet);
     const raw = initialConfig ?? existing;
     if (!raw) {
@@ -37,6 +38,7 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult {
     }
     writeGuide(spreadsheet);
     writeConfig(spreadsheet, config);
+    removeBlankDefaultTab(spreadsheet);
     return {
       ten_don_vi: config.ten_don_vi,
       so_don_vi: config.don_vi.length,

@@ -17,8 +17,8 @@ export const MENU_ITEMS: ReadonlyArray<{ caption: string; functionName: string }
 ];
 
 /** Adds the menu to the open Sheet. Runs in onOpen, which has limited authorisation: UI only. */
-export function addMenu(ui: GoogleAppsScript.Base.Ui): void {
-  const menu = ui.createMenu(MENU_TITLE);
+export function addMenu(): void {
+  const menu = SpreadsheetApp.getUi().createMenu(MENU_TITLE);
   for (const item of MENU_ITEMS) {
     if (item) menu.addItem(item.caption, item.functionName);
     else menu.addSeparator();

@@ -1,4 +1,4 @@
-import { ensureSheet, TAB, writeBlock } from './tabs';
+import { activeSpreadsheet, ensureSheet, TAB, writeBlock } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -23,7 +23,7 @@ export function writeGuide(spreadsheet: Spreadsheet): void {
 
 /** "Hướng dẫn" in the menu: brings the guide tab to the front (recreating it if it was deleted). */
 export function openGuide(): void {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const spreadsheet = activeSpreadsheet();
   const sheet = spreadsheet.getSheetByName(TAB.guide);
   if (sheet) sheet.activate();
   else writeGuide(spreadsheet);

@@ -28,3 +28,23 @@ export function writeBlock(sheet: Sheet, rows: unknown[][]): void {
   const padded = rows.map((r) => [...r, ...Array<unknown>(width - r.length).fill('')]);
   sheet.getRange(1, 1, padded.length, width).setValues(padded);
 }
+
+/** Names Google gives the first tab of a new Sheet, depending on the account's language. */
+const DEFAULT_TAB_NAMES = ['Trang tính1', 'Sheet1'];
+
+/**
+ * Removes the blank first tab of a new Sheet once the workbook has its own tabs. A default-named
+ * tab that holds anything is someone's work and stays.
+ */
+export function removeBlankDefaultTab(spreadsheet: Spreadsheet): void {
+  if (spreadsheet.getSheets().length < 2) return;
+  for (const name of DEFAULT_TAB_NAMES) {
+    const sheet = spreadsheet.getSheetByName(name);
+    if (sheet && sheet.getLastRow() === 0 && sheet.getLastColumn() === 0) spreadsheet.deleteSheet(sheet);
+  }
+}
+
+/** The Sheet this script is bound to. */
+export function activeSpreadsheet(): Spreadsheet {
+  return SpreadsheetApp.getActiveSpreadsheet();
+}

@@ -1,0 +1,117 @@
+import { loadProduct, sampleConfig } from '../support/product';
+
+describe('opening the Sheet', () => {
+  it('adds the "Hội LHPN" menu with every item in Vietnamese', () => {
+    const emu = loadProduct();
+    // Officers are editors of the Sheet (the protections keep them to their own tab).
+    emu.drive.share(emu.sheets.activeSpreadsheetId(), 'daikim@hoilhpn.vn', 'EDIT');
+    emu.sheets.userOpen({ as: 'daikim@hoilhpn.vn' });
+    const [menu] = emu.sheets.menus();
+    expect(menu!.name).toBe('Hội LHPN');
+    expect(menu!.items.filter(Boolean).map((i) => i!.caption)).toEqual([
+      'Khởi tạo / cập nhật bảng tính',
+      'Nộp số liệu quý…',
+      'Kiểm tra số liệu',
+      'Tổng hợp ngay',
+      'Tạo báo cáo…',
+      'Gửi nhắc nhở',
+      'Cài đặt lịch tự động',
+      'Nhập số liệu từ CSV…',
+      'Hướng dẫn',
+    ]);
+    for (const item of menu!.items) {
+      if (item) expect(typeof emu.sandbox[item.functionName]).toBe('function');
+    }
+  });
+
+  it('a menu item whose feature is not built yet says so instead of doing anything', () => {
+    const emu = loadProduct();
+    emu.sheets.userOpen({ as: emu.owner });
+    expect(() => emu.sheets.clickMenu('Hội LHPN > Tổng hợp ngay', { as: emu.owner })).toThrow(
+      'Chức năng "Tổng hợp" chưa có trong phiên bản này; sẽ có trong bản cập nhật tới.',
+    );
+  });
+});
+
+describe('setUpWorkbook', () => {
+  it('writes the configuration into Cấu hình and Đơn vị and replaces the blank first tab', () => {
+    const emu = loadProduct();
+    const result = emu.run('setUpWorkbook', [sampleConfig()]);
+    expect(result).toEqual({
+      ten_don_vi: 'Hội LHPN quận Hoàng Mai',
+      so_don_vi: 2,
+      trang_tinh: ['Hướng dẫn', 'Cấu hình', 'Đơn vị'],
+    });
+    expect(emu.sheets.values('Cấu hình').slice(0, 3)).toEqual([
+      ['Khóa', 'Giá trị', 'Ý nghĩa'],
+      [
+        'ten_don_vi',
+        'Hội LHPN quận Hoàng Mai',
+        'Tên đơn vị sở hữu bảng tính, ví dụ "Hội LHPN quận Hoàng Mai"',
+      ],
+      ['cap', 'huyen', 'Cấp: huyen, xa hoặc tinh'],
+    ]);
+    expect(emu.sheets.values('Đơn vị')[1]).toEqual([
+      'DK',
+      'Hội LHPN phường Đại Kim',
+      'daikim@hoilhpn.vn',
+      true,
+    ]);
+  });
+
+  it('keeps a unit name that looks like a formula as text', () => {
+    const emu = loadProduct();
+    const config = sampleConfig({
+      don_vi: [{ ma: 'X1', ten: '=HYPERLINK("http://lừa-đảo")', email: 'x1@hoilhpn.vn' }],
+    });
+    emu.run('setUpWorkbook', [config]);
+    expect(emu.sheets.values('Đơn vị')[1]![1]).toBe('=HYPERLINK("http://lừa-đảo")');
+  });
+
+  it('runs again from the tabs alone, after an admin edited them, and keeps the edit', () => {
+    const emu = loadProduct();
+    emu.run('setUpWorkbook', [sampleConfig()]);
+    const edit = emu.sheets.userEdit({ as: emu.owner, sheet: 'Cấu hình', a1: 'B4', value: 'Quận Hoàng Mai' });
+    expect(edit.accepted).toBe(true);
+    emu.run('setUpWorkbook');
+    expect(emu.sheets.values('Cấu hình')[3]![1]).toBe('Quận Hoàng Mai');
+  });
+
+  it('refuses someone who is not an admin and changes nothing', () => {
+    const emu = loadProduct();
+    emu.run('setUpWorkbook', [sampleConfig()]);
+    const before = emu.sheets.values('Cấu hình');
+    expect(() =>
+      emu.run('setUpWorkbook', [sampleConfig({ dia_danh: 'Hà Nội' })], { user: 'daikim@hoilhpn.vn' }),
+    ).toThrow('Chỉ quản trị viên mới được khởi tạo bảng tính (daikim@hoilhpn.vn).');
+    expect(emu.sheets.values('Cấu hình')).toEqual(before);
+  });
+
+  it('says clearly that another job is running when the script lock stays taken', () => {
+    const emu = loadProduct();
+    emu.lock.holdScriptLock(emu.now().getTime() + 10 * 60_000, 'tổng hợp hằng ngày');
+    expect(() => emu.run('setUpWorkbook', [sampleConfig()])).toThrow(
+      'Không thể chạy "Khởi tạo": một tác vụ khác đang ghi vào bảng tính. Vui lòng thử lại sau ít phút.',
+    );
+    expect(emu.sheets.sheetNames()).toEqual(['Trang tính1']);
+  });
+
+  it('waits for a job that finishes within the wait and then runs', () => {
+    const emu = loadProduct();
+    const start = emu.now().getTime();
+    emu.lock.holdScriptLock(start + 10_000);
+    emu.run('setUpWorkbook', [sampleConfig()]);
+    expect(emu.now().getTime()).toBe(start + 10_000);
+    expect(emu.sheets.sheetNames()).toContain('Cấu hình');
+  });
+
+  it('reads each tab once and writes each tab once', () => {
+    const emu = loadProduct();
+    emu.run('setUpWorkbook', [sampleConfig()]);
+    emu.ctx.log.clear();
+    emu.run('setUpWorkbook');
+    const counts = emu.ctx.log.counts('Range.');
+    expect(counts['Range.getValues']).toBe(2);
+    expect(counts['Range.setValues']).toBe(3);
+  });
+});
