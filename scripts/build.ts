@@ -19,6 +19,7 @@ const common: esbuild.BuildOptions = {
   platform: 'neutral',
   charset: 'utf8',
   legalComments: 'none',
+  loader: { '.csv': 'text' },
   write: false,
 };
 

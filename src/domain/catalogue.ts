@@ -1,0 +1,186 @@
+/**
+ * The indicator catalogue (DHIS2's "data elements"): what is collected, how it combines across units
+ * and time, and who enters it. The default is shared/domain/indicators.csv, embedded as data; codes
+ * are stable identifiers.
+ */
+import defaultCatalogueCsv from './data/indicators.csv';
+import type { Level } from './config';
+import { parseCsv } from './csv';
+
+/** S stock, F flow, R ratio, C count of units meeting a condition, K count per class, L a unit's rating. */
+export type IndicatorType = 'S' | 'F' | 'R' | 'C' | 'K' | 'S/F' | 'L';
+
+export interface Indicator {
+  code: string;
+  /** Section, e.g. "TC - Tổ chức Hội, hội viên". */
+  group: string;
+  name: string;
+  /** Unit of measure (ĐVT); for parallel sub-fields ("căn; triệu đồng") the first is entered. */
+  unit: string;
+  type: IndicatorType;
+  acrossUnits: string;
+  acrossTime: string;
+  /** Who enters it: CH→X, X, X+, H/T, derived, any… */
+  level: string;
+  numerator: string;
+  denominator: string;
+  active: boolean;
+}
+
+/** A unit's own rating, entered from a list; the K indicators count units per class. */
+export const RATING_CODE = 'TD_XEP_LOAI';
+export const RATING_CLASSES = [
+  'Hoàn thành xuất sắc nhiệm vụ',
+  'Hoàn thành tốt nhiệm vụ',
+  'Hoàn thành nhiệm vụ',
+  'Không hoàn thành nhiệm vụ',
+] as const;
+
+const RATING_INDICATOR: Omit<Indicator, 'active'> = {
+  code: RATING_CODE,
+  group: 'TD - Thi đua, xếp loại, khen thưởng',
+  name: 'Xếp loại thi đua của đơn vị (chọn trong danh sách)',
+  unit: 'xếp loại',
+  type: 'L',
+  acrossUnits: 'COUNT_BY_CLASS',
+  acrossTime: 'LAST',
+  level: 'CH→X',
+  numerator: '',
+  denominator: '',
+};
+
+/**
+ * Switched on by default: what a commune union and its branches report every quarter (members,
+ * movements, poverty, credit, social security, Party building), plus the ratios computed from them.
+ */
+const DEFAULT_ACTIVE = new Set([
+  'TC_PN18',
+  'TC_HV',
+  'TC_HV_TL',
+  'TC_HV_MOI',
+  'TC_HV_GIAM',
+  'TC_HV_NC',
+  'TC_HV_NC_TL',
+  'TC_HV_SHTX',
+  'TC_HV_SHTX_TL',
+  'TC_HV_HP',
+  'TC_HV_HP_TL',
+  'TC_HO_1HV',
+  'TC_HO_PN18',
+  'TC_HO_1HV_TL',
+  'TC_CHIHOI',
+  'TC_QUYHOI',
+  'TT_CUOC',
+  'TT_LUOT',
+  'GD_5K3S_DK',
+  'GD_5K3S_MOI',
+  'GD_5K3S_DAT',
+  'GD_HO_HV',
+  'GD_5K3S_TL',
+  'GD_CTPV',
+  'KT_HN_THOAT',
+  'KT_HN_GIUP',
+  'KT_VON_NB_TO',
+  'KT_VL',
+  'UT_DUNO',
+  'UT_HO',
+  'UT_TO',
+  'UT_NQH',
+  'UT_NQH_TL',
+  'AS_BHYT_MOI',
+  'AS_BHXH_MOI',
+  'AS_HOAGIAI',
+  'XD_DV_KN',
+  'XD_GS',
+  'XD_PB',
+  RATING_CODE,
+]);
+
+const TYPES: readonly IndicatorType[] = ['S', 'F', 'R', 'C', 'K', 'S/F', 'L'];
+
+/** Reads the catalogue CSV (the columns of shared/domain/indicators.csv). */
+export function parseCatalogue(csv: string): Array<Omit<Indicator, 'active'>> {
+  const [header, ...rows] = parseCsv(csv);
+  if (!header) return [];
+  const column = (name: string) => header.indexOf(name);
+  const at = (row: string[], name: string) => (row[column(name)] ?? '').trim().normalize('NFC');
+  return rows
+    .filter((row) => at(row, 'code') !== '')
+    .map((row) => {
+      const type = at(row, 'type') as IndicatorType;
+      if (!TYPES.includes(type)) throw new Error(`Chỉ tiêu ${at(row, 'code')}: loại "${type}" không hợp lệ`);
+      return {
+        code: at(row, 'code'),
+        group: at(row, 'group'),
+        name: at(row, 'name_vi'),
+        unit: at(row, 'unit'),
+        type,
+        acrossUnits: at(row, 'across_units'),
+        acrossTime: at(row, 'across_time'),
+        level: at(row, 'level'),
+        numerator: at(row, 'numerator'),
+        denominator: at(row, 'denominator'),
+      };
+    });
+}
+
+/** The default catalogue with the default subset switched on. */
+export function defaultCatalogue(): Indicator[] {
+  return [...parseCatalogue(defaultCatalogueCsv), RATING_INDICATOR]
+    .filter((i) => !i.code.includes('_i'))
+    .map((i) => ({ ...i, active: DEFAULT_ACTIVE.has(i.code) }));
+}
+
+/**
+ * Whether a unit tab of a workbook at this level enters the indicator: stocks, flows and ratings
+ * (ratios, condition counts and class counts are computed), entered at the tab units' level. A
+ * commune workbook's tabs are branches (chi hội); a district or province workbook's tabs are
+ * communes, which also enter what their branches report.
+ */
+export function isEnteredBy(indicator: Indicator, level: Level): boolean {
+  const enterable =
+    ['S', 'F', 'S/F', 'L'].includes(indicator.type) ||
+    (indicator.type === 'C' && indicator.acrossUnits === 'SUM') ||
+    (indicator.type === 'K' && indicator.level === 'X');
+  if (!enterable) return false;
+  if (level === 'xa') return indicator.level.startsWith('CH');
+  if (indicator.type === 'K') return level === 'huyen' || level === 'tinh';
+  return /^(CH→X|X|X\+|X→|X, H, T|any)$/.test(indicator.level);
+}
+
+/** The active indicators a unit tab holds, in catalogue order. */
+export function entryIndicators(catalogue: readonly Indicator[], level: Level): Indicator[] {
+  return catalogue.filter((i) => i.active && isEnteredBy(i, level));
+}
+
+/** Whole numbers (people, households, events) unless money or a typed percentage. */
+export function valueKind(indicator: Indicator): 'count' | 'money' | 'percent' | 'rating' {
+  if (indicator.type === 'L') return 'rating';
+  const unit = indicator.unit.split(';')[0]!.trim();
+  if (unit === '%') return 'percent';
+  if (/đồng/.test(unit)) return 'money';
+  return 'count';
+}
+
+/** What to count, for the note on an entry row. */
+export function entryNote(indicator: Indicator): string {
+  const unit = indicator.unit.split(';')[0]!.trim();
+  const when: Record<string, string> = {
+    S: 'Số liệu tại thời điểm cuối quý (không cộng dồn các quý).',
+    'S/F': 'Số liệu tại thời điểm cuối quý (không cộng dồn các quý).',
+    F: 'Số phát sinh trong quý (không tính các quý trước).',
+    C: 'Số đơn vị đạt trong quý.',
+    K: 'Số đơn vị theo từng mức xếp loại, tại thời điểm cuối quý.',
+    L: `Chọn một mức: ${RATING_CLASSES.join('; ')}.`,
+  };
+  const kind = valueKind(indicator);
+  const format =
+    kind === 'money'
+      ? `Nhập số tiền bằng ${unit}, không âm.`
+      : kind === 'percent'
+        ? 'Nhập tỷ lệ phần trăm từ 0 đến 100.'
+        : kind === 'count'
+          ? `Nhập số nguyên không âm (đơn vị: ${unit}).`
+          : '';
+  return [indicator.name, when[indicator.type] ?? '', format].filter(Boolean).join('\n');
+}
