@@ -42,35 +42,7 @@ export function saveWorkspace(dir: string, emulator: Emulator): void {
 }
 
 /** An ISO date-time in the given zone with its offset, e.g. 2026-03-02T08:00:00+07:00. */
-export function isoInZone(ms: number, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(ms))
-      .map((p) => [p.type, p.value]),
-  );
-  const local = Date.UTC(
-    +parts.year!,
-    +parts.month! - 1,
-    +parts.day!,
-    +parts.hour!,
-    +parts.minute!,
-    +parts.second!,
-  );
-  const offsetMin = Math.round((local - Math.floor(ms / 1000) * 1000) / 60000);
-  const sign = offsetMin >= 0 ? '+' : '-';
-  const abs = Math.abs(offsetMin);
-  const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
-}
+export { isoWithOffset as isoInZone } from '../emulator/core/time';
 
 /** Parses an ISO date-time given on the command line; a date without a zone is local time (TZ is
  * the script time zone, set by the command line). */

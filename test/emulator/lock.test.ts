@@ -1,11 +1,10 @@
 import { Emulator } from '../../scripts/emulator';
+import { newEmulator, OWNER, START } from './support';
 
-const START = new Date('2026-03-02T08:00:00+07:00');
-const OWNER = 'chutich@hoilhpn.vn';
 const TIMEOUT = 'Lock timeout: another process was holding the lock for too long.';
 
 function setup() {
-  const emu = new Emulator({ now: START, owner: OWNER });
+  const emu = newEmulator();
   const LockService = emu.globals.LockService as GoogleAppsScript.Lock.LockService;
   return { emu, LockService };
 }

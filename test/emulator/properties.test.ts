@@ -1,10 +1,8 @@
 import { Emulator } from '../../scripts/emulator';
-
-const START = new Date('2026-03-02T08:00:00+07:00');
-const OWNER = 'chutich@hoilhpn.vn';
+import { newEmulator, OWNER } from './support';
 
 function setup() {
-  const emu = new Emulator({ now: START, owner: OWNER });
+  const emu = newEmulator();
   const PropertiesService = emu.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService;
   return { emu, PropertiesService };
 }

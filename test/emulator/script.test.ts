@@ -1,12 +1,11 @@
 import { Emulator } from '../../scripts/emulator';
 import type { SpreadsheetEvent } from '../../scripts/emulator/core/runtime';
+import { newEmulator, OWNER, START } from './support';
 
-const START = new Date('2026-03-02T08:00:00+07:00');
-const OWNER = 'chutich@hoilhpn.vn';
 const SECRETARY = 'thuky@hoilhpn.vn';
 
 function setup() {
-  const emu = new Emulator({ now: START, owner: OWNER });
+  const emu = newEmulator();
   const ScriptApp = emu.globals.ScriptApp as GoogleAppsScript.Script.ScriptApp;
   return { emu, ScriptApp };
 }

@@ -1,10 +1,7 @@
-import { Emulator } from '../../scripts/emulator';
-
-const START = new Date('2026-03-02T08:00:00+07:00');
-const OWNER = 'chutich@hoilhpn.vn';
+import { newEmulator, OWNER } from './support';
 
 function setup(owner = OWNER) {
-  const emu = new Emulator({ now: START, owner });
+  const emu = newEmulator(owner);
   const Session = emu.globals.Session as GoogleAppsScript.Base.Session;
   return { emu, Session };
 }

@@ -1,31 +1,20 @@
 import { Emulator } from '../../scripts/emulator';
 import type { SpreadsheetEvent } from '../../scripts/emulator/core/runtime';
+import { message, newSpreadsheet, OWNER } from './support';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the product sees the services untyped */
 
-const OWNER = 'chutich@hoilhpn.vn';
 const OFFICER = 'canbo.phuong1@hoilhpn.vn';
 const OTHER = 'canbo.phuong2@hoilhpn.vn';
 const PROTECTED =
   'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 
 function setup(owner = OWNER) {
-  const emu = new Emulator({ now: new Date('2026-03-02T08:00:00+07:00'), owner });
-  emu.sheets.createBound('Báo cáo');
-  const app = emu.globals.SpreadsheetApp as any;
+  const { emu, app } = newSpreadsheet('Báo cáo', owner);
   const ss = app.getActiveSpreadsheet();
   ss.addEditors([OFFICER, OTHER]);
   const sheet = ss.insertSheet('Phường 1');
   return { emu, app, ss, sheet };
-}
-
-function message(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('expected an exception');
 }
 
 describe('DataValidationBuilder', () => {

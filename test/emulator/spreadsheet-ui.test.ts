@@ -1,25 +1,14 @@
 import { Emulator } from '../../scripts/emulator';
+import { message, newSpreadsheet, OWNER } from './support';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the product sees the services untyped */
 
-const OWNER = 'chutich@hoilhpn.vn';
 const OFFICER = 'canbo.phuong1@hoilhpn.vn';
 
 function setup() {
-  const emu = new Emulator({ now: new Date('2026-03-02T08:00:00+07:00'), owner: OWNER });
-  emu.sheets.createBound('Báo cáo');
-  const app = emu.globals.SpreadsheetApp as any;
+  const { emu, app } = newSpreadsheet('Báo cáo');
   app.getActiveSpreadsheet().addEditor(OFFICER);
   return { emu, app };
-}
-
-function message(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('expected an exception');
 }
 
 /** What HtmlService.createHtmlOutput gives, as far as Ui uses it. */

@@ -1,25 +1,13 @@
 import { Emulator } from '../../scripts/emulator';
 import { isDate } from '../../scripts/emulator/core/context';
 import { findFile, MIME } from '../../scripts/emulator/core/files';
+import { message, newSpreadsheet, OWNER } from './support';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the product sees the services untyped */
 
-const OWNER = 'chutich@hoilhpn.vn';
-
 function setup() {
-  const emu = new Emulator({ now: new Date('2026-03-02T08:00:00+07:00'), owner: OWNER });
-  const id = emu.sheets.createBound('Báo cáo Hội LHPN');
-  const app = emu.globals.SpreadsheetApp as any;
+  const { emu, id, app } = newSpreadsheet('Báo cáo Hội LHPN');
   return { emu, id, app, ss: app.getActiveSpreadsheet(), sheet: app.getActiveSpreadsheet().getSheets()[0] };
-}
-
-function message(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('expected an exception');
 }
 
 describe('SpreadsheetApp: the bound spreadsheet', () => {

@@ -1,13 +1,10 @@
-import { Emulator } from '../../scripts/emulator';
+import { newEmulator, OWNER, START } from './support';
 
-/** Monday 2 March 2026, 08:00 in Hà Nội. */
-const START = new Date('2026-03-02T08:00:00+07:00');
-const OWNER = 'chutich@hoilhpn.vn';
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 
 function setup() {
-  const emu = new Emulator({ now: START, owner: OWNER });
+  const emu = newEmulator();
   const ScriptApp = emu.globals.ScriptApp as GoogleAppsScript.Script.ScriptApp;
   const events: Record<string, unknown>[] = [];
   emu.sandbox.job = (e: Record<string, unknown>) => {

@@ -58,3 +58,13 @@ export function toBuffer(data: string | number[] | Buffer | Uint8Array): Buffer 
   if (data instanceof Uint8Array) return Buffer.from(data);
   return Buffer.from(data.map((b) => (b < 0 ? b + 256 : b)));
 }
+
+/**
+ * The Blob of a BlobSource (a Blob, File, Document, HtmlOutput: an emulated object with getBlob()),
+ * or null when `value` is not one. Used where Google accepts "a BlobSource" (DriveApp.createFile,
+ * HtmlService.createHtmlOutput).
+ */
+export function blobOf(value: unknown): BlobImpl | null {
+  if (!(value instanceof Emulated) || !('getBlob' in value)) return null;
+  return (value as unknown as { getBlob(): BlobImpl }).getBlob();
+}

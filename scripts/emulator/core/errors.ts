@@ -52,3 +52,33 @@ export function notEmulated(className: string, member: string, fail: ErrorFactor
     },
   });
 }
+
+/**
+ * Apps Script's type names in "The parameters (…) don't match the method signature for X."
+ * ("String" and "number" are seen in real runs; the others are unverified: confirm on a real account).
+ * Emulated objects give their class name (`Folder`, `Blob`). Duck-typed so that this module does
+ * not depend on context.ts, which depends on it.
+ */
+export function apiTypeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'string') return 'String';
+  if (typeof value === 'number') return 'number';
+  if (typeof value === 'boolean') return 'Boolean';
+  if (Object.prototype.toString.call(value) === '[object Date]') return 'Date';
+  if (Array.isArray(value)) return 'Object[]';
+  const className = typeof value === 'object' ? (value as { _className?: unknown })._className : undefined;
+  return typeof className === 'string' ? className : 'Object';
+}
+
+/** Google's answer to arguments of the wrong types (apps-script-facts.md §2.12). */
+export function parameterMismatch(
+  ctx: { fail: ErrorFactory },
+  method: string,
+  args: unknown[],
+  typeName: (value: unknown) => string = apiTypeName,
+): Error {
+  return ctx.fail(
+    `The parameters (${args.map(typeName).join(',')}) don't match the method signature for ${method}.`,
+  );
+}

@@ -121,7 +121,10 @@ export function domainOf(email: string): string {
   return email.slice(email.lastIndexOf('@') + 1).toLowerCase();
 }
 
-/** A consumer account (gmail.com) has no domain to share with; any other domain is Workspace. */
+/**
+ * A consumer account (gmail.com) has no domain to share with, and its users never see each other's
+ * identity (Session); any other domain is Workspace.
+ */
 export function isConsumer(email: string): boolean {
   const domain = domainOf(email);
   return domain === 'gmail.com' || domain === 'googlemail.com';
@@ -142,12 +145,18 @@ export function canAccess(file: FileRecord, email: string): boolean {
 export type Role = 'OWNER' | 'EDIT' | 'COMMENT' | 'VIEW' | 'NONE';
 const RANK: Record<Role, number> = { NONE: 0, VIEW: 1, COMMENT: 2, EDIT: 3, OWNER: 4 };
 
-function directRole(file: FileRecord, email: string): Role {
+/** The role the file gives `email` by name (owner, editors, commenters, viewers), not by sharing. */
+function namedRole(file: FileRecord, email: string): Role {
   if (file.owner === email) return 'OWNER';
   if (file.editors.includes(email)) return 'EDIT';
   if (file.commenters.includes(email)) return 'COMMENT';
   if (file.viewers.includes(email)) return 'VIEW';
-  if (!sharingCovers(file, email)) return 'NONE';
+  return 'NONE';
+}
+
+function directRole(file: FileRecord, email: string): Role {
+  const named = namedRole(file, email);
+  if (named !== 'NONE' || !sharingCovers(file, email)) return named;
   const p = file.sharing.permission;
   return p === 'EDIT' || p === 'COMMENT' || p === 'VIEW' ? p : 'NONE';
 }
@@ -176,7 +185,36 @@ export function canEdit(ctx: EmulatorContext, file: FileRecord, email: string): 
   return role === 'OWNER' || role === 'EDIT';
 }
 
-/** Whose authority the running code has: the execution's effective user, or the owner outside one. */
+/**
+ * Gives `email` a role on the file unless they already have one at least as high by name ("If the
+ * user was already on the list of editors, this method has no effect"), and records Google's
+ * "shared with you" email. Used by DriveApp (File/Folder.addEditor, addViewer, addCommenter) and
+ * SpreadsheetApp (Spreadsheet.addEditor); callers check the arguments and the right to share.
+ */
+export function grantRole(
+  ctx: EmulatorContext,
+  file: FileRecord,
+  email: string,
+  role: ShareNotification['role'],
+): void {
+  if (RANK[namedRole(file, email)] >= RANK[role]) return;
+  file.viewers = file.viewers.filter((e) => e !== email);
+  file.commenters = file.commenters.filter((e) => e !== email);
+  ({ EDIT: file.editors, COMMENT: file.commenters, VIEW: file.viewers })[role].push(email);
+  ctx.state.files.notifications.push({
+    to: email,
+    from: effectiveUser(ctx),
+    fileId: file.id,
+    fileName: file.name,
+    role,
+    at: ctx.clock.now(),
+  });
+}
+
+/**
+ * Whose authority the running code has (file access, user stores, locks, mail quotas): the
+ * execution's effective user, or the owner outside one.
+ */
 export function effectiveUser(ctx: EmulatorContext): string {
   return ctx.runtime.current()?.effectiveUser ?? ctx.state.owner;
 }

@@ -1,6 +1,8 @@
 import type { EmulatorContext } from '../core/context';
 import { Emulated } from '../core/context';
-import { effectiveUser } from './session';
+import { effectiveUser } from '../core/files';
+import type { ScopedStores, StoreKind } from '../core/stores';
+import { checkValueSize, scopedStore } from '../core/stores';
 
 export interface CacheEntry {
   value: string;
@@ -11,10 +13,7 @@ export interface CacheEntry {
 
 export type CacheStore = Record<string, CacheEntry>;
 
-export interface CacheState {
-  script: CacheStore;
-  user: Record<string, CacheStore>;
-  document: CacheStore;
+export interface CacheState extends ScopedStores<CacheStore> {
   nextSeq: number;
 }
 
@@ -29,13 +28,8 @@ const MAX_VALUE_BYTES = 100 * 1024;
 const MAX_ITEMS = 1000;
 const ITEMS_KEPT_ON_OVERFLOW = 900;
 
-export type CacheKind = 'script' | 'user' | 'document';
-
-function storeOf(ctx: EmulatorContext, kind: CacheKind, user: string): CacheStore {
-  const slice = ctx.state.cache;
-  if (kind !== 'user') return slice[kind];
-  slice.user[user] ??= {};
-  return slice.user[user];
+function storeOf(ctx: EmulatorContext, kind: StoreKind, user: string): CacheStore {
+  return scopedStore(ctx.state.cache, kind, user);
 }
 
 /** Drops what has expired by the emulated clock. */
@@ -47,7 +41,7 @@ function purge(store: CacheStore, now: number): void {
 class CacheImpl extends Emulated {
   constructor(
     ctx: EmulatorContext,
-    private readonly _kind: CacheKind,
+    private readonly _kind: StoreKind,
     private readonly _user: string,
   ) {
     super(ctx, 'Cache');
@@ -94,9 +88,9 @@ class CacheImpl extends Emulated {
   _putMany(values: Record<string, unknown>, expirationInSeconds: number | undefined): void {
     const entries = Object.entries(values).map(([key, value]) => [key, String(value)] as const);
     for (const [key, value] of entries) {
-      // unverified: confirm on a real account (texts for an over-long key and an over-large value).
+      // unverified: confirm on a real account (the text for an over-long key).
       if (key.length > MAX_KEY_CHARS) throw this._ctx.fail('Argument too large: key');
-      if (Buffer.byteLength(value) > MAX_VALUE_BYTES) throw this._ctx.fail('Argument too large: value');
+      checkValueSize(this._ctx, value, MAX_VALUE_BYTES);
     }
     // A negative or zero expiry is ignored (third-party finding); above 6 h the maximum applies.
     const seconds =
@@ -143,7 +137,7 @@ class CacheServiceImpl extends Emulated {
 
 export interface CacheDriver {
   /** The live (unexpired) entries of a cache, key → value. */
-  read(kind: CacheKind, user?: string): Record<string, string>;
+  read(kind: StoreKind, user?: string): Record<string, string>;
   /** Empties every cache (Google may drop cached data at any time). */
   clear(): void;
 }

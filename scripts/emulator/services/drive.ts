@@ -1,7 +1,9 @@
-import { BlobImpl } from '../core/blob';
+import type { BlobImpl } from '../core/blob';
+import { blobOf } from '../core/blob';
 import type { EmulatorContext } from '../core/context';
 import { Emulated, makeEnum } from '../core/context';
-import type { AccessClass, FileRecord, PermissionLevel, Role, ShareNotification } from '../core/files';
+import { parameterMismatch } from '../core/errors';
+import type { AccessClass, FileRecord, PermissionLevel, ShareNotification } from '../core/files';
 import {
   MIME,
   canEdit,
@@ -10,13 +12,13 @@ import {
   effectiveUser,
   fileUrl,
   findFile,
+  grantRole,
   hasAccess,
   isConsumer,
   registerFile,
   roleOf,
   rootFolderId,
 } from '../core/files';
-import { badArgs } from './docs/elements';
 
 const NOT_FOUND =
   'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.';
@@ -24,7 +26,6 @@ const NOT_FOUND =
 const ACCESS_DENIED = 'Access denied: DriveApp.';
 const ACCESS = ['ANYONE', 'ANYONE_WITH_LINK', 'DOMAIN', 'DOMAIN_WITH_LINK', 'PRIVATE'] as const;
 const PERMISSION = ['VIEW', 'EDIT', 'COMMENT', 'OWNER', 'ORGANIZER', 'FILE_ORGANIZER', 'NONE'] as const;
-const RANK: Record<Role, number> = { NONE: 0, VIEW: 1, COMMENT: 2, EDIT: 3, OWNER: 4 };
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 class UserImpl extends Emulated {
@@ -93,11 +94,11 @@ function visible(ctx: EmulatorContext, keep: (file: FileRecord) => boolean): Fil
 /** What DriveApp.createFile and Folder.createFile accept: a BlobSource, or (name, content[, mimeType]). */
 function createFileIn(ctx: EmulatorContext, parentId: string, method: string, args: unknown[]): FileImpl {
   const [first, content, mimeType] = args;
+  const blob = args.length === 1 ? blobOf(first) : null;
   let name: string;
   let type: string;
   let bytes: Buffer;
-  if (args.length === 1 && first instanceof Emulated && 'getBlob' in first) {
-    const blob = (first as unknown as { getBlob(): BlobImpl }).getBlob();
+  if (blob) {
     name = blob._name ?? 'Untitled';
     type = blob._contentType ?? 'application/octet-stream';
     bytes = blob._bytes;
@@ -106,7 +107,7 @@ function createFileIn(ctx: EmulatorContext, parentId: string, method: string, ar
     type = mimeType === undefined ? 'text/plain' : String(mimeType);
     bytes = Buffer.from(content, 'utf8');
   } else {
-    throw badArgs(ctx, method, args);
+    throw parameterMismatch(ctx, method, args);
   }
   // unverified: confirm on a real account (createFile with a Google Workspace MIME type).
   if (type.startsWith('application/vnd.google-apps.')) throw ctx.fail('Invalid argument: file.contentType');
@@ -156,47 +157,32 @@ abstract class DriveItem extends Emulated {
 
   _email(user: unknown, method: string): string {
     const email = user instanceof UserImpl ? user._email : user;
-    if (typeof email !== 'string') throw badArgs(this._ctx, `DriveApp.${this._className}.${method}`, [user]);
+    if (typeof email !== 'string')
+      throw parameterMismatch(this._ctx, `DriveApp.${this._className}.${method}`, [user]);
     // unverified: confirm on a real account.
     if (!EMAIL.test(email)) throw this._ctx.fail('Invalid argument: permission.value');
     return email.toLowerCase();
   }
 
-  /**
-   * Gives `email` a role unless they already have one at least as high ("If the user was already on
-   * the list of editors, this method has no effect"), and records Google's "shared with you" email.
-   */
+  /** addEditor, addViewer, addCommenter: core/files.ts grantRole, after the checks. */
   _grant(user: unknown, role: 'EDIT' | 'COMMENT' | 'VIEW', method: string): this {
     const email = this._email(user, method);
-    const file = this._editable();
-    const current: Role =
-      file.owner === email
-        ? 'OWNER'
-        : file.editors.includes(email)
-          ? 'EDIT'
-          : file.commenters.includes(email)
-            ? 'COMMENT'
-            : file.viewers.includes(email)
-              ? 'VIEW'
-              : 'NONE';
-    if (RANK[current] >= RANK[role]) return this;
-    file.viewers = file.viewers.filter((e) => e !== email);
-    file.commenters = file.commenters.filter((e) => e !== email);
-    ({ EDIT: file.editors, COMMENT: file.commenters, VIEW: file.viewers })[role].push(email);
-    this._ctx.state.files.notifications.push({
-      to: email,
-      from: effectiveUser(this._ctx),
-      fileId: file.id,
-      fileName: file.name,
-      role,
-      at: this._ctx.clock.now(),
-    });
+    grantRole(this._ctx, this._editable(), email, role);
     return this;
   }
 
   _grantAll(users: unknown, role: 'EDIT' | 'COMMENT' | 'VIEW', method: string): this {
-    if (!Array.isArray(users)) throw badArgs(this._ctx, `DriveApp.${this._className}.${method}`, [users]);
+    if (!Array.isArray(users))
+      throw parameterMismatch(this._ctx, `DriveApp.${this._className}.${method}`, [users]);
     for (const user of users) this._grant(user, role, method);
+    return this;
+  }
+
+  /** removeEditor, removeViewer, removeCommenter: takes `user` off the given lists. */
+  _revoke(user: unknown, method: string, lists: ('editors' | 'commenters' | 'viewers')[]): this {
+    const email = this._email(user, method);
+    const file = this._editable();
+    for (const list of lists) file[list] = file[list].filter((e) => e !== email);
     return this;
   }
 
@@ -244,7 +230,7 @@ abstract class DriveItem extends Emulated {
   }
   moveTo(destination: FolderImpl): this {
     if (!(destination instanceof FolderImpl))
-      throw badArgs(this._ctx, `DriveApp.${this._className}.moveTo`, [destination]);
+      throw parameterMismatch(this._ctx, `DriveApp.${this._className}.moveTo`, [destination]);
     const target = destination._editable();
     this._editable().parents = [target.id];
     return this;
@@ -274,18 +260,11 @@ abstract class DriveItem extends Emulated {
     return this._grantAll(emailAddresses, 'VIEW', 'addViewers');
   }
   removeEditor(emailAddress: unknown): this {
-    const email = this._email(emailAddress, 'removeEditor');
-    const file = this._editable();
-    file.editors = file.editors.filter((e) => e !== email);
-    return this;
+    return this._revoke(emailAddress, 'removeEditor', ['editors']);
   }
   /** "This method has no effect if the user is an editor" (documented); it removes commenters too. */
   removeViewer(emailAddress: unknown): this {
-    const email = this._email(emailAddress, 'removeViewer');
-    const file = this._editable();
-    file.viewers = file.viewers.filter((e) => e !== email);
-    file.commenters = file.commenters.filter((e) => e !== email);
-    return this;
+    return this._revoke(emailAddress, 'removeViewer', ['viewers', 'commenters']);
   }
   /** Live Apps Script lists the owner among the editors; empty without edit access (§3.5). */
   getEditors(): UserImpl[] {
@@ -309,7 +288,7 @@ abstract class DriveItem extends Emulated {
       !ACCESS.includes(accessType as AccessClass) ||
       !PERMISSION.includes(permissionType as PermissionLevel)
     ) {
-      throw badArgs(this._ctx, method, [accessType, permissionType]);
+      throw parameterMismatch(this._ctx, method, [accessType, permissionType]);
     }
     const file = this._editable();
     // Documented to throw; the texts are unverified: confirm on a real account.
@@ -349,10 +328,7 @@ class FileImpl extends DriveItem {
     return this._grantAll(emailAddresses, 'COMMENT', 'addCommenters');
   }
   removeCommenter(emailAddress: unknown): this {
-    const email = this._email(emailAddress, 'removeCommenter');
-    const file = this._editable();
-    file.commenters = file.commenters.filter((e) => e !== email);
-    return this;
+    return this._revoke(emailAddress, 'removeCommenter', ['commenters']);
   }
 
   /** makeCopy(), makeCopy(destination), makeCopy(name), makeCopy(name, destination). */
@@ -365,7 +341,7 @@ class FileImpl extends DriveItem {
       args.length === 0 ||
       (args.length === 1 && (name !== undefined || destination !== undefined)) ||
       (args.length === 2 && name !== undefined && second instanceof FolderImpl);
-    if (!valid) throw badArgs(this._ctx, 'DriveApp.File.makeCopy', args);
+    if (!valid) throw parameterMismatch(this._ctx, 'DriveApp.File.makeCopy', args);
 
     const source = this._file();
     const user = effectiveUser(this._ctx);

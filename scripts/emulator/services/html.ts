@@ -1,11 +1,11 @@
 import vm from 'node:vm';
-import { BlobImpl } from '../core/blob';
+import { BlobImpl, blobOf } from '../core/blob';
 import type { EmulatorContext } from '../core/context';
 import { Emulated, makeEnum } from '../core/context';
+import { parameterMismatch } from '../core/errors';
 import { renderPdf } from '../export/pdf';
 import type { DocContent, ParagraphNode } from './docs/model';
 import { newContent, newParagraph } from './docs/model';
-import { badArgs } from './docs/elements';
 
 const SANDBOX_MODES = ['EMULATED', 'IFRAME', 'NATIVE'] as const;
 const X_FRAME_OPTIONS = ['ALLOWALL', 'DEFAULT'] as const;
@@ -113,13 +113,13 @@ class HtmlOutputImpl extends Emulated {
   /** Every mode is IFRAME nowadays: the call only checks its argument (documented). */
   setSandboxMode(mode: unknown): this {
     if (!SANDBOX_MODES.includes(mode as (typeof SANDBOX_MODES)[number])) {
-      throw badArgs(this._ctx, 'HtmlService.HtmlOutput.setSandboxMode', [mode]);
+      throw parameterMismatch(this._ctx, 'HtmlService.HtmlOutput.setSandboxMode', [mode]);
     }
     return this;
   }
   setXFrameOptionsMode(mode: unknown): this {
     if (!X_FRAME_OPTIONS.includes(mode as (typeof X_FRAME_OPTIONS)[number])) {
-      throw badArgs(this._ctx, 'HtmlService.HtmlOutput.setXFrameOptionsMode', [mode]);
+      throw parameterMismatch(this._ctx, 'HtmlService.HtmlOutput.setXFrameOptionsMode', [mode]);
     }
     return this;
   }
@@ -213,10 +213,9 @@ class HtmlServiceImpl extends Emulated {
   _html(value: unknown, method: string): string {
     if (value === undefined) return '';
     if (typeof value === 'string') return value;
-    if (value instanceof Emulated && 'getBlob' in value) {
-      return (value as unknown as { getBlob(): BlobImpl }).getBlob().getDataAsString();
-    }
-    throw badArgs(this._ctx, `HtmlService.${method}`, [value]);
+    const blob = blobOf(value);
+    if (blob) return blob.getDataAsString();
+    throw parameterMismatch(this._ctx, `HtmlService.${method}`, [value]);
   }
 
   /** A project file by name; "Index.html" finds "Index" too (unverified: confirm on a real account). */

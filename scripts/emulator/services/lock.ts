@@ -1,6 +1,6 @@
 import type { EmulatorContext } from '../core/context';
 import { Emulated } from '../core/context';
-import { effectiveUser } from './session';
+import { effectiveUser } from '../core/files';
 
 /**
  * Only a simulated holder is state: a lock taken by an execution lives no longer than the

@@ -1,8 +1,9 @@
 import { BlobImpl } from '../core/blob';
 import type { EmulatorContext } from '../core/context';
 import { Emulated } from '../core/context';
-import { effectiveUser, isConsumer, requireAuthorization } from './session';
-import { parameterMismatch } from './utilities';
+import { parameterMismatch } from '../core/errors';
+import { effectiveUser, isConsumer } from '../core/files';
+import { requireAuthorization } from './session';
 
 export interface MailAttachment {
   name: string | null;

@@ -1,16 +1,12 @@
 import type { EmulatorContext } from '../core/context';
 import { Emulated } from '../core/context';
-import { effectiveUser } from './session';
+import { effectiveUser } from '../core/files';
+import type { ScopedStores, StoreKind } from '../core/stores';
+import { checkValueSize, scopedStore } from '../core/stores';
 
 export type PropertyMap = Record<string, string>;
 
-export interface PropertiesState {
-  script: PropertyMap;
-  /** By user email. */
-  user: Record<string, PropertyMap>;
-  /** The bound spreadsheet's store. */
-  document: PropertyMap;
-}
+export type PropertiesState = ScopedStores<PropertyMap>;
 
 export function createPropertiesState(): PropertiesState {
   return { script: {}, user: {}, document: {} };
@@ -19,14 +15,8 @@ export function createPropertiesState(): PropertiesState {
 const MAX_VALUE_BYTES = 9 * 1024;
 const MAX_STORE_BYTES = 500 * 1024;
 
-export type StoreKind = 'script' | 'user' | 'document';
-
-/** The store's map in state (a user's store is created on first use). */
 function storeMap(ctx: EmulatorContext, kind: StoreKind, user: string): PropertyMap {
-  const slice = ctx.state.properties;
-  if (kind !== 'user') return slice[kind];
-  slice.user[user] ??= {};
-  return slice.user[user];
+  return scopedStore(ctx.state.properties, kind, user);
 }
 
 function byteSize(map: PropertyMap): number {
@@ -87,10 +77,7 @@ class PropertiesImpl extends Emulated {
 
   /** Checks the limits on the whole new content, then replaces the store (nothing half-written). */
   _write(next: PropertyMap): void {
-    for (const value of Object.values(next)) {
-      // unverified: confirm on a real account (text for a value over 9 KB).
-      if (Buffer.byteLength(value) > MAX_VALUE_BYTES) throw this._ctx.fail('Argument too large: value');
-    }
+    for (const value of Object.values(next)) checkValueSize(this._ctx, value, MAX_VALUE_BYTES);
     if (byteSize(next) > MAX_STORE_BYTES) {
       throw this._ctx.fail(
         'You have exceeded the property storage quota. Please remove some properties and try again.',

@@ -1,8 +1,10 @@
 import type { EmulatorContext } from '../core/context';
 import { Emulated, isDate, makeEnum } from '../core/context';
+import { parameterMismatch } from '../core/errors';
+import { effectiveUser } from '../core/files';
 import type { SpreadsheetEvent } from '../core/runtime';
-import { effectiveUser, requireAuthorization } from './session';
-import { isValidTimeZone, parameterMismatch, zonedParts, zonedTimeToUtc } from './utilities';
+import { isValidTimeZone, zonedParts, zonedTimeToUtc } from '../core/time';
+import { requireAuthorization } from './session';
 
 // ---------------------------------------------------------------------------------------------
 // State

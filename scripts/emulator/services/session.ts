@@ -1,18 +1,8 @@
 import crypto from 'node:crypto';
 import type { EmulatorContext } from '../core/context';
 import { Emulated } from '../core/context';
+import { domainOf, effectiveUser, isConsumer } from '../core/files';
 import type { Execution } from '../core/runtime';
-
-/** Domains of consumer accounts: their users never see each other's identity. */
-const CONSUMER_DOMAINS = new Set(['gmail.com', 'googlemail.com']);
-
-export function domainOf(email: string): string {
-  return email.slice(email.lastIndexOf('@') + 1).toLowerCase();
-}
-
-export function isConsumer(email: string): boolean {
-  return CONSUMER_DOMAINS.has(domainOf(email));
-}
 
 /** The execution under way; outside any (a test poking a service) the owner, as from the editor. */
 export function currentExecution(
@@ -26,11 +16,6 @@ export function currentExecution(
       kind: 'manual',
     }
   );
-}
-
-/** The account whose authority the code runs with: user stores, locks and mail quotas are its. */
-export function effectiveUser(ctx: EmulatorContext): string {
-  return currentExecution(ctx).effectiveUser;
 }
 
 /**

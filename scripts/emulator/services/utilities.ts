@@ -2,104 +2,9 @@ import crypto from 'node:crypto';
 import { BlobImpl, toBuffer } from '../core/blob';
 import type { EmulatorContext } from '../core/context';
 import { Emulated, isDate, makeEnum } from '../core/context';
-
-// ---------------------------------------------------------------------------------------------
-// Time zones: shared by Utilities.formatDate, the trigger scheduler and the logger.
-// ---------------------------------------------------------------------------------------------
-
-/** Wall-clock fields of an instant in a time zone; weekday 1 = Monday … 7 = Sunday. */
-export interface ZonedParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  millisecond: number;
-  weekday: number;
-}
-
-const MINUTE_MS = 60_000;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** "GMT+7", "UTC-05:30", "GMT": fixed offsets, which Intl does not accept in every Node version. */
-function fixedOffsetMs(timeZone: string): number | null {
-  const match = /^(?:GMT|UTC)(?:([+-])(\d{1,2})(?::?(\d{2}))?)?$/.exec(timeZone);
-  if (!match) return null;
-  if (!match[1]) return 0;
-  const minutes = Number(match[2]) * 60 + Number(match[3] ?? 0);
-  return (match[1] === '-' ? -minutes : minutes) * MINUTE_MS;
-}
-
-function ianaFormatter(timeZone: string): Intl.DateTimeFormat | null {
-  const cached = formatters.get(timeZone);
-  if (cached) return cached;
-  try {
-    const formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-    return formatter;
-  } catch {
-    return null;
-  }
-}
-
-export function isValidTimeZone(timeZone: unknown): timeZone is string {
-  return (
-    typeof timeZone === 'string' && (fixedOffsetMs(timeZone) !== null || ianaFormatter(timeZone) !== null)
-  );
-}
-
-/**
- * Offset of the zone from UTC at the instant `ms`. An unknown zone counts as GMT, as Java's
- * TimeZone.getTimeZone (behind Utilities.formatDate) does.
- */
-export function zoneOffsetMs(ms: number, timeZone: string): number {
-  const fixed = fixedOffsetMs(timeZone);
-  if (fixed !== null) return fixed;
-  const formatter = ianaFormatter(timeZone);
-  if (!formatter) return 0;
-  const parts = Object.fromEntries(formatter.formatToParts(ms).map((p) => [p.type, Number(p.value)]));
-  const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
-  return wall - (ms - (((ms % 1000) + 1000) % 1000));
-}
-
-export function zonedParts(ms: number, timeZone: string): ZonedParts {
-  const wall = new Date(ms + zoneOffsetMs(ms, timeZone));
-  return {
-    year: wall.getUTCFullYear(),
-    month: wall.getUTCMonth() + 1,
-    day: wall.getUTCDate(),
-    hour: wall.getUTCHours(),
-    minute: wall.getUTCMinutes(),
-    second: wall.getUTCSeconds(),
-    millisecond: wall.getUTCMilliseconds(),
-    weekday: ((wall.getUTCDay() + 6) % 7) + 1,
-  };
-}
-
-/** The instant at which the zone's wall clock shows the given date and time (month 1–12). */
-export function zonedTimeToUtc(
-  year: number,
-  month: number,
-  day: number,
-  hour: number,
-  minute: number,
-  timeZone: string,
-): number {
-  const wall = Date.UTC(year, month - 1, day, hour, minute);
-  // Two passes settle the offset, also on the day a zone changes its offset.
-  const first = wall - zoneOffsetMs(wall, timeZone);
-  return wall - zoneOffsetMs(first, timeZone);
-}
+import { parameterMismatch } from '../core/errors';
+import type { ZonedParts } from '../core/time';
+import { formatOffset, zonedParts, zoneOffsetMs } from '../core/time';
 
 // ---------------------------------------------------------------------------------------------
 // Formatting helpers shared with Logger.
@@ -123,11 +28,6 @@ const MONTH_NAMES = [
 
 function pad(value: number, width: number): string {
   return String(value).padStart(width, '0');
-}
-
-function formatOffset(offsetMs: number, separator: string): string {
-  const minutes = Math.abs(offsetMs) / MINUTE_MS;
-  return `${offsetMs < 0 ? '-' : '+'}${pad(Math.floor(minutes / 60), 2)}${separator}${pad(minutes % 60, 2)}`;
 }
 
 /** One run of a pattern letter, in Java SimpleDateFormat terms. */
@@ -276,24 +176,6 @@ export function stringify(value: unknown): string {
     }
   }
   return String(value);
-}
-
-/** Apps Script's type names in "The parameters (…) don't match the method signature for X." */
-function typeName(value: unknown): string {
-  if (value === null) return 'null';
-  if (typeof value === 'string') return 'String';
-  if (typeof value === 'number') return 'number';
-  if (typeof value === 'boolean') return 'Boolean';
-  if (isDate(value)) return 'Date';
-  if (Array.isArray(value)) return 'Object[]';
-  if (value instanceof Emulated) return value._className;
-  return typeof value === 'object' ? 'Object' : String(value);
-}
-
-export function parameterMismatch(ctx: EmulatorContext, method: string, args: unknown[]): Error {
-  return ctx.fail(
-    `The parameters (${args.map(typeName).join(',')}) don't match the method signature for ${method}.`,
-  );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import type { EmulatorContext } from '../../core/context';
 import { Emulated } from '../../core/context';
+import { parameterMismatch } from '../../core/errors';
 import type {
   AnyNode,
   AttrValue,
@@ -83,23 +84,6 @@ export function beginEdit(ctx: EmulatorContext, s: DocSession): DocRecord {
   return record;
 }
 
-function typeName(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'Object[]';
-  if (typeof value === 'object') return (value as { _className?: string })._className ?? 'Object';
-  return (
-    ({ string: 'String', number: 'number', boolean: 'Boolean' } as Record<string, string>)[typeof value] ??
-    'Object'
-  );
-}
-
-/** Google's answer to arguments of the wrong type (apps-script-facts.md §2.12). */
-export function badArgs(ctx: EmulatorContext, method: string, args: unknown[]): Error {
-  return ctx.fail(
-    `The parameters (${args.map(typeName).join(',')}) don't match the method signature for ${method}.`,
-  );
-}
-
 /** Base of every document element facade: a view on one node of a document's content. */
 export abstract class DocElement extends Emulated {
   constructor(
@@ -125,7 +109,7 @@ export abstract class DocElement extends Emulated {
 
   _enumArg<K extends string>(value: unknown, keys: readonly K[], method: string): K {
     if (typeof value === 'string' && (keys as readonly string[]).includes(value)) return value as K;
-    throw badArgs(this._ctx, method, [value]);
+    throw parameterMismatch(this._ctx, method, [value]);
   }
 
   getType(): string {
@@ -317,7 +301,7 @@ abstract class ContainerBase extends DocElement {
       if (type === 'LIST_ITEM') this._joinList(node);
       return node;
     }
-    throw badArgs(this._ctx, method, [value]);
+    throw parameterMismatch(this._ctx, method, [value]);
   }
 
   /** "Consecutive list items are added as part of the same list" (documented). */
@@ -339,7 +323,7 @@ abstract class ContainerBase extends DocElement {
     if (value instanceof TableImpl) return clone(value._node);
     if (Array.isArray(value) && value.every((row) => Array.isArray(row)))
       return newTable(value as string[][]);
-    throw badArgs(this._ctx, method, [value]);
+    throw parameterMismatch(this._ctx, method, [value]);
   }
 
   appendParagraph(paragraph: unknown): ParagraphImpl {
@@ -698,7 +682,7 @@ export class ListItemImpl extends ParagraphBase {
   }
   setListId(listItem: ListItemImpl): this {
     if (!(listItem instanceof ListItemImpl))
-      throw badArgs(this._ctx, 'DocumentApp.ListItem.setListId', [listItem]);
+      throw parameterMismatch(this._ctx, 'DocumentApp.ListItem.setListId', [listItem]);
     return this._setAttr('LIST_ID', listItem._node.attrs.LIST_ID ?? null);
   }
 }
@@ -721,7 +705,7 @@ export class TableImpl extends DocElement {
     let node: RowNode;
     if (row === undefined) node = { type: 'TABLE_ROW', cells: [], attrs: {} };
     else if (row instanceof TableRowImpl) node = clone(row._node);
-    else throw badArgs(this._ctx, 'DocumentApp.Table.insertTableRow', [row]);
+    else throw parameterMismatch(this._ctx, 'DocumentApp.Table.insertTableRow', [row]);
     if (index < 0 || index > this._node.rows.length)
       throw childIndexError(this._ctx, index, this._node.rows.length);
     this._node.rows.splice(index, 0, node);
@@ -797,7 +781,7 @@ export class TableRowImpl extends DocElement {
     if (value === undefined) return newCell('');
     if (value instanceof TableCellImpl) return clone(value._node);
     if (typeof value === 'string' || typeof value === 'number') return newCell(String(value));
-    throw badArgs(this._ctx, 'DocumentApp.TableRow.appendTableCell', [value]);
+    throw parameterMismatch(this._ctx, 'DocumentApp.TableRow.appendTableCell', [value]);
   }
 
   _insertCell(index: number, cell: unknown): TableCellImpl {
@@ -921,7 +905,7 @@ export class TextImpl extends DocElement {
   /** Applies `key` = value over [start, endInclusive] of this Text, across paragraphs. */
   _format(key: string, args: unknown[], method: string): this {
     this._edit();
-    if (args.length === 2) throw badArgs(this._ctx, `DocumentApp.Text.${method}`, args);
+    if (args.length === 2) throw parameterMismatch(this._ctx, `DocumentApp.Text.${method}`, args);
     const [start, end, value] =
       args.length >= 3 ? [Number(args[0]), Number(args[1]) + 1, args[2]] : [0, this._length(), args[0]];
     if (args.length >= 3) {

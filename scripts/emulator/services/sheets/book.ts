@@ -1,7 +1,8 @@
 import type { EmulatorContext } from '../../core/context';
 import { Emulated } from '../../core/context';
-import { effectiveUser, findFile } from '../../core/files';
+import { findFile, grantRole } from '../../core/files';
 import type { FileRecord } from '../../core/files';
+import { isIanaTimeZone } from '../../core/time';
 import { sheetData, spreadsheetData } from './model';
 import { ProtectionImpl } from './protection';
 import { RangeImpl, rangeFromA1 } from './range';
@@ -9,7 +10,6 @@ import { duplicateNameError, nameTaken, SheetImpl } from './sheet';
 import { checkSignature, signatureError } from './signature';
 import type { NamedRangeData, SheetData, SpreadsheetData } from './types';
 import { emailOf, UserImpl } from './user';
-import { isValidTimeZone } from './values';
 
 /** Size of a new sheet (facts §1.6). */
 export const NEW_SHEET_ROWS = 1000;
@@ -84,32 +84,15 @@ export class SpreadsheetImpl extends Emulated {
     const file = this._file();
     return [file.owner, ...file.editors].map((e) => new UserImpl(this._ctx, e));
   }
-  /** Makes `email` an editor of the file; Google mails them a "shared with you" notice. */
-  _grantEdit(email: string): void {
-    const file = this._file();
-    if (email === file.owner || file.editors.includes(email)) return;
-    file.viewers = file.viewers.filter((e) => e !== email);
-    file.commenters = file.commenters.filter((e) => e !== email);
-    file.editors.push(email);
-    this._ctx.state.files.notifications.push({
-      to: email,
-      from: effectiveUser(this._ctx),
-      fileId: file.id,
-      fileName: file.name,
-      role: 'EDIT',
-      at: this._ctx.clock.now(),
-    });
-  }
-
   addEditor(emailAddress: unknown): this {
     const email = emailOf(emailAddress);
     if (email === null) throw signatureError(this._ctx, 'Spreadsheet.addEditor', [emailAddress]);
-    this._grantEdit(email);
+    grantRole(this._ctx, this._file(), email, 'EDIT');
     return this;
   }
   addEditors(emailAddresses: string[]): this {
     checkSignature(this._ctx, 'Spreadsheet.addEditors', [emailAddresses], [['array']]);
-    for (const email of Array.from(emailAddresses)) this._grantEdit(String(email));
+    for (const email of Array.from(emailAddresses)) grantRole(this._ctx, this._file(), String(email), 'EDIT');
     return this;
   }
 
@@ -182,7 +165,7 @@ export class SpreadsheetImpl extends Emulated {
   }
   setSpreadsheetTimeZone(timezone: string): void {
     // unverified: confirm the text on a real account
-    if (!isValidTimeZone(String(timezone))) throw this._ctx.fail('Invalid argument: timeZone');
+    if (!isIanaTimeZone(String(timezone))) throw this._ctx.fail('Invalid argument: timeZone');
     this._ss().timeZone = String(timezone);
   }
   getSpreadsheetLocale(): string {

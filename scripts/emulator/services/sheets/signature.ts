@@ -1,17 +1,16 @@
 import type { EmulatorContext } from '../../core/context';
 import { isDate } from '../../core/context';
+import { apiTypeName, parameterMismatch } from '../../core/errors';
 
-/** Apps Script's overload-resolution error: "The parameters (String) don't match the method signature for …". */
+/**
+ * Type names in SpreadsheetApp's overload-resolution error: core/errors.ts apiTypeName, except that an
+ * array is named by its first element ("String[]") and any object but a Date is "Object".
+ * // unverified: confirm on a real account (only "String" and "number" are seen in real runs)
+ */
 function typeName(value: unknown): string {
-  if (value === null) return 'null';
-  if (typeof value === 'string') return 'String';
-  if (typeof value === 'number') return 'number';
-  // unverified: confirm the names below on a real account ("String" and "number" are seen in real runs)
-  if (typeof value === 'boolean') return 'Boolean';
-  if (value === undefined) return 'undefined';
-  if (isDate(value)) return 'Date';
   if (Array.isArray(value)) return `${value.length ? typeName(value[0]) : 'Object'}[]`;
-  return 'Object';
+  if (value !== null && typeof value === 'object' && !isDate(value)) return 'Object';
+  return apiTypeName(value);
 }
 
 /** Classes of the Base service, named without the "SpreadsheetApp." prefix. */
@@ -19,9 +18,7 @@ const BASE_CLASSES = new Set(['Ui', 'Menu', 'PromptResponse', 'User']);
 
 export function signatureError(ctx: EmulatorContext, method: string, args: unknown[]): Error {
   const qualified = BASE_CLASSES.has(method.split('.')[0] ?? '') ? method : `SpreadsheetApp.${method}`;
-  return ctx.fail(
-    `The parameters (${args.map(typeName).join(',')}) don't match the method signature for ${qualified}.`,
-  );
+  return parameterMismatch(ctx, qualified, args, typeName);
 }
 
 /** Throws the signature error unless `args` matches one of `shapes` (typeof names, 'object', 'array'). */

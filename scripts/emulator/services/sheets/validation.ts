@@ -86,19 +86,20 @@ function cloneRule(rule: RuleData): RuleData {
   return structuredClone(rule);
 }
 
-/** A built rule (SpreadsheetApp.DataValidation): immutable value, copied into each cell it is set on. */
-export class DataValidationImpl extends Emulated {
+/** What a built rule (DataValidation) and its builder both answer about the rule. */
+abstract class RuleReader extends Emulated {
   constructor(
     ctx: EmulatorContext,
+    className: string,
     readonly _rule: RuleData,
   ) {
-    super(ctx, 'DataValidation');
+    super(ctx, className);
   }
   getCriteriaType(): string {
     return this._rule.criteria;
   }
   getCriteriaValues(): unknown[] {
-    return cloneRule(this._rule).args;
+    return structuredClone(this._rule.args);
   }
   getHelpText(): string | null {
     return this._rule.helpText;
@@ -111,18 +112,25 @@ export class DataValidationImpl extends Emulated {
   }
 }
 
+/** A built rule (SpreadsheetApp.DataValidation): immutable value, copied into each cell it is set on. */
+export class DataValidationImpl extends RuleReader {
+  constructor(ctx: EmulatorContext, rule: RuleData) {
+    super(ctx, 'DataValidation', rule);
+  }
+}
+
 const BUILDER = 'DataValidationBuilder';
 
-export class DataValidationBuilderImpl extends Emulated {
-  readonly _rule: RuleData;
-
+export class DataValidationBuilderImpl extends RuleReader {
   constructor(ctx: EmulatorContext, rule?: RuleData) {
-    super(ctx, BUILDER);
-    this._rule = rule ?? { criteria: '', args: [], allowInvalid: true, helpText: null };
+    super(ctx, BUILDER, rule ?? { criteria: '', args: [], allowInvalid: true, helpText: null });
   }
 
   _set(method: string, criteria: string, args: unknown[], shapes: string[][]): this {
     checkSignature(this._ctx, `${BUILDER}.${method}`, args, shapes);
+    return this._criteria(criteria, args);
+  }
+  _criteria(criteria: string, args: unknown[]): this {
     this._rule.criteria = criteria;
     this._rule.args = structuredClone(args);
     return this;
@@ -186,9 +194,7 @@ export class DataValidationBuilderImpl extends Emulated {
     checkSignature(this._ctx, `${BUILDER}.withCriteria`, [criteria, args], [['string', 'array']]);
     if (!(criteria in CHECKS))
       throw this._ctx.fail(`Not emulated: DataValidationBuilder.withCriteria(${criteria})`);
-    this._rule.criteria = criteria;
-    this._rule.args = structuredClone(args);
-    return this;
+    return this._criteria(criteria, args);
   }
   setAllowInvalid(allowInvalid: boolean): this {
     this._rule.allowInvalid = !!allowInvalid;
@@ -197,21 +203,6 @@ export class DataValidationBuilderImpl extends Emulated {
   setHelpText(helpText: string): this {
     this._rule.helpText = String(helpText);
     return this;
-  }
-  getCriteriaType(): string {
-    return this._rule.criteria;
-  }
-  getCriteriaValues(): unknown[] {
-    return structuredClone(this._rule.args);
-  }
-  getHelpText(): string | null {
-    return this._rule.helpText;
-  }
-  getAllowInvalid(): boolean {
-    return this._rule.allowInvalid;
-  }
-  copy(): DataValidationBuilderImpl {
-    return new DataValidationBuilderImpl(this._ctx, cloneRule(this._rule));
   }
   build(): DataValidationImpl {
     // unverified: confirm on a real account what build() says when no criteria was set

@@ -1,4 +1,5 @@
 import type { ErrorFactory } from '../../core/errors';
+import { wallTimeToUtc, zoneOffsetMs } from '../../core/time';
 import type { CellValue } from './types';
 
 /**
@@ -21,58 +22,12 @@ const DAY_MS = 86_400_000;
 /** Days from 1899-12-30 to 1970-01-01. */
 const EPOCH_SERIAL = 25_569;
 
-const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
-  let formatter = zoneFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    zoneFormatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    zoneFormatter(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Offset of the zone's wall clock from UTC at instant `ms`. */
-function zoneOffsetMs(timeZone: string, ms: number): number {
-  const parts: Record<string, number> = {};
-  for (const p of zoneFormatter(timeZone).formatToParts(new Date(ms))) parts[p.type] = Number(p.value);
-  const wall = Date.UTC(
-    parts.year ?? 1970,
-    (parts.month ?? 1) - 1,
-    parts.day,
-    parts.hour,
-    parts.minute,
-    parts.second,
-  );
-  return wall - Math.floor(ms / 1000) * 1000;
-}
-
 export function msToSerial(ms: number, timeZone: string): number {
-  return (ms + zoneOffsetMs(timeZone, ms)) / DAY_MS + EPOCH_SERIAL;
+  return (ms + zoneOffsetMs(ms, timeZone)) / DAY_MS + EPOCH_SERIAL;
 }
 
 export function serialToMs(serial: number, timeZone: string): number {
-  const wall = Math.round((serial - EPOCH_SERIAL) * DAY_MS);
-  const guess = wall - zoneOffsetMs(timeZone, wall);
-  return wall - zoneOffsetMs(timeZone, guess);
+  return wallTimeToUtc(Math.round((serial - EPOCH_SERIAL) * DAY_MS), timeZone);
 }
 
 function wallSerial(y: number, m: number, d: number, h = 0, min = 0, s = 0): number | null {

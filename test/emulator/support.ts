@@ -1,0 +1,30 @@
+/** Set-up shared by the emulator's contract tests. */
+import { Emulator } from '../../scripts/emulator';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- the product sees the services untyped */
+
+/** Monday 2 March 2026, 08:00 in Hà Nội: the emulated clock when a test starts. */
+export const START = new Date('2026-03-02T08:00:00+07:00');
+export const OWNER = 'chutich@hoilhpn.vn';
+
+/** An empty workspace owned by `owner`, its clock at START. */
+export function newEmulator(owner = OWNER): Emulator {
+  return new Emulator({ now: START, owner });
+}
+
+/** A workspace with a bound spreadsheet named `name`; `app` is SpreadsheetApp as the product sees it. */
+export function newSpreadsheet(name: string, owner = OWNER): { emu: Emulator; id: string; app: any } {
+  const emu = newEmulator(owner);
+  const id = emu.sheets.createBound(name);
+  return { emu, id, app: emu.globals.SpreadsheetApp as any };
+}
+
+/** The message of the exception `fn` throws; fails the test when it throws none. */
+export function message(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('expected an exception');
+}
