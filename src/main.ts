@@ -3,7 +3,19 @@
  * build appends one wrapper per export), so names here are stable: menus, triggers, the command line
  * and acceptance checks call them by name. Keep each one thin.
  */
+import type { CheckSummary } from './app/checks';
+import { checkData as runChecks } from './app/checks';
+import { acknowledgeEdit, handleEdit } from './app/editHandler';
+import { exportData as runExport } from './app/exportData';
+import type { ImportRequest, ImportSummary } from './app/importData';
+import { importCsv as runImport } from './app/importData';
 import { notYetAvailable } from './app/notYet';
+import type { CheckedNotSubmitted, QuarterRequest } from './app/submitCommand';
+import {
+  reopenQuarter as reopenQuarterCommand,
+  submitQuarter as submitQuarterCommand,
+} from './app/submitCommand';
+import type { SubmitResult } from './app/submission';
 import { setUpWorkbook as setUp } from './app/setup';
 import type { SetupResult } from './app/setup';
 import { addMenu } from './ui/menu';
@@ -13,19 +25,28 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   addMenu();
 }
 
-/** Simple edit trigger. Edits need no handling yet; the submitted-quarter guard will hook in here. */
-export function onEdit(_e?: GoogleAppsScript.Events.SheetsOnEdit): void {}
+/**
+ * Simple edit trigger: it runs as the person editing, who cannot write the records tabs, so it only
+ * acknowledges; submission and the audit log live in the installable trigger `onEditInstalled`.
+ */
+export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  acknowledgeEdit(e);
+}
 
 export function setUpWorkbook(initialConfig?: unknown): SetupResult {
   return setUp(initialConfig);
 }
 
-export function submitQuarter(): never {
-  return notYetAvailable('Nộp số liệu quý');
+export function submitQuarter(request?: QuarterRequest): SubmitResult | CheckedNotSubmitted {
+  return submitQuarterCommand(request);
 }
 
-export function checkData(): never {
-  return notYetAvailable('Kiểm tra số liệu');
+export function reopenQuarter(request?: QuarterRequest): ReturnType<typeof reopenQuarterCommand> {
+  return reopenQuarterCommand(request);
+}
+
+export function checkData(): CheckSummary {
+  return runChecks();
 }
 
 export function rollUp(): never {
@@ -56,8 +77,18 @@ export function remindLateUnits(): never {
   return notYetAvailable('Gửi nhắc nhở');
 }
 
-export function importCsv(): never {
-  return notYetAvailable('Nhập số liệu từ CSV');
+export function importCsv(request?: ImportRequest): ImportSummary {
+  return runImport(request);
+}
+
+/** The entered data of a quarter as CSV (`npm run local -- export --ky … --csv …`). */
+export function exportData(request: { ky: string }): string {
+  return runExport(request);
+}
+
+/** Installable edit trigger (installed by setup): submissions and the audit log. */
+export function onEditInstalled(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  handleEdit(e);
 }
 
 export function showGuide(): void {

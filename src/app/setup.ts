@@ -1,10 +1,33 @@
+/**
+ * "Khởi tạo / cập nhật bảng tính": creates or repairs every tab from Cấu hình, Đơn vị and Chỉ tiêu
+ * without destroying anything typed. Safe to run again: typed values are carried over by indicator
+ * code, a new unit gets its tab, an inactive unit keeps its tab and history untouched.
+ */
 import { isAdmin } from '../domain/access';
+import { defaultCatalogue, entryIndicators } from '../domain/catalogue';
 import { parseConfig } from '../domain/config';
-import { readRawConfig, writeConfig } from '../workspace/configTab';
+import { parseSettings } from '../domain/settings';
+import { buildUnitTab } from '../domain/unitTab';
+import { ensureArchiveTab } from '../workspace/archiveTab';
+import { mergeCatalogue, readCatalogueTab, writeCatalogueTab } from '../workspace/catalogueTab';
+import { writeChecks } from '../workspace/checksTab';
+import { readConfigTab, writeConfigTab } from '../workspace/configTab';
 import { writeGuide } from '../workspace/guideTab';
 import { withScriptLock } from '../workspace/lock';
+import { appendLog, ensureLogTab } from '../workspace/logTab';
+import { protectSheet } from '../workspace/protection';
+import { readSubmissions } from '../workspace/progressTab';
 import { currentUserEmail } from '../workspace/session';
-import { activeSpreadsheet, removeBlankDefaultTab } from '../workspace/tabs';
+import { ensureSummaryTab } from '../workspace/summaryTab';
+import { ensureTargetsTab } from '../workspace/targetsTab';
+import { activeSpreadsheet, removeBlankDefaultTab, TAB } from '../workspace/tabs';
+import { ensureEditTrigger } from '../workspace/triggers';
+import { protectUnitTab, readUnitTab, writeUnitTab } from '../workspace/unitTabs';
+import { mergeUnits, readUnitsTab, writeUnitsTab } from '../workspace/unitsTab';
+import { ensureRules } from './checks';
+import { quarterStatuses, refreshProgress } from './progress';
+import type { Workbook } from './workbook';
+import { configFromTabs } from './workbook';
 
 export interface SetupResult {
   ten_don_vi: string;
@@ -12,37 +35,97 @@ export interface SetupResult {
   trang_tinh: string[];
 }
 
+const ADMIN_TABS = [TAB.guide, TAB.config, TAB.units, TAB.catalogue, TAB.targets, TAB.rules];
+const SCRIPT_TABS = [TAB.summary, TAB.progress, TAB.checks, TAB.archive, TAB.log];
+
 /**
- * "Khởi tạo / cập nhật bảng tính": creates or repairs the workbook from its configuration. The
- * configuration comes from the argument (command line, provisioning) or from the Cấu hình tab.
- * Only an admin may run it: an admin of the configuration already in the workbook or, on the very
- * first run, of the configuration being installed.
+ * The configuration comes from the argument (command line, provisioning) or from the tabs. Only an
+ * admin may run it: an admin of the configuration already in the workbook or, on the very first
+ * run, of the configuration being installed.
  */
 export function setUpWorkbook(initialConfig?: unknown): SetupResult {
   return withScriptLock('Khởi tạo', () => {
     const spreadsheet = activeSpreadsheet();
-    const existing = readRawConfig(spreadsheet);
-    const raw = initialConfig ?? existing;
-    if (!raw) {
+    const now = new Date();
+    const tab = readConfigTab(spreadsheet);
+    if (initialConfig === undefined && !tab) {
       throw new Error(
         'Bảng tính chưa có trang "Cấu hình". Hãy chạy lệnh khởi tạo với tệp cấu hình, hoặc tạo trang "Cấu hình" rồi chạy lại.',
       );
     }
-    const config = parseConfig(raw);
+    const tabUnits = readUnitsTab(spreadsheet);
+    const config =
+      initialConfig !== undefined ? parseConfig(initialConfig) : configFromTabs(tab!.config, tabUnits);
     const user = currentUserEmail();
-    const allowedBy = existing && initialConfig !== undefined ? parseConfig(existing) : config;
+    const allowedBy = tab && initialConfig !== undefined ? configFromTabs(tab.config, tabUnits) : config;
     if (!isAdmin(allowedBy, user)) {
       throw new Error(
         `Chỉ quản trị viên mới được khởi tạo bảng tính (${user || 'người dùng không xác định'}).`,
       );
     }
+    const units = initialConfig !== undefined ? mergeUnits(tabUnits, config.don_vi) : tabUnits;
+    const workbook: Workbook = {
+      spreadsheet,
+      config,
+      settings: parseSettings(tab?.settings ?? {}, now.getFullYear()),
+      units,
+      catalogue: mergeCatalogue(readCatalogueTab(spreadsheet), defaultCatalogue()),
+      user,
+      isAdmin: true,
+      now,
+    };
+
+    // Tabs are created in the order of DESIGN §4: settings, then the unit tabs, then the records.
     writeGuide(spreadsheet);
-    writeConfig(spreadsheet, config);
+    writeConfigTab(spreadsheet, config, workbook.settings);
+    writeCatalogueTab(spreadsheet, workbook.catalogue);
+    writeUnitsTab(spreadsheet, units);
+    ensureTargetsTab(spreadsheet);
+    ensureRules(workbook);
+    const submissions = readSubmissions(spreadsheet);
+    setUpUnitTabs(workbook, submissions);
+    ensureSummaryTab(spreadsheet);
+    refreshProgress(workbook, submissions);
+    if (!spreadsheet.getSheetByName(TAB.checks)) writeChecks(spreadsheet, []);
+    ensureArchiveTab(spreadsheet);
+    ensureLogTab(spreadsheet);
+    for (const name of [...ADMIN_TABS, ...SCRIPT_TABS]) {
+      protectSheet(spreadsheet.getSheetByName(name)!, `trang ${name}`, config.quan_tri);
+    }
     removeBlankDefaultTab(spreadsheet);
+    ensureEditTrigger(spreadsheet);
+    appendLog(spreadsheet, [{ at: now, user, action: 'Khởi tạo / cập nhật bảng tính' }]);
     return {
       ten_don_vi: config.ten_don_vi,
-      so_don_vi: config.don_vi.length,
+      so_don_vi: units.filter((u) => u.active).length,
       trang_tinh: spreadsheet.getSheets().map((s) => s.getName()),
     };
   });
+}
+
+function setUpUnitTabs(workbook: Workbook, submissions: ReturnType<typeof readSubmissions>): void {
+  const indicators = entryIndicators(workbook.catalogue, workbook.config.cap);
+  for (const unit of workbook.units.filter((u) => u.active)) {
+    const existing = readUnitTab(workbook.spreadsheet.getSheetByName(unit.tabName));
+    const layout = buildUnitTab({
+      unitName: unit.ten,
+      unitCode: unit.ma,
+      officers: unit.email,
+      year: workbook.settings.nam,
+      indicators,
+      catalogue: workbook.catalogue,
+      existing,
+      statuses: quarterStatuses(workbook, unit, submissions),
+    });
+    const sheet = writeUnitTab(workbook.spreadsheet, unit, layout);
+    const submitted = submissions.filter((s) => s.unit === unit.ma).map((s) => s.quarter);
+    protectUnitTab(
+      sheet,
+      unit,
+      workbook.config.quan_tri,
+      layout.grid.length,
+      submitted,
+      workbook.settings.nam,
+    );
+  }
 }

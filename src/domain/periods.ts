@@ -43,3 +43,9 @@ export function compareQuarters(a: Quarter, b: Quarter): number {
 export function previousQuarter(q: Quarter): Quarter {
   return q.quarter === 1 ? { year: q.year - 1, quarter: 4 } : { year: q.year, quarter: q.quarter - 1 };
 }
+
+/** The submission deadline: the first moment that is late, [year, monthIndex, day] at 00:00. */
+export function deadlineExclusive(q: Quarter, daysAfterEnd: number): [number, number, number] {
+  const [y, m, d] = quarterEndExclusive(q);
+  return [y, m, d + daysAfterEnd];
+}

@@ -1,39 +1,27 @@
 import type { WorkbookConfig } from '../domain/config';
+import type { Settings } from '../domain/settings';
+import { SETTING_LABELS } from '../domain/settings';
 import { asCellText } from '../domain/text';
-import { ensureSheet, readAll, TAB, writeBlock } from './tabs';
+import { ensureSheet, readAll, replaceContent, styleHeader, TAB } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Rows of Cấu hình: key (stable, read by code), value, and what it means for the person editing it. */
-const CONFIG_ROWS: ReadonlyArray<{ key: keyof Omit<WorkbookConfig, 'don_vi'>; label: string }> = [
-  { key: 'ten_don_vi', label: 'Tên đơn vị sở hữu bảng tính, ví dụ "Hội LHPN quận Hoàng Mai"' },
-  { key: 'cap', label: 'Cấp: huyen, xa hoặc tinh' },
-  { key: 'dia_danh', label: 'Địa danh ghi ở dòng ngày tháng của báo cáo' },
-  { key: 'nhiem_ky', label: 'Nhiệm kỳ, ví dụ 2021-2026' },
-  { key: 'email_nhan', label: 'Email nhận báo cáo quý, cách nhau bởi dấu phẩy' },
-  { key: 'quan_tri', label: 'Email quản trị (người đầu tiên là chủ sở hữu), cách nhau bởi dấu phẩy' },
-];
+const CONFIG_LABELS: Record<Exclude<keyof WorkbookConfig, 'don_vi'>, string> = {
+  ten_don_vi: 'Tên đơn vị sở hữu bảng tính, ví dụ "Hội LHPN quận Hoàng Mai"',
+  cap: 'Cấp: huyen, xa hoặc tinh',
+  dia_danh: 'Địa danh ghi ở dòng ngày tháng của báo cáo',
+  nhiem_ky: 'Nhiệm kỳ, ví dụ 2021-2026',
+  email_nhan: 'Email nhận báo cáo quý, cách nhau bởi dấu phẩy',
+  quan_tri: 'Email quản trị (người đầu tiên là chủ sở hữu), cách nhau bởi dấu phẩy',
+};
 
-const UNIT_HEADER = ['Mã', 'Tên đơn vị', 'Email cán bộ (cách nhau bởi dấu phẩy)', 'Hoạt động'];
+const LIST_KEYS = new Set(['email_nhan', 'quan_tri']);
 
-/** Writes the configuration into Cấu hình and Đơn vị: one write per tab. */
-export function writeConfig(spreadsheet: Spreadsheet, config: WorkbookConfig): void {
-  const configSheet = ensureSheet(spreadsheet, TAB.config);
-  writeBlock(configSheet, [
-    ['Khóa', 'Giá trị', 'Ý nghĩa'],
-    ...CONFIG_ROWS.map(({ key, label }) => {
-      const value = config[key];
-      return [key, asCellText(Array.isArray(value) ? value.join(', ') : value), label];
-    }),
-  ]);
-  configSheet.setFrozenRows(1);
-
-  const unitSheet = ensureSheet(spreadsheet, TAB.units);
-  writeBlock(unitSheet, [
-    UNIT_HEADER,
-    ...config.don_vi.map((u) => [asCellText(u.ma), asCellText(u.ten), u.email.join(', '), true]),
-  ]);
-  unitSheet.setFrozenRows(1);
+/** Cấu hình as typed: the configuration keys (in the shape parseConfig checks) and the settings. */
+export interface ConfigTabContent {
+  config: Record<string, unknown>;
+  settings: Record<string, unknown>;
 }
 
 function splitList(value: unknown): string[] {
@@ -42,25 +30,31 @@ function splitList(value: unknown): string[] {
     .filter((s) => s !== '');
 }
 
-/**
- * The configuration as typed in Cấu hình and Đơn vị, in the shape `parseConfig` checks, or null when
- * the workbook has no Cấu hình yet.
- */
-export function readRawConfig(spreadsheet: Spreadsheet): Record<string, unknown> | null {
-  const configSheet = spreadsheet.getSheetByName(TAB.config);
-  if (!configSheet) return null;
-  const raw: Record<string, unknown> = {};
-  for (const [key, value] of readAll(configSheet).slice(1)) {
+/** Cấu hình's content, or null when the workbook has none yet. */
+export function readConfigTab(spreadsheet: Spreadsheet): ConfigTabContent | null {
+  const sheet = spreadsheet.getSheetByName(TAB.config);
+  if (!sheet) return null;
+  const content: ConfigTabContent = { config: {}, settings: {} };
+  for (const [key, value] of readAll(sheet).slice(1)) {
     const name = String(key ?? '').trim();
     if (name === '') continue;
-    raw[name] = name === 'email_nhan' || name === 'quan_tri' ? splitList(value) : String(value ?? '');
+    if (name in SETTING_LABELS) content.settings[name] = value;
+    else content.config[name] = LIST_KEYS.has(name) ? splitList(value) : String(value ?? '');
   }
-  const unitSheet = spreadsheet.getSheetByName(TAB.units);
-  raw.don_vi = unitSheet
-    ? readAll(unitSheet)
-        .slice(1)
-        .filter((row) => String(row[0] ?? '') !== '')
-        .map((row) => ({ ma: String(row[0]), ten: String(row[1] ?? ''), email: splitList(row[2]) }))
-    : [];
-  return raw;
+  return content;
+}
+
+export function writeConfigTab(spreadsheet: Spreadsheet, config: WorkbookConfig, settings: Settings): void {
+  const sheet = ensureSheet(spreadsheet, TAB.config);
+  const configRows = (Object.keys(CONFIG_LABELS) as Array<keyof typeof CONFIG_LABELS>).map((key) => {
+    const value = config[key];
+    return [key, asCellText(Array.isArray(value) ? value.join(', ') : value), CONFIG_LABELS[key]];
+  });
+  const settingRows = (Object.keys(SETTING_LABELS) as Array<keyof Settings>).map((key) => [
+    key,
+    settings[key],
+    SETTING_LABELS[key],
+  ]);
+  replaceContent(sheet, [['Khóa', 'Giá trị', 'Ý nghĩa'], ...configRows, ...settingRows]);
+  styleHeader(sheet, 3);
 }

@@ -3,14 +3,36 @@ export const TAB = {
   guide: 'Hướng dẫn',
   config: 'Cấu hình',
   units: 'Đơn vị',
+  catalogue: 'Chỉ tiêu',
+  targets: 'Mục tiêu',
+  rules: 'Quy tắc kiểm tra',
+  summary: 'Tổng hợp',
+  progress: 'Tiến độ',
+  checks: 'Kiểm tra',
+  archive: 'Lưu trữ',
+  log: 'Nhật ký',
 } as const;
+
+/** Tabs that people edit (admins only) and whose every change is logged. */
+export const AUDITED_TABS: readonly string[] = [TAB.config, TAB.units, TAB.catalogue, TAB.targets];
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** The tab, created at the end of the workbook when it does not exist yet. */
-export function ensureSheet(spreadsheet: Spreadsheet, name: string): Sheet {
-  return spreadsheet.getSheetByName(name) ?? spreadsheet.insertSheet(name, spreadsheet.getSheets().length);
+/** The Sheet this script is bound to. */
+export function activeSpreadsheet(): Spreadsheet {
+  return SpreadsheetApp.getActiveSpreadsheet();
+}
+
+/**
+ * The tab, created when it does not exist yet: before `before` when that tab exists (unit tabs go
+ * ahead of the records tabs), else at the end.
+ */
+export function ensureSheet(spreadsheet: Spreadsheet, name: string, before?: string): Sheet {
+  const existing = spreadsheet.getSheetByName(name);
+  if (existing) return existing;
+  const anchor = before ? spreadsheet.getSheetByName(before) : null;
+  return spreadsheet.insertSheet(name, anchor ? anchor.getIndex() - 1 : spreadsheet.getSheets().length);
 }
 
 /** Everything typed in a tab (one read), or [] for an empty tab. */
@@ -21,12 +43,43 @@ export function readAll(sheet: Sheet): unknown[][] {
   return sheet.getRange(1, 1, lastRow, lastColumn).getValues();
 }
 
+function pad(rows: unknown[][], width: number): unknown[][] {
+  return rows.map((r) => [...r, ...Array<unknown>(Math.max(0, width - r.length)).fill('')]);
+}
+
 /** Writes a block of rows from A1 in one call; rows are padded to the widest. */
 export function writeBlock(sheet: Sheet, rows: unknown[][]): void {
   if (rows.length === 0) return;
   const width = Math.max(...rows.map((r) => r.length));
-  const padded = rows.map((r) => [...r, ...Array<unknown>(width - r.length).fill('')]);
-  sheet.getRange(1, 1, padded.length, width).setValues(padded);
+  sheet.getRange(1, 1, rows.length, width).setValues(pad(rows, width));
+}
+
+/**
+ * Replaces a tab's content with `rows` in one write, clearing what the old content had beyond it,
+ * so a shorter table never leaves stale rows behind.
+ */
+export function replaceContent(sheet: Sheet, rows: unknown[][]): void {
+  const width = Math.max(1, ...rows.map((r) => r.length), sheet.getLastColumn());
+  const height = Math.max(rows.length, sheet.getLastRow());
+  if (height === 0) return;
+  const padded = pad(rows, width);
+  while (padded.length < height) padded.push(Array<unknown>(width).fill(''));
+  sheet.getRange(1, 1, height, width).setValues(padded);
+}
+
+/** Appends rows after the last one in one write (Lưu trữ and Nhật ký only ever grow). */
+export function appendRows(sheet: Sheet, rows: unknown[][]): void {
+  if (rows.length === 0) return;
+  const width = Math.max(...rows.map((r) => r.length));
+  sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, width).setValues(pad(rows, width));
+}
+
+/** A header row: bold, grey, frozen. */
+export function styleHeader(sheet: Sheet, width: number): void {
+  const header = sheet.getRange(1, 1, 1, width);
+  header.setFontWeight('bold');
+  header.setBackground('#d9d9d9');
+  sheet.setFrozenRows(1);
 }
 
 /** Names Google gives the first tab of a new Sheet, depending on the account's language. */
@@ -42,9 +95,4 @@ export function removeBlankDefaultTab(spreadsheet: Spreadsheet): void {
     const sheet = spreadsheet.getSheetByName(name);
     if (sheet && sheet.getLastRow() === 0 && sheet.getLastColumn() === 0) spreadsheet.deleteSheet(sheet);
   }
-}
-
-/** The Sheet this script is bound to. */
-export function activeSpreadsheet(): Spreadsheet {
-  return SpreadsheetApp.getActiveSpreadsheet();
 }

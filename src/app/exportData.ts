@@ -1,0 +1,32 @@
+/** The entered data of one quarter in the import's long format, so import then export round-trips. */
+import { entryIndicators } from '../domain/catalogue';
+import type { DataPoint } from '../domain/dataPoints';
+import { formatExport } from '../domain/exportData';
+import { parseQuarter } from '../domain/periods';
+import { quarterValues, readUnit } from './unitData';
+import { loadWorkbook } from './workbook';
+
+export function exportData(request: { ky: string }): string {
+  const workbook = loadWorkbook();
+  const quarter = parseQuarter(String(request?.ky ?? ''));
+  if (!quarter)
+    throw new Error(
+      `Kỳ "${String(request?.ky)}" không hợp lệ; hãy ghi theo dạng ${workbook.settings.nam}-Q2.`,
+    );
+  if (quarter.year !== workbook.settings.nam) {
+    throw new Error(
+      `Các trang đơn vị đang chứa số liệu năm ${workbook.settings.nam}, không phải năm ${quarter.year}.`,
+    );
+  }
+  const entered = new Set(entryIndicators(workbook.catalogue, workbook.config.cap).map((i) => i.code));
+  const units = workbook.units.filter((u) => u.active);
+  const points: DataPoint[] = units.flatMap((unit) =>
+    Object.entries(quarterValues(readUnit(workbook, unit), quarter.quarter))
+      .filter(([code]) => entered.has(code))
+      .map(([code, value]) => ({ unit: unit.ma, period: request.ky, code, value })),
+  );
+  return formatExport(points, {
+    units: units.map((u) => u.ma),
+    codes: workbook.catalogue.map((i) => i.code),
+  });
+}

@@ -1,0 +1,141 @@
+/**
+ * "Nhập số liệu từ CSV…": long-format data (don_vi, ky, ma_chi_tieu, gia_tri), all or nothing. Every
+ * bad row is named and nothing changes; a good file is written one tab at a time, one write each.
+ */
+import { parseImport } from '../domain/importData';
+import type { DataPoint } from '../domain/dataPoints';
+import { parseQuarter, quarterOf } from '../domain/periods';
+import { asCellText } from '../domain/text';
+import { UNIT_TAB } from '../domain/unitTab';
+import { appendArchive } from '../workspace/archiveTab';
+import { readDriveText } from '../workspace/drive';
+import { withScriptLock } from '../workspace/lock';
+import { appendLog } from '../workspace/logTab';
+import { readSubmissions } from '../workspace/progressTab';
+import { askUser, tellUser } from '../workspace/ui';
+import { readAll } from '../workspace/tabs';
+import { loadWorkbook, unitsOf } from './workbook';
+import type { Workbook } from './workbook';
+
+export interface ImportRequest {
+  /** The CSV text itself. */
+  csv?: string;
+  /** Or a Drive file (ID or link) holding it. */
+  tep?: string;
+}
+
+export interface ImportSummary {
+  so_gia_tri: number;
+  don_vi: string[];
+  ky: string[];
+}
+
+function requestedText(request: ImportRequest | undefined): string {
+  if (request?.csv !== undefined) return request.csv;
+  const file =
+    request?.tep ??
+    askUser(
+      'Nhập số liệu từ CSV',
+      'Dán đường dẫn hoặc ID của tệp CSV trên Google Drive (cột: don_vi, ky, ma_chi_tieu, gia_tri):',
+    );
+  if (!file) throw new Error('Chưa chọn tệp CSV để nhập.');
+  return readDriveText(file);
+}
+
+export function importCsv(request?: ImportRequest): ImportSummary {
+  const text = requestedText(request);
+  return withScriptLock('Nhập số liệu từ CSV', () => {
+    const workbook = loadWorkbook();
+    const submissions = readSubmissions(workbook.spreadsheet);
+    const year = workbook.settings.nam;
+    const result = parseImport(text, {
+      units: workbook.units.filter((u) => u.active),
+      catalogue: workbook.catalogue,
+      level: workbook.config.cap,
+      year,
+      currentQuarter: quarterOf(workbook.now.getFullYear(), workbook.now.getMonth() + 1),
+      submitted: new Set(submissions.map((s) => `${s.unit}|${year}-Q${s.quarter}`)),
+      isAdmin: workbook.isAdmin,
+    });
+    if (!result.ok) {
+      throw new Error(
+        `Không nhập được: tệp có ${result.errors.length} lỗi, chưa có số liệu nào được ghi.\n${result.errors.join('\n')}`,
+      );
+    }
+    refuseOtherUnits(workbook, result.points);
+    const written = writePoints(workbook, result.points);
+    const corrections = result.points.filter((p) =>
+      submissions.some((s) => s.unit === p.unit && `${year}-Q${s.quarter}` === p.period),
+    );
+    appendArchive(workbook.spreadsheet, corrections, workbook.now, workbook.user, 'Nhập CSV sau khi nộp');
+    if (workbook.isAdmin) {
+      appendLog(workbook.spreadsheet, [
+        {
+          at: workbook.now,
+          user: workbook.user,
+          action: 'Nhập số liệu từ CSV',
+          newValue: `${result.points.length} giá trị của ${written.join(', ')}`,
+        },
+      ]);
+    }
+    const summary: ImportSummary = {
+      so_gia_tri: result.points.length,
+      don_vi: written,
+      ky: [...new Set(result.points.map((p) => p.period))].sort(),
+    };
+    tellUser('Nhập số liệu từ CSV', `Đã nhập ${summary.so_gia_tri} giá trị cho ${written.length} đơn vị.`);
+    return summary;
+  });
+}
+
+/** An officer imports only their own unit's figures. */
+function refuseOtherUnits(workbook: Workbook, points: DataPoint[]): void {
+  if (workbook.isAdmin) return;
+  const own = new Set(unitsOf(workbook, workbook.user).map((u) => u.ma));
+  const others = [...new Set(points.map((p) => p.unit).filter((u) => !own.has(u)))];
+  if (others.length > 0) {
+    throw new Error(
+      `Không nhập được: bạn chỉ được nhập số liệu của đơn vị mình (${[...own].join(', ') || 'không có'}); tệp có số liệu của ${others.join(', ')}. Chưa có số liệu nào được ghi.`,
+    );
+  }
+}
+
+/**
+ * Every target row is found before anything is written, so a tab that lacks an indicator row
+ * (switched on after the last setup) stops the import with nothing changed.
+ */
+function writePoints(workbook: Workbook, points: DataPoint[]): string[] {
+  const byUnit = new Map<string, DataPoint[]>();
+  for (const p of points) byUnit.set(p.unit, [...(byUnit.get(p.unit) ?? []), p]);
+  const plans = [...byUnit].map(([code, unitPoints]) => {
+    const unit = workbook.units.find((u) => u.ma === code)!;
+    const sheet = workbook.spreadsheet.getSheetByName(unit.tabName);
+    if (!sheet)
+      throw new Error(
+        `Không nhập được: đơn vị ${unit.ma} chưa có trang "${unit.tabName}"; hãy chạy Khởi tạo.`,
+      );
+    const grid = readAll(sheet);
+    const rowOf = new Map(grid.map((row, i) => [String(row[0] ?? '').trim(), i]));
+    const missing = unitPoints.filter(
+      (p) => !rowOf.has(p.code) || rowOf.get(p.code)! < UNIT_TAB.firstDataRow - 1,
+    );
+    if (missing.length > 0) {
+      throw new Error(
+        `Không nhập được: trang "${unit.tabName}" chưa có dòng cho ${[...new Set(missing.map((p) => p.code))].join(', ')}; hãy chạy Khởi tạo rồi nhập lại.`,
+      );
+    }
+    const block = grid
+      .slice(UNIT_TAB.firstDataRow - 1)
+      .map((row) => row.slice(UNIT_TAB.firstQuarterColumn - 1, UNIT_TAB.firstQuarterColumn + 3));
+    for (const p of unitPoints) {
+      const quarter = parseQuarter(p.period)!.quarter;
+      block[rowOf.get(p.code)! - (UNIT_TAB.firstDataRow - 1)]![quarter - 1] =
+        typeof p.value === 'string' ? asCellText(p.value) : p.value;
+    }
+    return { sheet, block, unit: unit.ma };
+  });
+  for (const { sheet, block } of plans) {
+    sheet.getRange(UNIT_TAB.firstDataRow, UNIT_TAB.firstQuarterColumn, block.length, 4).setValues(block);
+  }
+  return plans.map((p) => p.unit);
+}

@@ -1,0 +1,48 @@
+/** Reading what a unit entered for a quarter, from its tab (one read per tab). */
+import type { DataPoint, UnitQuarterValues } from '../domain/dataPoints';
+import { quarterKey } from '../domain/periods';
+import type { ParsedUnitTab } from '../domain/unitTab';
+import { NARRATIVES } from '../domain/unitTab';
+import { readUnitTab } from '../workspace/unitTabs';
+import type { UnitRecord } from '../workspace/unitsTab';
+import type { Workbook } from './workbook';
+
+const NARRATIVE_CODES = new Set<string>(NARRATIVES.map((n) => n.code));
+
+function isEmpty(value: unknown): boolean {
+  return value === '' || value === null || value === undefined;
+}
+
+export function readUnit(workbook: Workbook, unit: UnitRecord): ParsedUnitTab {
+  const sheet = workbook.spreadsheet.getSheetByName(unit.tabName);
+  if (!sheet)
+    throw new Error(`Không tìm thấy trang "${unit.tabName}" của đơn vị ${unit.ma}; hãy chạy Khởi tạo.`);
+  return readUnitTab(sheet);
+}
+
+/** Indicator values of one quarter (narratives excluded); missing values are absent, never 0. */
+export function quarterValues(tab: ParsedUnitTab, quarter: number): UnitQuarterValues {
+  const values: UnitQuarterValues = {};
+  for (const [code, perQuarter] of Object.entries(tab.values)) {
+    const value = perQuarter[quarter - 1];
+    if (NARRATIVE_CODES.has(code) || isEmpty(value)) continue;
+    values[code] = typeof value === 'number' ? value : String(value);
+  }
+  return values;
+}
+
+/** Everything typed for the quarter, narratives included, as data points for Lưu trữ. */
+export function quarterPoints(
+  workbook: Workbook,
+  unit: UnitRecord,
+  tab: ParsedUnitTab,
+  quarter: number,
+): DataPoint[] {
+  const period = quarterKey({ year: workbook.settings.nam, quarter });
+  return Object.entries(tab.values)
+    .filter(([, perQuarter]) => !isEmpty(perQuarter[quarter - 1]))
+    .map(([code, perQuarter]) => {
+      const value = perQuarter[quarter - 1];
+      return { unit: unit.ma, period, code, value: typeof value === 'number' ? value : String(value) };
+    });
+}

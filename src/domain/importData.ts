@@ -1,0 +1,279 @@
+/**
+ * Importing entered data from a CSV file in long form (one value per unit, quarter and indicator),
+ * all or nothing: a file with any bad row is refused whole, and every problem is listed so the
+ * officer can fix the file in one pass instead of discovering errors one at a time.
+ *
+ * Messages: one line per problem (a row with three problems gives three lines), in row order, each
+ * beginning "Dòng N:" where N is the spreadsheet row (the header is row 1). Columns are named as
+ * the file's own header names them (English or Vietnamese), so the officer finds them in the file.
+ */
+import type { Indicator } from './catalogue';
+import { RATING_CLASSES, isEnteredBy, valueKind } from './catalogue';
+import type { Level } from './config';
+import { parseCsv } from './csv';
+import type { DataPoint, DataValue } from './dataPoints';
+import type { Quarter } from './periods';
+import { compareQuarters, parseQuarter, quarterKey } from './periods';
+
+/** The canonical header, which the export writes. */
+export const DATA_COLUMNS = ['don_vi', 'ky', 'ma_chi_tieu', 'gia_tri'] as const;
+/** The same columns as a Vietnamese spreadsheet would title them; accepted on import. */
+export const DATA_COLUMNS_VI = ['Đơn vị', 'Kỳ', 'Mã chỉ tiêu', 'Giá trị'] as const;
+
+export interface ImportContext {
+  units: Array<{ ma: string; ten: string }>;
+  catalogue: Indicator[];
+  level: Level;
+  /** The workbook's data year. */
+  year: number;
+  /** Quarters after it have not started. */
+  currentQuarter: Quarter;
+  /** "UNIT|2026-Q1" keys already submitted. */
+  submitted: Set<string>;
+  isAdmin: boolean;
+}
+
+export type ImportResult = { ok: true; points: DataPoint[] } | { ok: false; errors: string[] };
+
+const UNIT = 0;
+const PERIOD = 1;
+const CODE = 2;
+const VALUE = 3;
+
+const NUMBER = /^-?\d+(\.\d+)?$/;
+const EMPTY_FILE = 'Tệp không có dòng số liệu nào (tệp trống hoặc chỉ có dòng tiêu đề).';
+
+/** Text from a person: compared after NFC, trimming, collapsing spaces and ignoring case. */
+function fold(text: string): string {
+  return text.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+function clean(text: string): string {
+  return text.normalize('NFC').trim();
+}
+
+function isBlank(row: readonly string[]): boolean {
+  return row.every((field) => field.trim() === '');
+}
+
+/** The column names to use in messages, or null when the header is neither accepted form. */
+function headerColumns(header: readonly string[]): readonly string[] | null {
+  const given = header.map(fold).join(',');
+  for (const columns of [DATA_COLUMNS, DATA_COLUMNS_VI]) {
+    if (given === columns.map(fold).join(',')) return columns;
+  }
+  return null;
+}
+
+function headerError(header: readonly string[]): string {
+  return (
+    `Dòng 1: dòng tiêu đề phải là "${DATA_COLUMNS.join(',')}" (hoặc "${DATA_COLUMNS_VI.join(',')}"), ` +
+    `tệp đang có "${header.map(clean).join(',')}".`
+  );
+}
+
+/** Lookups built once per file: units by code and by name, indicators by code. */
+interface Lookup {
+  unitsByCode: Map<string, string>;
+  /** Unit code by folded name; null when two units share the name. */
+  unitsByName: Map<string, string | null>;
+  indicators: Map<string, Indicator>;
+}
+
+function buildLookup(context: ImportContext): Lookup {
+  const unitsByCode = new Map(context.units.map((u) => [fold(u.ma), u.ma]));
+  const unitsByName = new Map<string, string | null>();
+  for (const unit of context.units) {
+    const name = fold(unit.ten);
+    unitsByName.set(name, unitsByName.has(name) ? null : unit.ma);
+  }
+  const indicators = new Map(context.catalogue.map((i) => [i.code.toUpperCase(), i]));
+  return { unitsByCode, unitsByName, indicators };
+}
+
+/** What one row is checked against, plus the keys already seen (for duplicates). */
+interface RowScope {
+  columns: readonly string[];
+  lookup: Lookup;
+  context: ImportContext;
+  /** First row of each "unit|quarter|code" key. */
+  seen: Map<string, number>;
+}
+
+type Report = (column: number, reason: string) => void;
+
+function checkUnit(text: string, lookup: Lookup, report: Report): string | null {
+  const byCode = lookup.unitsByCode.get(fold(text));
+  if (byCode) return byCode;
+  const byName = lookup.unitsByName.get(fold(text));
+  if (byName) return byName;
+  if (text === '') report(UNIT, 'thiếu đơn vị (ghi mã hoặc tên đơn vị)');
+  else if (byName === null) report(UNIT, 'có nhiều đơn vị cùng tên này, hãy ghi mã đơn vị');
+  else report(UNIT, 'không có đơn vị này trong bảng tính (ghi mã hoặc tên đơn vị như ở tab Đơn vị)');
+  return null;
+}
+
+function checkPeriod(text: string, context: ImportContext, report: Report): Quarter | null {
+  const quarter = parseQuarter(text.toUpperCase());
+  if (!quarter) {
+    report(PERIOD, 'kỳ phải ghi theo dạng năm-quý, ví dụ 2026-Q2');
+    return null;
+  }
+  if (quarter.year !== context.year) {
+    report(PERIOD, `kỳ không thuộc năm ${context.year} của bảng tính này`);
+    return null;
+  }
+  if (compareQuarters(quarter, context.currentQuarter) > 0) {
+    report(PERIOD, `quý chưa bắt đầu (quý hiện tại là ${quarterKey(context.currentQuarter)})`);
+    return null;
+  }
+  return quarter;
+}
+
+/** Ratios and counts over units are computed from what units enter; anything else belongs to another level. */
+function notEnteredReason(indicator: Indicator): string {
+  const computed = ['R', 'C', 'K'].includes(indicator.type) || indicator.level === 'derived';
+  return computed
+    ? 'là chỉ tiêu tính toán, không nhập trực tiếp'
+    : `không phải chỉ tiêu do các đơn vị của bảng tính cấp này nhập (cấp nhập: ${indicator.level})`;
+}
+
+/**
+ * The indicator, or null when the row cannot hold it. A known indicator comes back with `usable`
+ * false when it is refused, so its value can still be checked against its kind.
+ */
+function checkIndicator(
+  text: string,
+  context: ImportContext,
+  lookup: Lookup,
+  report: Report,
+): { indicator: Indicator; usable: boolean } | null {
+  const indicator = lookup.indicators.get(text.toUpperCase());
+  if (!indicator) {
+    report(CODE, text === '' ? 'thiếu mã chỉ tiêu' : 'không có chỉ tiêu này trong danh mục');
+    return null;
+  }
+  if (!isEnteredBy(indicator, context.level)) {
+    report(CODE, notEnteredReason(indicator));
+    return { indicator, usable: false };
+  }
+  if (!indicator.active) {
+    report(CODE, 'chỉ tiêu đang tắt trong bảng tính này; hãy bật chỉ tiêu ở tab Chỉ tiêu rồi nhập lại');
+    return { indicator, usable: false };
+  }
+  return { indicator, usable: true };
+}
+
+function checkRating(text: string, report: Report): string | null {
+  const label = RATING_CLASSES.find((c) => fold(c) === fold(text));
+  if (label) return label;
+  report(VALUE, `không phải mức xếp loại hợp lệ; chọn một trong: ${RATING_CLASSES.join('; ')}`);
+  return null;
+}
+
+function checkNumber(text: string, indicator: Indicator, report: Report): number | null {
+  if (!NUMBER.test(text)) {
+    report(
+      VALUE,
+      'không phải số hợp lệ; cần số, dấu chấm thập phân, ví dụ 36.8 (không dùng dấu phân cách hàng nghìn)',
+    );
+    return null;
+  }
+  const value = Number(text);
+  const problem = numberProblem(value, indicator);
+  if (problem) report(VALUE, problem);
+  return problem ? null : value;
+}
+
+/** A negative number is reported as such: saying it is also outside 0–100 would add nothing. */
+function numberProblem(value: number, indicator: Indicator): string | null {
+  const kind = valueKind(indicator);
+  if (value < 0) return 'số âm; giá trị phải từ 0 trở lên';
+  if (kind === 'count' && !Number.isInteger(value)) {
+    return `phải là số nguyên (đơn vị: ${indicator.unit.split(';')[0]!.trim()})`;
+  }
+  if (kind === 'percent' && value > 100) return 'tỷ lệ phần trăm phải từ 0 đến 100';
+  return null;
+}
+
+/** Missing is not zero: an empty value is refused whatever the indicator. */
+function checkValue(text: string, indicator: Indicator | undefined, report: Report): DataValue | null {
+  if (text === '') {
+    report(VALUE, 'thiếu giá trị (ô trống không được hiểu là 0)');
+    return null;
+  }
+  if (!indicator) return null;
+  return valueKind(indicator) === 'rating' ? checkRating(text, report) : checkNumber(text, indicator, report);
+}
+
+function columnCountError(line: number, row: readonly string[], columns: readonly string[]): string {
+  const hint = row.length > columns.length ? '; nếu số có dấu phẩy (ví dụ 1,412) hãy ghi 1412' : '';
+  return `Dòng ${line}: có ${row.length} cột, cần đúng ${columns.length} cột (${columns.join(',')})${hint}.`;
+}
+
+function checkSubmitted(unit: string, quarter: Quarter, scope: RowScope, report: Report): boolean {
+  if (scope.context.isAdmin || !scope.context.submitted.has(`${unit}|${quarterKey(quarter)}`)) return true;
+  report(PERIOD, `quý đã nộp, chỉ quản trị viên được sửa (đơn vị ${unit})`);
+  return false;
+}
+
+/** Duplicates are keyed on the resolved unit, quarter and code, whatever spelling each row used. */
+function checkDuplicate(key: string, line: number, scope: RowScope, problems: string[]): void {
+  const first = scope.seen.get(key);
+  if (first === undefined) {
+    scope.seen.set(key, line);
+    return;
+  }
+  const [unit, period, code] = key.split('|');
+  problems.push(
+    `Dòng ${line}: trùng với dòng ${first} (cùng đơn vị ${unit}, kỳ ${period}, chỉ tiêu ${code}).`,
+  );
+}
+
+/** Checks one data row: its problems (already worded) and, when there are none, its point. */
+function checkRow(
+  row: readonly string[],
+  line: number,
+  scope: RowScope,
+): { problems: string[]; point: DataPoint | null } {
+  const { columns, lookup, context } = scope;
+  if (row.length !== columns.length) return { problems: [columnCountError(line, row, columns)], point: null };
+  const fields = row.map(clean);
+  const problems: string[] = [];
+  const report: Report = (column, reason) =>
+    problems.push(`Dòng ${line}: cột "${columns[column]}" = "${fields[column]}": ${reason}.`);
+
+  const unit = checkUnit(fields[UNIT]!, lookup, report);
+  const quarter = checkPeriod(fields[PERIOD]!, context, report);
+  const open = unit !== null && quarter !== null && checkSubmitted(unit, quarter, scope, report);
+  const found = checkIndicator(fields[CODE]!, context, lookup, report);
+  const value = checkValue(fields[VALUE]!, found?.indicator, report);
+  if (unit === null || quarter === null || !found) return { problems, point: null };
+
+  const period = quarterKey(quarter);
+  checkDuplicate(`${unit}|${period}|${found.indicator.code}`, line, scope, problems);
+  const ok = problems.length === 0 && open && found.usable && value !== null;
+  return { problems, point: ok ? { unit, period, code: found.indicator.code, value } : null };
+}
+
+/** Reads a data file; on any problem returns every problem and no points. Points keep the file's order. */
+export function parseImport(text: string, context: ImportContext): ImportResult {
+  const rows = parseCsv(text);
+  const header = rows[0];
+  if (!header || rows.every(isBlank)) return { ok: false, errors: [EMPTY_FILE] };
+  const columns = headerColumns(header);
+  if (!columns) return { ok: false, errors: [headerError(header)] };
+
+  const scope: RowScope = { columns, lookup: buildLookup(context), context, seen: new Map() };
+  const errors: string[] = [];
+  const points: DataPoint[] = [];
+  rows.slice(1).forEach((row, index) => {
+    if (isBlank(row)) return;
+    const { problems, point } = checkRow(row, index + 2, scope);
+    errors.push(...problems);
+    if (point) points.push(point);
+  });
+  if (errors.length > 0) return { ok: false, errors };
+  if (points.length === 0) return { ok: false, errors: [EMPTY_FILE] };
+  return { ok: true, points };
+}

@@ -1,0 +1,81 @@
+import type { Indicator, IndicatorType } from '../domain/catalogue';
+import { asCellText } from '../domain/text';
+import { ensureSheet, readAll, replaceContent, styleHeader, TAB } from './tabs';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const HEADER = [
+  'Mã',
+  'Nhóm',
+  'Tên chỉ tiêu',
+  'ĐVT',
+  'Loại (S/F/R/C/K/L)',
+  'Tổng hợp theo đơn vị',
+  'Tổng hợp theo thời gian',
+  'Cấp nhập',
+  'Tử số',
+  'Mẫu số',
+  'Theo dõi',
+];
+
+function toRow(i: Indicator): unknown[] {
+  return [
+    i.code,
+    asCellText(i.group),
+    asCellText(i.name),
+    asCellText(i.unit),
+    i.type,
+    i.acrossUnits,
+    i.acrossTime,
+    asCellText(i.level),
+    i.numerator,
+    i.denominator,
+    i.active,
+  ];
+}
+
+function fromRow(row: unknown[]): Indicator {
+  const text = (k: number) => String(row[k] ?? '').trim();
+  return {
+    code: text(0),
+    group: text(1),
+    name: text(2),
+    unit: text(3),
+    type: text(4) as IndicatorType,
+    acrossUnits: text(5),
+    acrossTime: text(6),
+    level: text(7),
+    numerator: text(8),
+    denominator: text(9),
+    active: row[10] === true || /^(true|x|có)$/i.test(text(10)),
+  };
+}
+
+/** The catalogue as the tab holds it (admins switch indicators on and off there), or [] if none. */
+export function readCatalogueTab(spreadsheet: Spreadsheet): Indicator[] {
+  const sheet = spreadsheet.getSheetByName(TAB.catalogue);
+  if (!sheet) return [];
+  return readAll(sheet)
+    .slice(1)
+    .filter((row) => String(row[0] ?? '').trim() !== '')
+    .map(fromRow);
+}
+
+/**
+ * The tab's catalogue completed with the default one: an admin's choices and own indicators stay,
+ * indicators added to the default catalogue since appear (with their default on/off).
+ */
+export function mergeCatalogue(current: Indicator[], defaults: Indicator[]): Indicator[] {
+  const known = new Set(current.map((i) => i.code));
+  return [...current, ...defaults.filter((i) => !known.has(i.code))];
+}
+
+export function writeCatalogueTab(spreadsheet: Spreadsheet, catalogue: Indicator[]): void {
+  const sheet = ensureSheet(spreadsheet, TAB.catalogue);
+  replaceContent(sheet, [HEADER, ...catalogue.map(toRow)]);
+  styleHeader(sheet, HEADER.length);
+  sheet.setFrozenColumns(1);
+  sheet
+    .getRange(2, HEADER.length, catalogue.length, 1)
+    .setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
+}

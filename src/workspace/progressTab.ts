@@ -1,0 +1,77 @@
+import { asCellText } from '../domain/text';
+import { ensureSheet, readAll, replaceContent, styleHeader, TAB } from './tabs';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** A unit's submission of a quarter: the source of truth for "submitted" and for timeliness. */
+export interface Submission {
+  unit: string;
+  quarter: number;
+  at: Date;
+  by: string;
+}
+
+export interface ProgressRow {
+  unit: string;
+  unitName: string;
+  cells: Array<{ at: Date | ''; by: string; state: string }>;
+}
+
+const ROMAN = ['I', 'II', 'III', 'IV'];
+const COLUMNS_PER_QUARTER = 3;
+
+function header(year: number): string[] {
+  return [
+    'Mã',
+    'Đơn vị',
+    ...ROMAN.flatMap((r) => [
+      `Quý ${r}/${year}: ngày nộp`,
+      `Quý ${r}/${year}: người nộp`,
+      `Quý ${r}/${year}: tình trạng`,
+    ]),
+  ];
+}
+
+function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+/** The submissions recorded in Tiến độ. */
+export function readSubmissions(spreadsheet: Spreadsheet): Submission[] {
+  const sheet = spreadsheet.getSheetByName(TAB.progress);
+  if (!sheet) return [];
+  const submissions: Submission[] = [];
+  for (const row of readAll(sheet).slice(1)) {
+    const unit = String(row[0] ?? '').trim();
+    if (unit === '') continue;
+    for (let q = 1; q <= 4; q++) {
+      const at = row[2 + (q - 1) * COLUMNS_PER_QUARTER];
+      if (isDate(at))
+        submissions.push({ unit, quarter: q, at, by: String(row[3 + (q - 1) * COLUMNS_PER_QUARTER] ?? '') });
+    }
+  }
+  return submissions;
+}
+
+/** Rewrites Tiến độ in one write: one row per unit, then the completeness of each quarter. */
+export function writeProgress(
+  spreadsheet: Spreadsheet,
+  year: number,
+  rows: ProgressRow[],
+  totals: string[],
+): void {
+  const sheet = ensureSheet(spreadsheet, TAB.progress);
+  const head = header(year);
+  replaceContent(sheet, [
+    head,
+    ...rows.map((r) => [
+      asCellText(r.unit),
+      asCellText(r.unitName),
+      ...r.cells.flatMap((c) => [c.at, asCellText(c.by), c.state]),
+    ]),
+    ['', 'Tổng hợp', ...totals.flatMap((t) => ['', '', t])],
+  ]);
+  styleHeader(sheet, head.length);
+  sheet.setFrozenColumns(2);
+  if (rows.length > 0) sheet.getRange(2, 3, rows.length, head.length - 2).setNumberFormat('dd/MM/yyyy HH:mm');
+}

@@ -1,0 +1,45 @@
+/**
+ * Who may edit what (DESIGN §9). Every protection this script makes carries a description starting
+ * with PREFIX, so re-running setup replaces its own protections and leaves anyone else's alone.
+ */
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+type Protection = GoogleAppsScript.Spreadsheet.Protection;
+
+const PREFIX = 'Hội LHPN: ';
+
+/** Limits a protection to exactly these people (the owner always keeps access). */
+function restrictTo(protection: Protection, editors: readonly string[]): void {
+  protection.removeEditors(protection.getEditors().map((u) => u.getEmail()));
+  if (editors.length > 0) protection.addEditors([...editors]);
+  if (protection.canDomainEdit()) protection.setDomainEdit(false);
+}
+
+/** The whole tab for admins only, except the given ranges, which its other protections govern. */
+export function protectSheet(
+  sheet: Sheet,
+  description: string,
+  admins: readonly string[],
+  open: Range[] = [],
+): void {
+  const protection = sheet.protect();
+  protection.setDescription(PREFIX + description);
+  restrictTo(protection, admins);
+  protection.setUnprotectedRanges(open);
+}
+
+export function protectRange(range: Range, description: string, editors: readonly string[]): void {
+  const protection = range.protect();
+  protection.setDescription(PREFIX + description);
+  restrictTo(protection, editors);
+}
+
+/** This script's range protections on a tab, by description (without the prefix). */
+export function ownRangeProtections(sheet: Sheet): Map<string, Protection> {
+  const found = new Map<string, Protection>();
+  for (const protection of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
+    const description = protection.getDescription();
+    if (description.startsWith(PREFIX)) found.set(description.slice(PREFIX.length), protection);
+  }
+  return found;
+}

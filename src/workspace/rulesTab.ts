@@ -1,0 +1,25 @@
+import type { Rule } from '../domain/rules';
+import { RULE_HEADER, rulesFromRows, rulesToRows } from '../domain/rules';
+import { ensureSheet, readAll, replaceContent, styleHeader, TAB } from './tabs';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Writes the default rules into a new or empty Quy tắc kiểm tra; an edited tab is left alone. */
+export function ensureRulesTab(spreadsheet: Spreadsheet, defaults: () => Rule[]): void {
+  const sheet = ensureSheet(spreadsheet, TAB.rules);
+  if (sheet.getLastRow() > 1) return;
+  replaceContent(sheet, [RULE_HEADER, ...rulesToRows(defaults())]);
+  styleHeader(sheet, RULE_HEADER.length);
+  sheet.setColumnWidth(6, 420);
+}
+
+/** The active rules as admins left them; a malformed row is a clear error naming its row. */
+export function readRules(spreadsheet: Spreadsheet, knownCodes: ReadonlySet<string>): Rule[] {
+  const sheet = spreadsheet.getSheetByName(TAB.rules);
+  if (!sheet) return [];
+  const { rules, problems } = rulesFromRows(readAll(sheet), knownCodes);
+  if (problems.length > 0) {
+    throw new Error(`Trang "${TAB.rules}" có quy tắc không hợp lệ: ${problems.join('; ')}`);
+  }
+  return rules.filter((r) => r.active);
+}
