@@ -25,7 +25,9 @@ const USAGE = `Cách dùng: npm run local -- <lệnh> [tùy chọn]
   init   --dir W --config C.json [--now ISO_DATETIME]   tạo workspace mới và khởi tạo bảng tính
   run    --dir W [--as EMAIL] FUNCTION [JSON_ARG]        gọi một hàm của script, in kết quả JSON
   tick   --dir W --until ISO_DATETIME                   chạy đồng hồ tới thời điểm, kích hoạt các trigger
-  export --dir W --xlsx FILE                            xuất bảng tính ra tệp .xlsx`;
+  import --dir W --file F.csv [--as EMAIL]              nhập số liệu dạng don_vi,ky,ma_chi_tieu,gia_tri (tất cả hoặc không)
+  export --dir W --xlsx FILE                            xuất bảng tính ra tệp .xlsx
+  export --dir W --ky 2026-Q2 --csv FILE                xuất số liệu đã nhập của một quý ra CSV`;
 
 type Options = Record<string, string | boolean | undefined>;
 
@@ -36,6 +38,9 @@ const OPTIONS = {
   as: { type: 'string' },
   until: { type: 'string' },
   xlsx: { type: 'string' },
+  file: { type: 'string' },
+  ky: { type: 'string' },
+  csv: { type: 'string' },
 } as const;
 
 function requireOption(options: Options, name: string): string {
@@ -127,10 +132,31 @@ async function tick(options: Options): Promise<unknown> {
 
 async function exportCommand(options: Options): Promise<unknown> {
   const dir = requireOption(options, 'dir');
-  const xlsx = requireOption(options, 'xlsx');
   const emulator = await openWorkspace(dir);
-  await exportXlsx(emulator.ctx, emulator.sheets.activeSpreadsheetId(), xlsx);
-  return { xlsx };
+  if (typeof options.xlsx === 'string') {
+    await exportXlsx(emulator.ctx, emulator.sheets.activeSpreadsheetId(), options.xlsx);
+    return { xlsx: options.xlsx };
+  }
+  if (typeof options.csv === 'string') {
+    const ky = requireOption(options, 'ky');
+    const csv = emulator.run('exportData', [{ ky }]) as string;
+    fs.writeFileSync(options.csv, csv);
+    return { csv: options.csv, ky, so_dong: csv.trim().split('\n').length - 1 };
+  }
+  throw new UserError('Lệnh export cần --xlsx FILE, hoặc --ky KỲ --csv FILE (xem: npm run local -- help).');
+}
+
+/** Imports a CSV file as the given person (default: the owner), all or nothing. */
+async function importCommand(options: Options): Promise<unknown> {
+  const dir = requireOption(options, 'dir');
+  const file = requireOption(options, 'file');
+  if (!fs.existsSync(file)) throw new UserError(`Không tìm thấy tệp "${file}".`);
+  const csv = fs.readFileSync(file, 'utf8');
+  const emulator = await openWorkspace(dir);
+  const user = typeof options.as === 'string' ? options.as : emulator.owner;
+  const result = emulator.run('importCsv', [{ csv }], { user });
+  saveWorkspace(dir, emulator);
+  return result;
 }
 
 export async function main(argv: string[]): Promise<unknown> {
@@ -151,6 +177,8 @@ export async function main(argv: string[]): Promise<unknown> {
       return tick(values);
     case 'export':
       return exportCommand(values);
+    case 'import':
+      return importCommand(values);
     case 'help':
       return USAGE;
     default:

@@ -41,11 +41,14 @@ function validationFor(rule: InputRule | null): Rule | null {
   }
 }
 
-/** How an input shows: counts as 1.412, money with up to two decimals, ratings and text as typed. */
+/** Sheets' automatic format: text written with a leading apostrophe stays text, shown without it. */
+const AUTOMATIC = '0.###############';
+
+/** How an input shows: counts as 1.412, money with up to two decimals, anything else as typed. */
 function numberFormatFor(indicator: Indicator | undefined): string {
-  if (!indicator) return '@';
+  if (!indicator) return AUTOMATIC;
   const rule = inputRule(indicator);
-  if (rule.kind === 'list') return '@';
+  if (rule.kind === 'list') return AUTOMATIC;
   return rule.kind === 'whole' ? '#,##0' : '#,##0.##';
 }
 
@@ -89,7 +92,7 @@ export function writeUnitTab(spreadsheet: Spreadsheet, unit: UnitRecord, layout:
       Array.from({ length: UNIT_TAB.width }, (_, i) =>
         i + 1 >= UNIT_TAB.firstQuarterColumn && i + 1 < UNIT_TAB.noteColumn && info?.kind === 'indicator'
           ? numberFormatFor(info.indicator)
-          : '@',
+          : AUTOMATIC,
       ),
     );
     if (r >= UNIT_TAB.submitRow) {
