@@ -22,7 +22,7 @@ import { ensureSummaryTab } from '../workspace/summaryTab';
 import { ensureTargetsTab } from '../workspace/targetsTab';
 import { activeSpreadsheet, removeBlankDefaultTab, TAB } from '../workspace/tabs';
 import { ensureEditTrigger } from '../workspace/triggers';
-import { protectUnitTab, readUnitTab, writeUnitTab } from '../workspace/unitTabs';
+import { protectUnitTab, readUnitTab, ValidationRules, writeUnitTab } from '../workspace/unitTabs';
 import { mergeUnits, readUnitsTab, writeUnitsTab } from '../workspace/unitsTab';
 import { ensureRules } from './checks';
 import { quarterStatuses, refreshProgress } from './progress';
@@ -105,6 +105,7 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult {
 
 function setUpUnitTabs(workbook: Workbook, submissions: ReturnType<typeof readSubmissions>): void {
   const indicators = entryIndicators(workbook.catalogue, workbook.config.cap);
+  const rules = new ValidationRules();
   for (const unit of workbook.units.filter((u) => u.active)) {
     const existing = readUnitTab(workbook.spreadsheet.getSheetByName(unit.tabName));
     const layout = buildUnitTab({
@@ -117,7 +118,7 @@ function setUpUnitTabs(workbook: Workbook, submissions: ReturnType<typeof readSu
       existing,
       statuses: quarterStatuses(workbook, unit, submissions),
     });
-    const sheet = writeUnitTab(workbook.spreadsheet, unit, layout);
+    const sheet = writeUnitTab(workbook.spreadsheet, unit, layout, rules);
     const submitted = submissions.filter((s) => s.unit === unit.ma).map((s) => s.quarter);
     protectUnitTab(
       sheet,

@@ -10,7 +10,8 @@ const PREFIX = 'Hội LHPN: ';
 
 /** Limits a protection to exactly these people (the owner always keeps access). */
 function restrictTo(protection: Protection, editors: readonly string[]): void {
-  protection.removeEditors(protection.getEditors().map((u) => u.getEmail()));
+  // Google's own pattern: hand the User objects back, no per-editor call.
+  protection.removeEditors(protection.getEditors());
   if (editors.length > 0) protection.addEditors([...editors]);
   if (protection.canDomainEdit()) protection.setDomainEdit(false);
 }

@@ -27,8 +27,25 @@ export function readUnitTab(sheet: Sheet | null): ParsedUnitTab {
   return parseUnitTab(sheet ? readAll(sheet) : []);
 }
 
-function validationFor(rule: InputRule | null): Rule | null {
-  if (!rule) return null;
+/**
+ * Validation rules by what they accept, built once per job and shared by every unit tab: building
+ * one per indicator and tab would make the job's cost grow with units × indicators.
+ */
+export class ValidationRules {
+  private readonly built = new Map<string, Rule>();
+
+  for(rule: InputRule): Rule {
+    const key = `${rule.kind}|${rule.help}`;
+    let built = this.built.get(key);
+    if (!built) {
+      built = validationFor(rule);
+      this.built.set(key, built);
+    }
+    return built;
+  }
+}
+
+function validationFor(rule: InputRule): Rule {
   const builder = SpreadsheetApp.newDataValidation().setAllowInvalid(false).setHelpText(rule.help);
   switch (rule.kind) {
     case 'whole':
@@ -53,7 +70,12 @@ function numberFormatFor(indicator: Indicator | undefined): string {
 }
 
 /** Writes the tab: content, look, notes, validation in one call each. */
-export function writeUnitTab(spreadsheet: Spreadsheet, unit: UnitRecord, layout: UnitTabLayout): Sheet {
+export function writeUnitTab(
+  spreadsheet: Spreadsheet,
+  unit: UnitRecord,
+  layout: UnitTabLayout,
+  rules: ValidationRules,
+): Sheet {
   const sheet = ensureSheet(spreadsheet, unit.tabName, TAB.summary);
   const height = Math.max(layout.grid.length, sheet.getLastRow());
   const full = sheet.getRange(1, 1, height, UNIT_TAB.width);
@@ -68,7 +90,7 @@ export function writeUnitTab(spreadsheet: Spreadsheet, unit: UnitRecord, layout:
   const notes: string[][] = [];
   const formats: string[][] = [];
   const validations: Array<Array<Rule | null>> = [];
-  const rulesByCode = new Map<string, Rule | null>();
+  const checkbox = SpreadsheetApp.newDataValidation().requireCheckbox().build();
   for (let r = 1; r <= height; r++) {
     const info = byRow.get(r);
     const isHeader = r === UNIT_TAB.headerRow;
@@ -97,12 +119,8 @@ export function writeUnitTab(spreadsheet: Spreadsheet, unit: UnitRecord, layout:
     );
     if (r >= UNIT_TAB.submitRow) {
       let rule: Rule | null = null;
-      if (r === UNIT_TAB.submitRow) rule = SpreadsheetApp.newDataValidation().requireCheckbox().build();
-      else if (info?.indicator) {
-        const key = info.indicator.code;
-        if (!rulesByCode.has(key)) rulesByCode.set(key, validationFor(inputRule(info.indicator)));
-        rule = rulesByCode.get(key) ?? null;
-      }
+      if (r === UNIT_TAB.submitRow) rule = checkbox;
+      else if (info?.indicator) rule = rules.for(inputRule(info.indicator));
       validations.push(Array<Rule | null>(QUARTERS).fill(rule));
     }
   }

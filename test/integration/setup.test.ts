@@ -119,5 +119,4 @@ describe('setUpWorkbook', () => {
     expect(emu.now().getTime()).toBe(start + 10_000);
     expect(emu.sheets.sheetNames()).toContain('Cấu hình');
   });
-
 });

@@ -1,4 +1,16 @@
-import { DK, DK_TAB, enter, GOOD_Q1, OWNER, setUpDistrict, tickSubmit, TL, TL_TAB, type, valueOf } from '../support/district';
+import {
+  DK,
+  DK_TAB,
+  enter,
+  GOOD_Q1,
+  OWNER,
+  setUpDistrict,
+  tickSubmit,
+  TL,
+  TL_TAB,
+  type,
+  valueOf,
+} from '../support/district';
 
 const rowOf = (rows: unknown[][], first: unknown) => rows.find((r) => r[0] === first)!;
 
@@ -22,7 +34,9 @@ describe('submitting a quarter with the "Nộp" box', () => {
     expect(type(emu, DK, DK_TAB, 'TC_HV', 1, 1500).accepted).toBe(false);
     expect(valueOf(emu, DK_TAB, 'TC_HV', 1)).toBe(1412);
     expect(type(emu, DK, DK_TAB, 'TC_HV', 2, 1420).accepted).toBe(true);
-    expect(emu.sheets.values('Nhật ký').some((r) => r[1] === DK && r[2] === 'Nộp số liệu Quý I/2026')).toBe(true);
+    expect(emu.sheets.values('Nhật ký').some((r) => r[1] === DK && r[2] === 'Nộp số liệu Quý I/2026')).toBe(
+      true,
+    );
   });
 
   it('refuses a quarter that breaks an error rule, names the problem and puts the box back', () => {
@@ -81,8 +95,20 @@ describe('submitting a quarter with the "Nộp" box', () => {
     tickSubmit(emu, DK, DK_TAB, 1);
     expect(type(emu, OWNER, DK_TAB, 'TC_HV', 1, 1415).accepted).toBe(true);
     const log = emu.sheets.values('Nhật ký').find((r) => r[2] === 'Sửa số liệu đã nộp Quý I/2026')!;
-    expect(log.slice(1)).toEqual([OWNER, 'Sửa số liệu đã nộp Quý I/2026', DK_TAB, expect.stringMatching(/^D\d+$/), 1412, 1415]);
-    expect(emu.sheets.values('Lưu trữ').filter((r) => r[2] === 'TC_HV').map((r) => r[3])).toEqual([1412, 1415]);
+    expect(log.slice(1)).toEqual([
+      OWNER,
+      'Sửa số liệu đã nộp Quý I/2026',
+      DK_TAB,
+      expect.stringMatching(/^D\d+$/),
+      1412,
+      1415,
+    ]);
+    expect(
+      emu.sheets
+        .values('Lưu trữ')
+        .filter((r) => r[2] === 'TC_HV')
+        .map((r) => r[3]),
+    ).toEqual([1412, 1415]);
   });
 
   it('through the menu, an officer gets the check and where to tick; an admin submits directly', () => {
@@ -129,7 +155,10 @@ describe('checkData', () => {
     const emu = setUpDistrict();
     enter(emu, DK, DK_TAB, 1, { ...GOOD_Q1, TC_HV_NC: 1500 });
     enter(emu, TL, TL_TAB, 1, { TC_HV: 100, TC_HV_HP: 120 });
-    const summary = emu.run('checkData', [], { user: DK }) as { so_don_vi: number; ket_qua: Array<{ don_vi: string }> };
+    const summary = emu.run('checkData', [], { user: DK }) as {
+      so_don_vi: number;
+      ket_qua: Array<{ don_vi: string }>;
+    };
     expect(summary.so_don_vi).toBe(1);
     expect(summary.ket_qua.map((r) => r.don_vi)).toEqual(['DK']);
     expect(emu.sheets.values('Kiểm tra')).toHaveLength(1);
@@ -141,6 +170,13 @@ describe('audit', () => {
     const emu = setUpDistrict();
     emu.sheets.userEdit({ as: OWNER, sheet: 'Cấu hình', a1: 'B4', value: 'Quận Hoàng Mai' });
     const entry = emu.sheets.values('Nhật ký').find((r) => r[2] === 'Sửa trang Cấu hình')!;
-    expect(entry.slice(1)).toEqual([OWNER, 'Sửa trang Cấu hình', 'Cấu hình', 'B4', 'Hoàng Mai', 'Quận Hoàng Mai']);
+    expect(entry.slice(1)).toEqual([
+      OWNER,
+      'Sửa trang Cấu hình',
+      'Cấu hình',
+      'B4',
+      'Hoàng Mai',
+      'Quận Hoàng Mai',
+    ]);
   });
 });

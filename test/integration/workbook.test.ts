@@ -1,5 +1,5 @@
 import { sampleConfig } from '../support/product';
-import { DK, DK_TAB, enter, GOOD_Q1, OWNER, setUpDistrict, tickSubmit, TL, TL_TAB, type, valueOf } from '../support/district';
+import { DK, DK_TAB, enter, OWNER, setUpDistrict, TL, TL_TAB, type, valueOf } from '../support/district';
 
 const PROTECTED =
   'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
@@ -15,7 +15,11 @@ describe('unit entry tabs', () => {
     expect(rows.find((r) => r[0] === 'UT_DUNO')![2]).toBe('triệu đồng');
     // Ratios are computed, not typed; narratives close the tab.
     expect(rows.find((r) => r[0] === 'TC_HV_TL')).toBeUndefined();
-    expect(rows.slice(-3).map((r) => r[1])).toEqual(['Kết quả nổi bật', 'Tồn tại, hạn chế', 'Đề xuất, kiến nghị']);
+    expect(rows.slice(-3).map((r) => r[1])).toEqual([
+      'Kết quả nổi bật',
+      'Tồn tại, hạn chế',
+      'Đề xuất, kiến nghị',
+    ]);
     const notes = emu.execute(() =>
       (emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp)
         .getActiveSpreadsheet()
@@ -65,7 +69,9 @@ describe('unit entry tabs', () => {
     const emu = setUpDistrict();
     enter(emu, DK, DK_TAB, 1, { TT_CUOC: 12 });
     const row = emu.sheets.values('Chỉ tiêu').findIndex((r) => r[0] === 'TT_CUOC') + 1;
-    expect(emu.sheets.userEdit({ as: OWNER, sheet: 'Chỉ tiêu', a1: `K${row}`, value: false }).accepted).toBe(true);
+    expect(emu.sheets.userEdit({ as: OWNER, sheet: 'Chỉ tiêu', a1: `K${row}`, value: false }).accepted).toBe(
+      true,
+    );
     emu.run('setUpWorkbook');
     const kept = emu.sheets.values(DK_TAB).find((r) => r[0] === 'TT_CUOC')!;
     expect(kept[1]).toMatch(/\(ngừng theo dõi\)$/);

@@ -51,7 +51,13 @@ export const GOOD_Q1: Record<string, number> = {
   TC_HV_HP: 1412,
 };
 
-export function enter(emu: Emulator, as: string, tab: string, quarter: number, values: Record<string, unknown>): void {
+export function enter(
+  emu: Emulator,
+  as: string,
+  tab: string,
+  quarter: number,
+  values: Record<string, unknown>,
+): void {
   for (const [code, value] of Object.entries(values)) {
     const edit = type(emu, as, tab, code, quarter, value);
     if (!edit.accepted) throw new Error(`${code}=${String(value)} refused: ${edit.message}`);
