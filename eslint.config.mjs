@@ -5,7 +5,17 @@ import prettier from 'eslint-config-prettier';
 const NOT_IN_APPS_SCRIPT = ['process', 'require', 'setTimeout', 'setInterval'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'out/', 'coverage/', 'test/globalSetup.js', 'test/support/textTransform.js', 'jest.config.js'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'out/',
+      'coverage/',
+      'test/globalSetup.js',
+      'test/support/textTransform.js',
+      'jest.config.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
