@@ -196,11 +196,12 @@ if (require.main === module) {
       console.log(typeof result === 'string' ? result : JSON.stringify(result, null, 2));
     },
     (error: unknown) => {
-      // Product errors come from the bundle's realm, so they are recognised by shape, not class.
+      // Product errors come from the bundle's realm, so they are recognised by shape, not class. A
+      // message is one line, except a deliberate list (every bad row of an import), one per line.
       const text =
         error && typeof error === 'object' && 'message' in error ? String(error.message) : String(error);
       const known = error instanceof ConfigError || error instanceof UserError;
-      console.error((known ? text : `Lỗi: ${text}`).replace(/\s*\n\s*/g, ' '));
+      console.error(known ? text : `Lỗi: ${text}`);
       process.exit(1);
     },
   );

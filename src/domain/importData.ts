@@ -109,7 +109,7 @@ function checkUnit(text: string, lookup: Lookup, report: Report): string | null 
   if (byName) return byName;
   if (text === '') report(UNIT, 'thiếu đơn vị (ghi mã hoặc tên đơn vị)');
   else if (byName === null) report(UNIT, 'có nhiều đơn vị cùng tên này, hãy ghi mã đơn vị');
-  else report(UNIT, 'không có đơn vị này trong bảng tính (ghi mã hoặc tên đơn vị như ở tab Đơn vị)');
+  else report(UNIT, 'không có đơn vị này trong bảng tính (ghi mã hoặc tên đơn vị như ở trang Đơn vị)');
   return null;
 }
 
@@ -158,7 +158,7 @@ function checkIndicator(
     return { indicator, usable: false };
   }
   if (!indicator.active) {
-    report(CODE, 'chỉ tiêu đang tắt trong bảng tính này; hãy bật chỉ tiêu ở tab Chỉ tiêu rồi nhập lại');
+    report(CODE, 'chỉ tiêu đang tắt trong bảng tính này; hãy bật chỉ tiêu ở trang Chỉ tiêu rồi nhập lại');
     return { indicator, usable: false };
   }
   return { indicator, usable: true };

@@ -150,3 +150,49 @@ describe('npm run local', () => {
     expect(local('run', '--thu', 'x').stderr).toMatch(/^Tùy chọn không hợp lệ:/);
   });
 });
+
+describe('npm run local import and export', () => {
+  let tmp: string;
+  let workspace: string;
+
+  beforeAll(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'baocao-cli-data-'));
+    const configFile = path.join(tmp, 'config.json');
+    fs.writeFileSync(configFile, JSON.stringify(sampleConfig()));
+    workspace = path.join(tmp, 'hm');
+    expect(
+      local('init', '--dir', workspace, '--config', configFile, '--now', '2026-07-03T08:00:00+07:00').status,
+    ).toBe(0);
+  });
+
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('imports a file, and export of the quarter gives it back byte for byte', () => {
+    const csv =
+      'don_vi,ky,ma_chi_tieu,gia_tri\nDK,2026-Q2,TC_HV,1412\nDK,2026-Q2,UT_DUNO,36800.5\nTL,2026-Q2,TC_HV,980\n';
+    const input = path.join(tmp, 'q2.csv');
+    fs.writeFileSync(input, csv);
+    const imported = local('import', '--dir', workspace, '--file', input);
+    expect(imported.status).toBe(0);
+    expect(imported.json).toEqual({ so_gia_tri: 3, don_vi: ['DK', 'TL'], ky: ['2026-Q2'] });
+    const output = path.join(tmp, 'out.csv');
+    const exported = local('export', '--dir', workspace, '--ky', '2026-Q2', '--csv', output);
+    expect(exported.status).toBe(0);
+    expect(fs.readFileSync(output, 'utf8')).toBe(csv);
+  });
+
+  it('refuses a bad file with one line per bad row, exits non-zero and changes nothing', () => {
+    const before = fs.readFileSync(path.join(workspace, 'state.json'), 'utf8');
+    const input = path.join(tmp, 'bad.csv');
+    fs.writeFileSync(
+      input,
+      'don_vi,ky,ma_chi_tieu,gia_tri\nDK,2026-Q2,TC_HV,1.412\nZZ,2026-Q2,TC_HV,5\nDK,2026-Q4,TC_HV,5\n',
+    );
+    const result = local('import', '--dir', workspace, '--file', input, '--as', 'daikim@hoilhpn.vn');
+    expect(result.status).toBe(1);
+    const lines = result.stderr.split('\n');
+    expect(lines[0]).toBe('Lỗi: Không nhập được: tệp có 3 lỗi, chưa có số liệu nào được ghi.');
+    expect(lines.slice(1).map((l) => l.slice(0, 7))).toEqual(['Dòng 2:', 'Dòng 3:', 'Dòng 4:']);
+    expect(fs.readFileSync(path.join(workspace, 'state.json'), 'utf8')).toBe(before);
+  });
+});

@@ -80,7 +80,7 @@ describe('parseImport: accepted files', () => {
   it('skips blank lines but keeps counting them as rows', () => {
     const text = csv('don_vi,ky,ma_chi_tieu,gia_tri', '', 'DK,2026-Q1,TC_HV,1', ',,,', 'XX,2026-Q1,TC_HV,1');
     expect(errorsOf(parseImport(text, context()))).toEqual([
-      'Dòng 5: cột "don_vi" = "XX": không có đơn vị này trong bảng tính (ghi mã hoặc tên đơn vị như ở tab Đơn vị).',
+      'Dòng 5: cột "don_vi" = "XX": không có đơn vị này trong bảng tính (ghi mã hoặc tên đơn vị như ở trang Đơn vị).',
     ]);
   });
 });
@@ -114,7 +114,7 @@ describe('parseImport: refused files', () => {
     const number =
       'không phải số hợp lệ; cần số, dấu chấm thập phân, ví dụ 36.8 (không dùng dấu phân cách hàng nghìn)';
     expect(errorsOf(result)).toEqual([
-      'Dòng 3: cột "don_vi" = "XX": không có đơn vị này trong bảng tính (ghi mã hoặc tên đơn vị như ở tab Đơn vị).',
+      'Dòng 3: cột "don_vi" = "XX": không có đơn vị này trong bảng tính (ghi mã hoặc tên đơn vị như ở trang Đơn vị).',
       'Dòng 4: cột "ma_chi_tieu" = "TC_XYZ": không có chỉ tiêu này trong danh mục.',
       'Dòng 5: cột "ma_chi_tieu" = "TC_HV_TL": là chỉ tiêu tính toán, không nhập trực tiếp.',
       'Dòng 7: có 5 cột, cần đúng 4 cột (don_vi,ky,ma_chi_tieu,gia_tri); nếu số có dấu phẩy (ví dụ 1,412) hãy ghi 1412.',
@@ -128,8 +128,8 @@ describe('parseImport: refused files', () => {
       `Dòng 15: cột "gia_tri" = "Tốt": không phải mức xếp loại hợp lệ; chọn một trong: ${RATING_CLASSES.join('; ')}.`,
       'Dòng 16: trùng với dòng 2 (cùng đơn vị DK, kỳ 2026-Q1, chỉ tiêu TC_HV).',
       'Dòng 17: cột "ky" = "2026-Q1": quý đã nộp, chỉ quản trị viên được sửa (đơn vị HL).',
-      'Dòng 18: cột "ma_chi_tieu" = "TC_HV_DD": chỉ tiêu đang tắt trong bảng tính này; hãy bật chỉ tiêu ở tab Chỉ tiêu rồi nhập lại.',
-      'Dòng 19: cột "don_vi" = "XX": không có đơn vị này trong bảng tính (ghi mã hoặc tên đơn vị như ở tab Đơn vị).',
+      'Dòng 18: cột "ma_chi_tieu" = "TC_HV_DD": chỉ tiêu đang tắt trong bảng tính này; hãy bật chỉ tiêu ở trang Chỉ tiêu rồi nhập lại.',
+      'Dòng 19: cột "don_vi" = "XX": không có đơn vị này trong bảng tính (ghi mã hoặc tên đơn vị như ở trang Đơn vị).',
       'Dòng 19: cột "ky" = "2026-9": kỳ phải ghi theo dạng năm-quý, ví dụ 2026-Q2.',
       'Dòng 19: cột "ma_chi_tieu" = "TC_XYZ": không có chỉ tiêu này trong danh mục.',
       'Dòng 19: cột "gia_tri" = "": thiếu giá trị (ô trống không được hiểu là 0).',
