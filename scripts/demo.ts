@@ -1,12 +1,16 @@
 /**
- * `npm run demo`: the product end to end on sample data, through the same command line a person
- * uses, into out/demo/. It grows with the product: today it sets up a district workbook, opens it
- * as the chair (the menu appears) and exports it.
+ * `npm run demo`: the product end to end on sample data, through the same bundle and emulator as the
+ * command line, into out/demo/. It grows with the product: a district of 14 wards sets up its
+ * workbook; officers type two quarters and tick "Nộp" (one late, one with a rule warning); the chair
+ * checks the data; the workbook and each quarter's data are exported.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Emulator } from './emulator';
+import { exportXlsx } from './emulator/export/xlsx';
 import { main as local } from './local';
-import { openWorkspace, saveWorkspace } from './local/workspace';
+import { isoInZone, openWorkspace, saveWorkspace } from './local/workspace';
+import { wardFigures } from './demo/data';
 import { renderIndex } from './demo/indexPage';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -14,49 +18,122 @@ const OUT = path.join(ROOT, 'out', 'demo');
 const WORKSPACE = path.join(OUT, 'workspace');
 const CONFIG = path.join(ROOT, 'examples', 'hoang-mai.json');
 
+interface Unit {
+  ma: string;
+  ten: string;
+  email: string[];
+}
+
+/** An officer types a quarter's figures into the unit's tab, cell by cell, as a person would. */
+function typeQuarter(
+  emu: Emulator,
+  unit: Unit,
+  tab: string,
+  quarter: number,
+  figures: Record<string, unknown>,
+): void {
+  const rows = emu.sheets.values(tab);
+  for (const [code, value] of Object.entries(figures)) {
+    const row = rows.findIndex((r) => r[0] === code) + 1;
+    const edit = emu.sheets.userEdit({
+      as: unit.email[0]!,
+      sheet: tab,
+      a1: `${'DEFG'[quarter - 1]}${row}`,
+      value,
+    });
+    if (!edit.accepted) throw new Error(`${unit.ma} ${code}: ${edit.message}`);
+  }
+}
+
+function submitQuarter(emu: Emulator, unit: Unit, tab: string, quarter: number): void {
+  emu.sheets.userEdit({ as: unit.email[0]!, sheet: tab, a1: `${'DEFG'[quarter - 1]}5`, value: true });
+}
+
+/** Moves the clock (no schedules are installed yet, so nothing fires). */
+function at(emu: Emulator, iso: string): void {
+  emu.tick(new Date(iso).getTime());
+}
+
 async function demo(): Promise<void> {
   const started = Date.now();
   fs.rmSync(OUT, { recursive: true, force: true });
   fs.mkdirSync(OUT, { recursive: true });
+  const config = JSON.parse(fs.readFileSync(CONFIG, 'utf8')) as { don_vi: Unit[] };
 
-  const setup = (await local([
-    'init',
-    '--dir',
-    WORKSPACE,
-    '--config',
-    CONFIG,
-    '--now',
-    '2026-01-05T08:00:00+07:00',
-  ])) as {
-    trang_tinh: string[];
-    so_don_vi: number;
-    ten_don_vi: string;
-  };
+  await local(['init', '--dir', WORKSPACE, '--config', CONFIG, '--now', '2026-01-05T08:00:00+07:00']);
+  const emu = await openWorkspace(WORKSPACE);
+  const sheetId = emu.sheets.activeSpreadsheetId();
+  for (const unit of config.don_vi) for (const email of unit.email) emu.drive.share(sheetId, email, 'EDIT');
+  emu.sheets.userOpen({ as: emu.owner });
+  const tabOf = (unit: Unit) => emu.sheets.values('Đơn vị').find((r) => r[0] === unit.ma)![4] as string;
 
-  // The chair opens the Sheet: onOpen adds the "Hội LHPN" menu.
-  const emulator = await openWorkspace(WORKSPACE);
-  emulator.sheets.userOpen({ as: emulator.owner });
-  const menus = emulator.sheets.menus();
-  saveWorkspace(WORKSPACE, emulator);
+  // Quarter I: everyone types and submits in the first days of April; Yên Sở submits late.
+  at(emu, '2026-04-02T08:00:00+07:00');
+  for (const unit of config.don_vi) typeQuarter(emu, unit, tabOf(unit), 1, wardFigures(unit.ma, 1));
+  config.don_vi.forEach((unit, i) => {
+    if (unit.ma === 'YS') return;
+    at(emu, `2026-04-0${3 + Math.floor(i / 3)}T09:${String(10 + i).padStart(2, '0')}:00+07:00`);
+    submitQuarter(emu, unit, tabOf(unit), 1);
+  });
+  at(emu, '2026-04-14T15:30:00+07:00');
+  submitQuarter(
+    emu,
+    config.don_vi.find((u) => u.ma === 'YS')!,
+    tabOf(config.don_vi.find((u) => u.ma === 'YS')!),
+    1,
+  );
 
-  const xlsx = path.join(OUT, 'bang-tinh.xlsx');
-  await local(['export', '--dir', WORKSPACE, '--xlsx', xlsx]);
+  // Quarter II: Lĩnh Nam's members drop by more than 30% (a warning, allowed); Mai Động has not
+  // submitted by the deadline.
+  at(emu, '2026-07-01T08:00:00+07:00');
+  for (const unit of config.don_vi) {
+    const figures = wardFigures(unit.ma, 2);
+    if (unit.ma === 'LN') {
+      const members = Math.round(Number(figures.TC_HV) * 0.6);
+      Object.assign(figures, { TC_HV: members, TC_HV_SHTX: members - 50, TC_HV_HP: members, TC_HV_NC: 300 });
+    }
+    typeQuarter(emu, unit, tabOf(unit), 2, figures);
+    if (unit.ma !== 'MD') submitQuarter(emu, unit, tabOf(unit), 2);
+  }
+  at(emu, '2026-07-11T08:00:00+07:00');
+  const checks = emu.run('checkData', [], { user: emu.owner }) as { so_loi: number; so_canh_bao: number };
+  const triggerErrors = emu.sheets.triggerErrors();
+  if (triggerErrors.length > 0) throw new Error(`Trigger error: ${triggerErrors[0]!.message}`);
+  const menus = emu.sheets.menus();
+  const progress = emu.sheets.values('Tiến độ');
+  const totals = progress[progress.length - 1]!;
+  const now = isoInZone(emu.now().getTime(), emu.ctx.state.scriptTimeZone);
+  saveWorkspace(WORKSPACE, emu);
 
+  const files = [{ href: 'bang-tinh.xlsx', label: 'Bảng tính (.xlsx)' }];
+  await exportXlsx(emu.ctx, sheetId, path.join(OUT, 'bang-tinh.xlsx'));
+  for (const ky of ['2026-Q1', '2026-Q2']) {
+    const csv = path.join(OUT, `so-lieu-${ky}.csv`);
+    await local(['export', '--dir', WORKSPACE, '--ky', ky, '--csv', csv]);
+    files.push({ href: path.basename(csv), label: `Số liệu ${ky} (.csv, dạng nhập/xuất)` });
+  }
   fs.writeFileSync(
     path.join(OUT, 'index.html'),
     renderIndex({
-      title: setup.ten_don_vi,
-      files: [{ href: 'bang-tinh.xlsx', label: 'Bảng tính (.xlsx)' }],
-      tabs: setup.trang_tinh,
+      title: 'Hội LHPN quận Hoàng Mai',
+      files,
+      tabs: emu.sheets.sheetNames(),
       menus,
+      facts: [
+        `Thời điểm cuối bản chạy thử: ${now}`,
+        `Quý I/2026: ${String(totals[4])}; Quý II/2026: ${String(totals[7])}`,
+        `Kiểm tra số liệu: ${checks.so_loi} lỗi, ${checks.so_canh_bao} cảnh báo (xem trang "Kiểm tra")`,
+      ],
     }),
   );
 
-  console.log(`Demo: ${setup.ten_don_vi}, ${setup.so_don_vi} đơn vị`);
-  console.log(`  Trang tính: ${setup.trang_tinh.join(', ')}`);
-  for (const menu of menus) console.log(`  Menu "${menu.name}": ${menu.items.filter(Boolean).length} mục`);
-  console.log(`  Kết quả trong ${path.relative(ROOT, OUT)}/: index.html, bang-tinh.xlsx`);
-  console.log(`  Thời gian: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`Bản chạy thử: Hội LHPN quận Hoàng Mai, ${config.don_vi.length} đơn vị, đến ${now}`);
+  console.log(`  Quý I/2026: ${String(totals[4])}; Quý II/2026: ${String(totals[7])}`);
+  console.log(`  Kiểm tra số liệu: ${checks.so_loi} lỗi, ${checks.so_canh_bao} cảnh báo`);
+  console.log(
+    `  Kết quả trong ${path.relative(ROOT, OUT)}/: index.html, ${files.map((f) => f.href).join(', ')}`,
+  );
+  console.log(`  Thời gian chạy: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 demo().catch((error: unknown) => {

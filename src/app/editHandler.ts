@@ -49,6 +49,10 @@ export function handleEdit(e: EditEvent): void {
   const column = range.getColumn();
   const quarter = column - UNIT_TAB.firstQuarterColumn + 1;
   if (quarter < 1 || quarter > 4 || range.getNumColumns() !== 1) return;
+  const onControl = range.getRow() === UNIT_TAB.submitRow;
+  // Officers type figures all day: an edit of an unsubmitted quarter needs nothing, so it costs one
+  // read of its submit box rather than loading the workbook.
+  if (!onControl && sheet.getRange(UNIT_TAB.submitRow, column).getValue() !== true) return;
   withScriptLock('Nộp số liệu', () => {
     const workbook = loadWorkbook();
     const unit = workbook.units.find((u) => u.tabName === name);
