@@ -3,7 +3,7 @@
  * previous quarter for PREV(). Admins check every unit and the results go to Kiểm tra in one write;
  * an officer checks their own unit and sees the result.
  */
-import { entryIndicators } from '../domain/catalogue';
+import { entryIndicators, shortName, valueKind } from '../domain/catalogue';
 import { compareQuarters, quarterKey, quarterName, quarterOf } from '../domain/periods';
 import type { Rule, RuleResult } from '../domain/rules';
 import { defaultRules, evaluateRules } from '../domain/rules';
@@ -61,12 +61,11 @@ function typeProblems(
     const value = values[indicator.code];
     if (value === undefined || indicator.type === 'L') continue;
     const numeric = typeof value === 'number';
-    const whole = indicator.unit.split(';')[0]!.trim() !== '%' && !/đồng/.test(indicator.unit);
     const reason = !numeric
       ? `"${String(value)}" không phải là số`
       : value < 0
         ? 'không được âm'
-        : whole && !Number.isInteger(value)
+        : valueKind(indicator) === 'count' && !Number.isInteger(value)
           ? 'phải là số nguyên'
           : null;
     if (reason) {
@@ -78,7 +77,7 @@ function typeProblems(
         left: numeric ? value : null,
         right: null,
         passed: false,
-        message: `${indicator.name}: ${reason}`,
+        message: `${shortName(indicator)}: ${reason}`,
       });
     }
   }

@@ -153,6 +153,18 @@ export function entryIndicators(catalogue: readonly Indicator[], level: Level): 
   return catalogue.filter((i) => i.active && isEnteredBy(i, level));
 }
 
+/**
+ * The name people read in a row or a message: without the formula, the parallel sub-fields and a
+ * trailing note in brackets ("(tử số của …)"), which stay in the full name shown in the cell note.
+ */
+export function shortName(indicator: Pick<Indicator, 'name'>): string {
+  const name = indicator.name
+    .split(/\s+=\s+|;/)[0]!
+    .replace(/\s*\([^()]*\)\s*$/, '')
+    .trim();
+  return name || indicator.name;
+}
+
 /** Whole numbers (people, households, events) unless money or a typed percentage. */
 export function valueKind(indicator: Indicator): 'count' | 'money' | 'percent' | 'rating' {
   if (indicator.type === 'L') return 'rating';

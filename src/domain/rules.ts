@@ -10,7 +10,7 @@
  * zero (DHIS2's SKIP_IF_ANY_VALUE_MISSING).
  */
 import type { Indicator } from './catalogue';
-import { isEnteredBy } from './catalogue';
+import { isEnteredBy, shortName } from './catalogue';
 import type { Level } from './config';
 import type { DataPoint, UnitQuarterValues } from './dataPoints';
 import { parseQuarter, previousQuarter, quarterKey } from './periods';
@@ -247,13 +247,6 @@ export interface DefaultRuleOptions {
 }
 
 /** The name without its formula, sub-fields or trailing note: "Số hội viên kết nạp mới". */
-function shortName(indicator: Indicator): string {
-  const name = indicator.name
-    .split(/\s+=\s+|;/)[0]!
-    .replace(/\s*\([^()]*\)\s*$/, '')
-    .trim();
-  return name || indicator.name;
-}
 
 function notGreaterRule(small: Indicator, large: Indicator): Rule {
   return {

@@ -5,7 +5,7 @@
  * carries every typed value over whatever the layout becomes.
  */
 import type { Indicator } from './catalogue';
-import { RATING_CLASSES, valueKind } from './catalogue';
+import { RATING_CLASSES, shortName, valueKind } from './catalogue';
 import { asCellText } from './text';
 
 export const UNIT_TAB = {
@@ -116,7 +116,7 @@ export function buildUnitTab(input: UnitTabInput): UnitTabLayout {
   const rowsToShow = input.catalogue.filter((i) => shown.has(i.code) || keptCodes.has(i.code));
 
   const grid: unknown[][] = [
-    [`${input.unitName} – số liệu năm ${input.year}`],
+    [asCellText(`${input.unitName} – số liệu năm ${input.year}`)],
     [`Mã đơn vị: ${input.unitCode}. Cán bộ nhập số liệu: ${input.officers.join(', ') || '(chưa có)'}`],
     ['Mã', 'Chỉ tiêu', 'ĐVT', ...QUARTER_LABELS, 'Ghi chú'],
     ['', 'Trạng thái', '', ...input.statuses, ''],
@@ -136,7 +136,9 @@ export function buildUnitTab(input: UnitTabInput): UnitTabLayout {
       group = indicator.group;
       push('section', [sectionTitle(group, sections++)]);
     }
-    const name = keptCodes.has(indicator.code) ? `${indicator.name} (ngừng theo dõi)` : indicator.name;
+    const name = keptCodes.has(indicator.code)
+      ? `${shortName(indicator)} (ngừng theo dõi)`
+      : shortName(indicator);
     const unit = indicator.unit.split(';')[0]!.trim();
     push(
       'indicator',
