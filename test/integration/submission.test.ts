@@ -165,6 +165,17 @@ describe('checkData', () => {
   });
 });
 
+describe('whole numbers', () => {
+  it('a fractional count passes the sheet validation but is an error of the checks, so it cannot be submitted', () => {
+    const emu = setUpDistrict();
+    enter(emu, DK, DK_TAB, 1, { ...GOOD_Q1, TC_HV_MOI: 12.5 });
+    const summary = emu.run('checkData') as { ket_qua: Array<{ thong_bao: string }> };
+    expect(summary.ket_qua.map((r) => r.thong_bao)).toContain('Số hội viên kết nạp mới: phải là số nguyên');
+    tickSubmit(emu, DK, DK_TAB, 1);
+    expect(emu.sheets.values(DK_TAB)[4]![3]).toBe(false);
+  });
+});
+
 describe('audit', () => {
   it('logs every change to Cấu hình with who, when, old and new value', () => {
     const emu = setUpDistrict();
