@@ -6,6 +6,7 @@
 import { isAdmin } from '../domain/access';
 import { defaultCatalogue, entryIndicators } from '../domain/catalogue';
 import { parseConfig } from '../domain/config';
+import { levelWords } from '../domain/levels';
 import { parseSettings } from '../domain/settings';
 import { buildUnitTab } from '../domain/unitTab';
 import { ensureArchiveTab } from '../workspace/archiveTab';
@@ -79,7 +80,7 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult {
     writeGuide(spreadsheet);
     writeConfigTab(spreadsheet, config, workbook.settings);
     writeCatalogueTab(spreadsheet, workbook.catalogue);
-    writeUnitsTab(spreadsheet, units);
+    writeUnitsTab(spreadsheet, units, levelWords(config.cap).unit);
     ensureTargetsTab(spreadsheet);
     ensureRules(workbook);
     const submissions = readSubmissions(spreadsheet);
@@ -110,6 +111,7 @@ function setUpUnitTabs(workbook: Workbook, submissions: ReturnType<typeof readSu
     const existing = readUnitTab(workbook.spreadsheet.getSheetByName(unit.tabName));
     const layout = buildUnitTab({
       unitName: unit.ten,
+      unitWord: levelWords(workbook.config.cap).unit,
       unitCode: unit.ma,
       officers: unit.email,
       year: workbook.settings.nam,

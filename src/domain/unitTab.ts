@@ -96,6 +96,8 @@ function cellValue(value: unknown): unknown {
 
 export interface UnitTabInput {
   unitName: string;
+  /** What the level calls its units: "cơ sở", "chi hội". */
+  unitWord: string;
   unitCode: string;
   officers: string[];
   year: number;
@@ -117,7 +119,9 @@ export function buildUnitTab(input: UnitTabInput): UnitTabLayout {
 
   const grid: unknown[][] = [
     [asCellText(`${input.unitName} – số liệu năm ${input.year}`)],
-    [`Mã đơn vị: ${input.unitCode}. Cán bộ nhập số liệu: ${input.officers.join(', ') || '(chưa có)'}`],
+    [
+      `Mã ${input.unitWord}: ${input.unitCode}. Cán bộ nhập số liệu: ${input.officers.join(', ') || '(chưa có)'}`,
+    ],
     ['Mã', 'Chỉ tiêu', 'ĐVT', ...QUARTER_LABELS, 'Ghi chú'],
     ['', 'Trạng thái', '', ...input.statuses, ''],
     ['', 'Nộp số liệu (đánh dấu ô của quý để nộp)', '', ...existing.submitControls, ''],

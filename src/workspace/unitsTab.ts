@@ -10,8 +10,6 @@ export interface UnitRecord extends UnitConfig {
   tabName: string;
 }
 
-const HEADER = ['Mã', 'Tên đơn vị', 'Email cán bộ (cách nhau bởi dấu phẩy)', 'Hoạt động', 'Tên trang tính'];
-
 function splitList(value: unknown): string[] {
   return String(value ?? '')
     .split(/[,;\s]+/)
@@ -59,10 +57,18 @@ export function mergeUnits(existing: UnitRecord[], configured: UnitConfig[]): Un
   return merged;
 }
 
-export function writeUnitsTab(spreadsheet: Spreadsheet, units: UnitRecord[]): void {
+/** @param unitWord what the level calls its units ("cơ sở", "chi hội"), for the column titles */
+export function writeUnitsTab(spreadsheet: Spreadsheet, units: UnitRecord[], unitWord: string): void {
   const sheet = ensureSheet(spreadsheet, TAB.units);
+  const header = [
+    `Mã ${unitWord}`,
+    `Tên ${unitWord}`,
+    'Email cán bộ (cách nhau bởi dấu phẩy)',
+    'Hoạt động',
+    'Tên trang tính',
+  ];
   replaceContent(sheet, [
-    HEADER,
+    header,
     ...units.map((u) => [
       asCellText(u.ma),
       asCellText(u.ten),
@@ -71,7 +77,7 @@ export function writeUnitsTab(spreadsheet: Spreadsheet, units: UnitRecord[]): vo
       asCellText(u.tabName),
     ]),
   ]);
-  styleHeader(sheet, HEADER.length);
+  styleHeader(sheet, header.length);
   if (units.length > 0) {
     sheet
       .getRange(2, 4, units.length, 1)

@@ -96,6 +96,28 @@ describe('unit entry tabs', () => {
   });
 });
 
+describe('levels', () => {
+  it('a commune workbook has branch tabs with the words of its level and only what branches enter', () => {
+    const emu = setUpDistrict(
+      '2026-04-03T09:00:00+07:00',
+      sampleConfig({
+        ten_don_vi: 'Hội LHPN xã Đức Xương',
+        cap: 'xa',
+        dia_danh: 'Đức Xương',
+        don_vi: [{ ma: 'CH01', ten: 'Chi hội thôn Lương Xá', email: ['luongxa@hoilhpn.vn'] }],
+      }),
+    );
+    expect(emu.sheets.values('Đơn vị')[0]!.slice(0, 2)).toEqual(['Mã chi hội', 'Tên chi hội']);
+    const tab = emu.sheets.values('CH01 - Chi hội thôn Lương Xá');
+    expect(tab[1]![0]).toBe('Mã chi hội: CH01. Cán bộ nhập số liệu: luongxa@hoilhpn.vn');
+    const codes = tab.map((r) => r[0]);
+    expect(codes).toContain('TC_HV');
+    // Counted by the commune itself, not by its branches.
+    expect(codes).not.toContain('TC_CHIHOI');
+    expect(codes).not.toContain('UT_DUNO');
+  });
+});
+
 describe('the menu', () => {
   it('refuses admin-only items to an officer with a clear message', () => {
     const emu = setUpDistrict();
