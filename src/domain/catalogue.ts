@@ -126,9 +126,12 @@ export function parseCatalogue(csv: string): Array<Omit<Indicator, 'active'>> {
 
 /** The default catalogue with the default subset switched on. */
 export function defaultCatalogue(): Indicator[] {
-  return [...parseCatalogue(defaultCatalogueCsv), RATING_INDICATOR]
-    .filter((i) => !i.code.includes('_i'))
-    .map((i) => ({ ...i, active: DEFAULT_ACTIVE.has(i.code) }));
+  return (
+    [...parseCatalogue(defaultCatalogueCsv), RATING_INDICATOR]
+      // A code with a lower-case letter is a pattern row (NQ_TL_i: one rate per target), not data.
+      .filter((i) => !/[a-z]/.test(i.code))
+      .map((i) => ({ ...i, active: DEFAULT_ACTIVE.has(i.code) }))
+  );
 }
 
 /**

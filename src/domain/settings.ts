@@ -31,7 +31,7 @@ export function parseSettings(raw: Record<string, unknown>, currentYear: number)
   const defaults = defaultSettings(currentYear);
   const problems: string[] = [];
   const pick = (key: keyof Settings, min: number, max: number): number => {
-    if (raw[key] === undefined || String(raw[key]).trim() === '') return defaults[key];
+    if (raw[key] === undefined || raw[key] === null || String(raw[key]).trim() === '') return defaults[key];
     const n = wholeNumber(raw[key]);
     if (n === null || n < min || n > max) {
       problems.push(`"${key}" (${SETTING_LABELS[key]}) phải là số nguyên từ ${min} đến ${max}`);

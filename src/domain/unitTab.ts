@@ -115,7 +115,12 @@ export function buildUnitTab(input: UnitTabInput): UnitTabLayout {
   const shown = new Set(input.indicators.map((i) => i.code));
   const kept = input.catalogue.filter((i) => !shown.has(i.code) && hasValue(existing.values[i.code]));
   const keptCodes = new Set(kept.map((i) => i.code));
-  const rowsToShow = input.catalogue.filter((i) => shown.has(i.code) || keptCodes.has(i.code));
+  // Sections in the order their group first appears; a group's rows together even when the
+  // catalogue lists one of them elsewhere (the rating row comes after the last group).
+  const groups = [...new Set(input.catalogue.map((i) => i.group))];
+  const rowsToShow = input.catalogue
+    .filter((i) => shown.has(i.code) || keptCodes.has(i.code))
+    .sort((a, b) => groups.indexOf(a.group) - groups.indexOf(b.group));
 
   const grid: unknown[][] = [
     [asCellText(`${input.unitName} – số liệu năm ${input.year}`)],

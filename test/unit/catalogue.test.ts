@@ -17,7 +17,7 @@ const byCode = (code: string): Indicator => {
   if (!indicator) throw new Error(`no indicator ${code}`);
   return indicator;
 };
-const codes = (list: readonly Indicator[]) => list.map((i) => i.code);
+const codes = (list: ReadonlyArray<Pick<Indicator, 'code'>>) => list.map((i) => i.code);
 const allOn = catalogue.map((i) => ({ ...i, active: true }));
 
 const HEADER = 'code,group,name_vi,unit,type,across_units,across_time,level,numerator,denominator,example';

@@ -1,0 +1,62 @@
+import { defaultSettings, parseSettings } from '../../src/domain/settings';
+
+const errorOf = (raw: Record<string, unknown>): string => {
+  try {
+    parseSettings(raw, 2026);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('expected an error');
+};
+
+describe('settings', () => {
+  it('defaults to the current year, 10 days to submit and a 30% warning threshold', () => {
+    expect(defaultSettings(2026)).toEqual({ nam: 2026, han_nop_ngay: 10, nguong_bien_dong: 30 });
+    expect(parseSettings({}, 2026)).toEqual(defaultSettings(2026));
+  });
+
+  it('takes the default for a blank cell', () => {
+    expect(parseSettings({ nam: '', han_nop_ngay: '  ' }, 2027)).toEqual(defaultSettings(2027));
+  });
+
+  it('accepts whole numbers typed as numbers or as text', () => {
+    expect(parseSettings({ nam: 2025, han_nop_ngay: ' 15 ', nguong_bien_dong: '50' }, 2026)).toEqual({
+      nam: 2025,
+      han_nop_ngay: 15,
+      nguong_bien_dong: 50,
+    });
+  });
+
+  it('accepts the bounds themselves', () => {
+    expect(parseSettings({ nam: 2000, han_nop_ngay: 0, nguong_bien_dong: 1 }, 2026)).toEqual({
+      nam: 2000,
+      han_nop_ngay: 0,
+      nguong_bien_dong: 1,
+    });
+    expect(parseSettings({ nam: 2100, han_nop_ngay: 90, nguong_bien_dong: 100 }, 2026)).toEqual({
+      nam: 2100,
+      han_nop_ngay: 90,
+      nguong_bien_dong: 100,
+    });
+  });
+
+  it('refuses a value out of bounds, naming the key and its meaning in Vietnamese', () => {
+    expect(errorOf({ han_nop_ngay: 91 })).toBe(
+      'Cấu hình không hợp lệ: "han_nop_ngay" (Hạn nộp số liệu: số ngày sau khi hết quý) ' +
+        'phải là số nguyên từ 0 đến 90',
+    );
+    expect(errorOf({ nguong_bien_dong: 0 })).toContain('"nguong_bien_dong"');
+    expect(errorOf({ nam: 1999 })).toContain('"nam" (Năm số liệu của các trang đơn vị)');
+  });
+
+  it.each([10.5, 'mười', '-3', true])('refuses %p as a number of days', (value) => {
+    expect(errorOf({ han_nop_ngay: value })).toContain('"han_nop_ngay"');
+  });
+
+  it('names every malformed setting at once', () => {
+    const message = errorOf({ nam: 'năm nay', han_nop_ngay: 5, nguong_bien_dong: 250 });
+    expect(message).toContain('"nam"');
+    expect(message).toContain('"nguong_bien_dong"');
+    expect(message).not.toContain('"han_nop_ngay"');
+  });
+});
