@@ -18,7 +18,7 @@ import {
 import type { SubmitResult } from './app/submission';
 import { setUpWorkbook as setUp } from './app/setup';
 import type { SetupResult } from './app/setup';
-import { addMenu } from './ui/menu';
+import { addMenu, showImportDialog } from './ui/menu';
 import { openGuide } from './workspace/guideTab';
 
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -79,6 +79,10 @@ export function remindLateUnits(): never {
 
 export function importCsv(request?: ImportRequest): ImportSummary {
   return runImport(request);
+}
+
+export function openImportDialog(): void {
+  showImportDialog();
 }
 
 /** The entered data of a quarter as CSV (`npm run local -- export --ky … --csv …`). */

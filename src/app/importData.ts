@@ -12,7 +12,6 @@ import { readDriveText } from '../workspace/drive';
 import { withScriptLock } from '../workspace/lock';
 import { appendLog } from '../workspace/logTab';
 import { readSubmissions } from '../workspace/progressTab';
-import { askUser, tellUser } from '../workspace/ui';
 import { readAll } from '../workspace/tabs';
 import { loadWorkbook, unitsOf } from './workbook';
 import type { Workbook } from './workbook';
@@ -32,14 +31,8 @@ export interface ImportSummary {
 
 function requestedText(request: ImportRequest | undefined): string {
   if (request?.csv !== undefined) return request.csv;
-  const file =
-    request?.tep ??
-    askUser(
-      'Nhập số liệu từ CSV',
-      'Dán đường dẫn hoặc ID của tệp CSV trên Google Drive (cột: don_vi, ky, ma_chi_tieu, gia_tri):',
-    );
-  if (!file) throw new Error('Chưa chọn tệp CSV để nhập.');
-  return readDriveText(file);
+  if (!request?.tep) throw new Error('Chưa có nội dung CSV hoặc tệp CSV để nhập.');
+  return readDriveText(request.tep);
 }
 
 export function importCsv(request?: ImportRequest): ImportSummary {
@@ -83,7 +76,6 @@ export function importCsv(request?: ImportRequest): ImportSummary {
       don_vi: written,
       ky: [...new Set(result.points.map((p) => p.period))].sort(),
     };
-    tellUser('Nhập số liệu từ CSV', `Đã nhập ${summary.so_gia_tri} giá trị cho ${written.length} đơn vị.`);
     return summary;
   });
 }

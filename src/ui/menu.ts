@@ -11,7 +11,7 @@ export const MENU_ITEMS: ReadonlyArray<{ caption: string; functionName: string }
   null,
   { caption: 'Gửi nhắc nhở', functionName: 'remindLateUnits' },
   { caption: 'Cài đặt lịch tự động', functionName: 'installSchedules' },
-  { caption: 'Nhập số liệu từ CSV…', functionName: 'importCsv' },
+  { caption: 'Nhập số liệu từ CSV…', functionName: 'openImportDialog' },
   null,
   { caption: 'Hướng dẫn', functionName: 'showGuide' },
 ];
@@ -24,4 +24,10 @@ export function addMenu(): void {
     else menu.addSeparator();
   }
   menu.addToUi();
+}
+
+/** "Nhập số liệu từ CSV…": a dialog to paste the CSV or name a Drive file; it calls importCsv. */
+export function showImportDialog(): void {
+  const page = HtmlService.createHtmlOutputFromFile('ImportDialog').setWidth(640).setHeight(480);
+  SpreadsheetApp.getUi().showModalDialog(page, 'Nhập số liệu từ CSV');
 }

@@ -99,6 +99,26 @@ describe('importCsv', () => {
   });
 });
 
+describe('the import dialog', () => {
+  it('opens from the menu with a paste area and a Drive field, in Vietnamese', () => {
+    const emu = setUpDistrict();
+    emu.sheets.userOpen({ as: DK });
+    emu.sheets.clickMenu('Hội LHPN > Nhập số liệu từ CSV…', { as: DK });
+    const [dialog] = emu.sheets.dialogs();
+    expect(dialog).toMatchObject({ title: 'Nhập số liệu từ CSV' });
+    expect(JSON.stringify(dialog)).toContain('textarea');
+    expect(JSON.stringify(dialog)).toContain('.importCsv(');
+  });
+
+  it('imports from a CSV file on Drive', () => {
+    const emu = setUpDistrict();
+    const fileId = emu.drive.createFile('so-lieu-quy-1.csv', GOOD, { mimeType: 'text/csv', owner: OWNER });
+    expect(emu.run('importCsv', [{ tep: `https://drive.google.com/file/d/${fileId}/view` }])).toMatchObject({
+      so_gia_tri: 7,
+    });
+  });
+});
+
 describe('service calls', () => {
   function calls(units: number, indicators: 'default' | 'all'): { setup: number; check: number } {
     const donVi = Array.from({ length: units }, (_, i) => ({
