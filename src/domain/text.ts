@@ -7,3 +7,10 @@ export function asCellText(text: string): string {
   const normalized = text.normalize('NFC');
   return /^[=+\-@]/.test(normalized) ? `'${normalized}` : normalized;
 }
+
+/** A list typed in one cell ("a@x.vn, b@x.vn"), split on commas, semicolons and spaces. */
+export function splitList(value: unknown): string[] {
+  return String(value ?? '')
+    .split(/[,;\s]+/)
+    .filter((s) => s !== '');
+}

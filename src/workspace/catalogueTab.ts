@@ -1,6 +1,6 @@
 import type { Indicator, IndicatorType } from '../domain/catalogue';
 import { asCellText } from '../domain/text';
-import { ensureSheet, readAll, replaceContent, styleHeader, TAB } from './tabs';
+import { ensureSheet, isTicked, readRecords, replaceContent, styleHeader, TAB } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -47,18 +47,13 @@ function fromRow(row: unknown[]): Indicator {
     level: text(7),
     numerator: text(8),
     denominator: text(9),
-    active: row[10] === true || /^(true|x|có)$/i.test(text(10)),
+    active: isTicked(row[10]),
   };
 }
 
 /** The catalogue as the tab holds it (admins switch indicators on and off there), or [] if none. */
 export function readCatalogueTab(spreadsheet: Spreadsheet): Indicator[] {
-  const sheet = spreadsheet.getSheetByName(TAB.catalogue);
-  if (!sheet) return [];
-  return readAll(sheet)
-    .slice(1)
-    .filter((row) => String(row[0] ?? '').trim() !== '')
-    .map(fromRow);
+  return readRecords(spreadsheet.getSheetByName(TAB.catalogue)).map(fromRow);
 }
 
 /**

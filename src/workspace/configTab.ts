@@ -1,8 +1,8 @@
 import type { WorkbookConfig } from '../domain/config';
 import type { Settings } from '../domain/settings';
 import { SETTING_LABELS } from '../domain/settings';
-import { asCellText } from '../domain/text';
-import { ensureSheet, readAll, replaceContent, styleHeader, TAB } from './tabs';
+import { asCellText, splitList } from '../domain/text';
+import { ensureSheet, readRecords, replaceContent, styleHeader, TAB } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -24,20 +24,13 @@ export interface ConfigTabContent {
   settings: Record<string, unknown>;
 }
 
-function splitList(value: unknown): string[] {
-  return String(value ?? '')
-    .split(/[,;\s]+/)
-    .filter((s) => s !== '');
-}
-
 /** Cấu hình's content, or null when the workbook has none yet. */
 export function readConfigTab(spreadsheet: Spreadsheet): ConfigTabContent | null {
   const sheet = spreadsheet.getSheetByName(TAB.config);
   if (!sheet) return null;
   const content: ConfigTabContent = { config: {}, settings: {} };
-  for (const [key, value] of readAll(sheet).slice(1)) {
-    const name = String(key ?? '').trim();
-    if (name === '') continue;
+  for (const [key, value] of readRecords(sheet)) {
+    const name = String(key).trim();
     if (name in SETTING_LABELS) content.settings[name] = value;
     else content.config[name] = LIST_KEYS.has(name) ? splitList(value) : String(value ?? '');
   }

@@ -1,5 +1,5 @@
 import { asCellText } from '../domain/text';
-import { ensureSheet, readAll, replaceContent, styleHeader, TAB } from './tabs';
+import { ensureSheet, readRecords, replaceContent, styleHeader, TAB } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -38,12 +38,9 @@ function isDate(value: unknown): value is Date {
 
 /** The submissions recorded in Tiến độ. */
 export function readSubmissions(spreadsheet: Spreadsheet): Submission[] {
-  const sheet = spreadsheet.getSheetByName(TAB.progress);
-  if (!sheet) return [];
   const submissions: Submission[] = [];
-  for (const row of readAll(sheet).slice(1)) {
-    const unit = String(row[0] ?? '').trim();
-    if (unit === '') continue;
+  for (const row of readRecords(spreadsheet.getSheetByName(TAB.progress))) {
+    const unit = String(row[0]).trim();
     for (let q = 1; q <= 4; q++) {
       const at = row[2 + (q - 1) * COLUMNS_PER_QUARTER];
       if (isDate(at))

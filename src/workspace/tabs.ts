@@ -43,6 +43,19 @@ export function readAll(sheet: Sheet): unknown[][] {
   return sheet.getRange(1, 1, lastRow, lastColumn).getValues();
 }
 
+/** The data rows of a record tab (below the header) that have a key in column A; [] without the tab. */
+export function readRecords(sheet: Sheet | null): unknown[][] {
+  if (!sheet) return [];
+  return readAll(sheet)
+    .slice(1)
+    .filter((row) => String(row[0] ?? '').trim() !== '');
+}
+
+/** A checkbox or a yes typed by hand ("x", "có", TRUE). */
+export function isTicked(value: unknown): boolean {
+  return value === true || /^(true|x|có)$/i.test(String(value ?? '').trim());
+}
+
 function pad(rows: unknown[][], width: number): unknown[][] {
   return rows.map((r) => [...r, ...Array<unknown>(Math.max(0, width - r.length)).fill('')]);
 }

@@ -1,6 +1,6 @@
 import type { UnitConfig } from '../domain/config';
-import { asCellText } from '../domain/text';
-import { ensureSheet, readAll, replaceContent, styleHeader, TAB } from './tabs';
+import { asCellText, splitList } from '../domain/text';
+import { ensureSheet, isTicked, readRecords, replaceContent, styleHeader, TAB } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -10,13 +10,6 @@ export interface UnitRecord extends UnitConfig {
   tabName: string;
 }
 
-function splitList(value: unknown): string[] {
-  return String(value ?? '')
-    .split(/[,;\s]+/)
-    .filter((s) => s !== '')
-    .map((s) => s.toLowerCase());
-}
-
 /** "Hội LHPN phường Đại Kim" (DK) -> "DK - phường Đại Kim": short enough for a tab, and unique by code. */
 export function defaultTabName(unit: UnitConfig): string {
   const short = unit.ten.replace(/^Hội\s+(LHPN|Liên hiệp Phụ nữ)\s+/i, '').trim();
@@ -24,20 +17,13 @@ export function defaultTabName(unit: UnitConfig): string {
 }
 
 export function readUnitsTab(spreadsheet: Spreadsheet): UnitRecord[] {
-  const sheet = spreadsheet.getSheetByName(TAB.units);
-  if (!sheet) return [];
-  return readAll(sheet)
-    .slice(1)
-    .filter((row) => String(row[0] ?? '').trim() !== '')
-    .map((row) => {
-      const unit = { ma: String(row[0]).trim(), ten: String(row[1] ?? '').trim(), email: splitList(row[2]) };
-      const active =
-        row[3] === '' || row[3] === undefined
-          ? true
-          : row[3] === true || /^(true|x|có)$/i.test(String(row[3]));
-      const tabName = String(row[4] ?? '').trim() || defaultTabName(unit);
-      return { ...unit, active, tabName };
-    });
+  return readRecords(spreadsheet.getSheetByName(TAB.units)).map((row) => {
+    const emails = splitList(row[2]).map((e) => e.toLowerCase());
+    const unit = { ma: String(row[0]).trim(), ten: String(row[1] ?? '').trim(), email: emails };
+    const active = row[3] === '' || row[3] === undefined ? true : isTicked(row[3]);
+    const tabName = String(row[4] ?? '').trim() || defaultTabName(unit);
+    return { ...unit, active, tabName };
+  });
 }
 
 /**
