@@ -89,6 +89,21 @@ describe('submitting a quarter with the "Nộp" box', () => {
     expect(archived.map((r) => r[3])).toEqual([1412, 1413]);
   });
 
+  it('a second admin (not the owner) edits everything and can reopen', () => {
+    const emu = setUpDistrict();
+    const deputy = 'phochutich@hoilhpn.vn';
+    emu.drive.share(emu.sheets.activeSpreadsheetId(), deputy, 'EDIT');
+    enter(emu, DK, DK_TAB, 1, GOOD_Q1);
+    tickSubmit(emu, DK, DK_TAB, 1);
+    expect(type(emu, deputy, DK_TAB, 'TC_HV', 1, 1413).accepted).toBe(true);
+    expect(
+      emu.sheets.userEdit({ as: deputy, sheet: 'Cấu hình', a1: 'B4', value: 'Hoàng Mai' }).accepted,
+    ).toBe(true);
+    tickSubmit(emu, deputy, DK_TAB, 1, false);
+    expect(rowOf(emu.sheets.values('Tiến độ'), 'DK')[4]).toBe('Chưa nộp');
+    expect(emu.sheets.values('Nhật ký').find((r) => r[2] === 'Mở lại số liệu Quý I/2026')![1]).toBe(deputy);
+  });
+
   it('logs an admin correction of a submitted value and archives the new value', () => {
     const emu = setUpDistrict();
     enter(emu, DK, DK_TAB, 1, GOOD_Q1);
