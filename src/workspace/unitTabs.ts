@@ -131,6 +131,8 @@ export function writeUnitTab(
   sheet
     .getRange(UNIT_TAB.submitRow, UNIT_TAB.firstQuarterColumn, validations.length, QUARTERS)
     .setDataValidations(validations);
+  // Status texts ("Chưa nộp (hạn 10/04/2026)") wrap rather than hide behind the next column.
+  sheet.getRange(UNIT_TAB.statusRow, UNIT_TAB.firstQuarterColumn, 1, QUARTERS).setWrap(true);
   sheet.setFrozenRows(UNIT_TAB.frozenRows);
   sheet.setFrozenColumns(UNIT_TAB.frozenColumns);
   sheet.setColumnWidth(1, 110);
