@@ -59,7 +59,11 @@ export function handleEdit(e: EditEvent): void {
     if (!unit) return;
     const period = quarterKey({ year: workbook.settings.nam, quarter });
     if (range.getRow() === UNIT_TAB.submitRow && range.getNumRows() === 1) {
-      onSubmitControl(workbook, unit.ma, period, e.value === 'TRUE', user, range);
+      // Another admin's copy of this trigger may have handled the same edit already: then the
+      // box already says what the records say, and there is nothing left to do.
+      const ticked = e.value === 'TRUE';
+      const submitted = !!submissionOf(readSubmissions(workbook.spreadsheet), unit.ma, quarter);
+      if (ticked !== submitted) onSubmitControl(workbook, unit.ma, period, ticked, user, range);
       return;
     }
     if (

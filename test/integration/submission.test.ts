@@ -104,6 +104,19 @@ describe('submitting a quarter with the "Nộp" box', () => {
     expect(emu.sheets.values('Nhật ký').find((r) => r[2] === 'Mở lại số liệu Quý I/2026')![1]).toBe(deputy);
   });
 
+  it('handles a tick once even when two admins each installed the edit trigger', () => {
+    const emu = setUpDistrict();
+    const deputy = 'phochutich@hoilhpn.vn';
+    emu.drive.share(emu.sheets.activeSpreadsheetId(), deputy, 'EDIT');
+    emu.run('setUpWorkbook', [], { user: deputy });
+    expect(emu.triggers.list().filter((t) => t.handler === 'onEditInstalled')).toHaveLength(2);
+    enter(emu, DK, DK_TAB, 1, GOOD_Q1);
+    tickSubmit(emu, DK, DK_TAB, 1);
+    expect(emu.sheets.values(DK_TAB)[4]![3]).toBe(true);
+    expect(emu.sheets.values(DK_TAB)[3]![3]).toBe('Đã nộp 03/04/2026 09:00');
+    expect(emu.sheets.values('Nhật ký').filter((r) => r[2] === 'Nộp số liệu Quý I/2026')).toHaveLength(1);
+  });
+
   it('logs an admin correction of a submitted value and archives the new value', () => {
     const emu = setUpDistrict();
     enter(emu, DK, DK_TAB, 1, GOOD_Q1);
