@@ -85,6 +85,7 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult {
     ensureRules(workbook);
     const submissions = readSubmissions(spreadsheet);
     setUpUnitTabs(workbook, submissions);
+    freezeInactiveUnitTabs(workbook);
     ensureSummaryTab(spreadsheet);
     refreshProgress(workbook, submissions);
     if (!spreadsheet.getSheetByName(TAB.checks)) writeChecks(spreadsheet, []);
@@ -102,6 +103,14 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult {
       trang_tinh: spreadsheet.getSheets().map((s) => s.getName()),
     };
   });
+}
+
+/** A unit that stopped reporting keeps its tab and history, read-only for all but admins. */
+function freezeInactiveUnitTabs(workbook: Workbook): void {
+  for (const unit of workbook.units.filter((u) => !u.active)) {
+    const sheet = workbook.spreadsheet.getSheetByName(unit.tabName);
+    if (sheet) protectSheet(sheet, `trang đơn vị ${unit.ma} (ngừng hoạt động)`, workbook.config.quan_tri);
+  }
 }
 
 function setUpUnitTabs(workbook: Workbook, submissions: ReturnType<typeof readSubmissions>): void {

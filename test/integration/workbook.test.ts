@@ -93,6 +93,8 @@ describe('unit entry tabs', () => {
     expect(result.trang_tinh).toContain('GB - phường Giáp Bát');
     expect(valueOf(emu, TL_TAB, 'TC_HV', 1)).toBe(980);
     expect(emu.sheets.values('Đơn vị').find((r) => r[0] === 'TL')![3]).toBe(false);
+    // Its history stays, read-only for its former officers.
+    expect(type(emu, TL, TL_TAB, 'TC_HV', 2, 990).accepted).toBe(false);
   });
 });
 
