@@ -11,6 +11,7 @@
  */
 import type { Indicator } from './catalogue';
 import { isEnteredBy, shortName } from './catalogue';
+import { formatNumber } from './format';
 import type { Level } from './config';
 import type { DataPoint, UnitQuarterValues } from './dataPoints';
 import { parseQuarter, previousQuarter, quarterKey } from './periods';
@@ -72,17 +73,8 @@ export class RuleError extends Error {
 // ---------------------------------------------------------------------------------------------------
 // Numbers in messages
 
-/** Vietnamese number format: "1.412", "36,8", at most two decimals; never English separators. */
-export function formatNumberVi(value: number): string {
-  const rounded = Math.round(value * 100) / 100;
-  const [whole = '0', fraction = ''] = Math.abs(rounded).toFixed(2).split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  const decimals = fraction.replace(/0+$/, '');
-  return `${rounded < 0 ? '-' : ''}${grouped}${decimals ? `,${decimals}` : ''}`;
-}
-
 function renderMessage(message: string, left: number | null, right: number | null): string {
-  const show = (n: number | null) => (n === null ? '…' : formatNumberVi(n));
+  const show = (n: number | null) => (n === null ? '…' : formatNumber(n, 2));
   return message.replace(/\{trai\}/g, show(left)).replace(/\{phai\}/g, show(right));
 }
 
@@ -280,7 +272,7 @@ function stockChangeRule(stock: Indicator, percent: number): Rule {
     operator: '<=',
     right: `${percent / 100} * PREV(${code})`,
     importance: 'warning',
-    message: `${shortName(stock)} thay đổi hơn ${formatNumberVi(percent)}% so với quý trước (chênh lệch {trai}, mức cho phép {phai})`,
+    message: `${shortName(stock)} thay đổi hơn ${formatNumber(percent, 2)}% so với quý trước (chênh lệch {trai}, mức cho phép {phai})`,
     active: true,
   };
 }

@@ -4,7 +4,6 @@ import {
   defaultRules,
   evaluateMany,
   evaluateRules,
-  formatNumberVi,
   RULE_HEADER,
   ruleInputs,
   ruleProblems,
@@ -250,17 +249,5 @@ describe('many unit-quarters', () => {
     ]);
     const failed = violations(evaluateMany([byId('TC_HV:BIEN_DONG'), byId('TC_HV>=0')], inputs));
     expect(failed.map((r) => [r.unit, r.period, r.ruleId])).toEqual([['DK', '2026-Q1', 'TC_HV:BIEN_DONG']]);
-  });
-});
-
-describe('formatNumberVi', () => {
-  it.each([
-    [1412, '1.412'],
-    [36.8, '36,8'],
-    [1234567.891, '1.234.567,89'],
-    [-0.5, '-0,5'],
-    [0, '0'],
-  ])('writes %p as %p', (n, text) => {
-    expect(formatNumberVi(n)).toBe(text);
   });
 });
