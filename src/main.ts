@@ -10,6 +10,9 @@ import { exportData as runExport } from './app/exportData';
 import type { ImportRequest, ImportSummary } from './app/importData';
 import { importCsv as runImport } from './app/importData';
 import { notYetAvailable } from './app/notYet';
+import type { RolloverResult } from './app/rollover';
+import { startNewYear as rollOver } from './app/rollover';
+import { installSchedules as installJobs, removeSchedules as removeJobs } from './app/schedules';
 import type { CheckedNotSubmitted, QuarterRequest } from './app/submitCommand';
 import {
   reopenQuarter as reopenQuarterCommand,
@@ -61,12 +64,12 @@ export function createReport(): never {
   return notYetAvailable('Tạo báo cáo');
 }
 
-export function installSchedules(): never {
-  return notYetAvailable('Cài đặt lịch tự động');
+export function installSchedules(): ReturnType<typeof installJobs> {
+  return installJobs();
 }
 
-export function removeSchedules(): never {
-  return notYetAvailable('Gỡ lịch tự động');
+export function removeSchedules(): ReturnType<typeof removeJobs> {
+  return removeJobs();
 }
 
 export function sendQuarterSummary(): never {
@@ -79,6 +82,11 @@ export function remindLateUnits(): never {
 
 export function importCsv(request?: ImportRequest): ImportSummary {
   return runImport(request);
+}
+
+/** "Sang năm mới…": archive check, then the unit tabs are cleared for the next year. */
+export function startNewYear(): RolloverResult {
+  return rollOver();
 }
 
 export function openImportDialog(): void {

@@ -12,6 +12,7 @@ export const MENU_ITEMS: ReadonlyArray<{ caption: string; functionName: string }
   { caption: 'Gửi nhắc nhở', functionName: 'remindLateUnits' },
   { caption: 'Cài đặt lịch tự động', functionName: 'installSchedules' },
   { caption: 'Nhập số liệu từ CSV…', functionName: 'openImportDialog' },
+  { caption: 'Sang năm mới…', functionName: 'startNewYear' },
   null,
   { caption: 'Hướng dẫn', functionName: 'showGuide' },
 ];

@@ -1,6 +1,6 @@
 import type { DataPoint } from '../domain/dataPoints';
 import { asCellText } from '../domain/text';
-import { appendRows, ensureSheet, styleHeader, TAB } from './tabs';
+import { appendRows, ensureSheet, readRecords, styleHeader, TAB } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -39,4 +39,23 @@ export function appendArchive(
       source,
     ]),
   );
+}
+
+/**
+ * The latest archived value of every unit, period and indicator (a later row supersedes an earlier
+ * one), optionally only for some periods. One read of the tab.
+ */
+export function readArchive(spreadsheet: Spreadsheet, periods?: ReadonlySet<string>): DataPoint[] {
+  const latest = new Map<string, DataPoint>();
+  for (const row of readRecords(spreadsheet.getSheetByName(TAB.archive))) {
+    const point = { unit: String(row[0]).trim(), period: String(row[1]).trim(), code: String(row[2]).trim() };
+    if (periods && !periods.has(point.period)) continue;
+    const value = row[3];
+    if (value === '' || value === null || value === undefined) continue;
+    latest.set(`${point.unit}|${point.period}|${point.code}`, {
+      ...point,
+      value: typeof value === 'number' ? value : String(value),
+    });
+  }
+  return [...latest.values()];
 }

@@ -2,7 +2,7 @@ import type { WorkbookConfig } from '../domain/config';
 import type { Settings } from '../domain/settings';
 import { SETTING_LABELS } from '../domain/settings';
 import { asCellText, splitList } from '../domain/text';
-import { ensureSheet, readRecords, replaceContent, styleHeader, TAB } from './tabs';
+import { ensureSheet, readAll, readRecords, replaceContent, styleHeader, TAB } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -50,4 +50,12 @@ export function writeConfigTab(spreadsheet: Spreadsheet, config: WorkbookConfig,
   ]);
   replaceContent(sheet, [['Khóa', 'Giá trị', 'Ý nghĩa'], ...configRows, ...settingRows]);
   styleHeader(sheet, 3);
+}
+
+/** Changes one setting's value in Cấu hình (one read, one write). */
+export function writeSetting(spreadsheet: Spreadsheet, key: keyof Settings, value: number): void {
+  const sheet = ensureSheet(spreadsheet, TAB.config);
+  const index = readAll(sheet).findIndex((row) => String(row[0] ?? '').trim() === key);
+  if (index < 1) throw new Error(`Trang "${TAB.config}" thiếu dòng "${key}"; hãy chạy Khởi tạo.`);
+  sheet.getRange(index + 1, 2).setValue(value);
 }

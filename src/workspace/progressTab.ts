@@ -1,5 +1,5 @@
 import { asCellText } from '../domain/text';
-import { ensureSheet, readRecords, replaceContent, styleHeader, TAB } from './tabs';
+import { ensureSheet, readAll, readRecords, replaceContent, styleHeader, TAB } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -71,4 +71,10 @@ export function writeProgress(
   styleHeader(sheet, head.length);
   sheet.setFrozenColumns(2);
   if (rows.length > 0) sheet.getRange(2, 3, rows.length, head.length - 2).setNumberFormat('dd/MM/yyyy HH:mm');
+}
+
+/** A new year starts with no submission: Tiến độ keeps only its header until setup rewrites it. */
+export function clearSubmissions(spreadsheet: Spreadsheet): void {
+  const sheet = spreadsheet.getSheetByName(TAB.progress);
+  if (sheet) replaceContent(sheet, [readAll(sheet)[0] ?? []]);
 }

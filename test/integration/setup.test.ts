@@ -17,6 +17,7 @@ describe('opening the Sheet', () => {
       'Gửi nhắc nhở',
       'Cài đặt lịch tự động',
       'Nhập số liệu từ CSV…',
+      'Sang năm mới…',
       'Hướng dẫn',
     ]);
     for (const item of menu!.items) {
