@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { EmulatorContext } from '../core/context';
 import { findFile } from '../core/files';
+import { a1Notation, columnLetters } from '../services/sheets/a1';
 import { spreadsheetData } from '../services/sheets/model';
-import type { Cell, RuleData, SheetData } from '../services/sheets/types';
+import type { Cell, ConditionalRuleData, RuleData, SheetData } from '../services/sheets/types';
 import { DEFAULT_NUMBER_FORMAT, isDateFormat } from '../services/sheets/values';
 
 /** Days from 1899-12-30 to 1970-01-01: serials become Dates whose UTC fields are the wall clock. */
@@ -50,6 +51,91 @@ function excelValidation(rule: RuleData): ExcelJS.DataValidation | null {
   return { type: 'decimal', operator, formulae: rule.args.map(Number), ...messages };
 }
 
+/** OOXML operators of a cellIs rule (exceljs types list only four; it writes any). */
+const CELL_IS: Record<string, string> = {
+  NUMBER_BETWEEN: 'between',
+  NUMBER_EQUAL_TO: 'equal',
+  NUMBER_GREATER_THAN: 'greaterThan',
+  NUMBER_GREATER_THAN_OR_EQUAL_TO: 'greaterThanOrEqual',
+  NUMBER_LESS_THAN: 'lessThan',
+  NUMBER_LESS_THAN_OR_EQUAL_TO: 'lessThanOrEqual',
+};
+
+/** A text as an Excel formula literal. */
+function textLiteral(text: unknown): string {
+  return `"${String(text).replace(/"/g, '""')}"`;
+}
+
+/** The differential format of a rule (Excel reads a conditional solid fill from bgColor). */
+function conditionalStyle(format: ConditionalRuleData['format']): Partial<ExcelJS.Style> {
+  const font: Partial<ExcelJS.Font> = {
+    ...(format.fontColor ? { color: { argb: argb(format.fontColor) } } : {}),
+    ...(format.bold !== null ? { bold: format.bold } : {}),
+    ...(format.italic !== null ? { italic: format.italic } : {}),
+  };
+  return {
+    ...(format.background
+      ? { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(format.background) } } }
+      : {}),
+    ...(Object.keys(font).length > 0 ? { font } : {}),
+  };
+}
+
+/**
+ * A Sheets rule as an Excel rule for a range whose top-left cell is `topLeft`; Excel applies rules by
+ * priority, so the rule's position in the sheet becomes its priority (Sheets: first matching rule wins).
+ */
+function excelConditional(
+  rule: ConditionalRuleData,
+  priority: number,
+  topLeft: string,
+): ExcelJS.ConditionalFormattingRule | null {
+  const style = conditionalStyle(rule.format);
+  const operator = CELL_IS[rule.criteria];
+  if (operator) {
+    return {
+      type: 'cellIs',
+      operator: operator as ExcelJS.CellIsOperators,
+      formulae: rule.args.map(Number),
+      priority,
+      style,
+    };
+  }
+  switch (rule.criteria) {
+    case 'TEXT_EQUAL_TO':
+      return { type: 'cellIs', operator: 'equal', formulae: [textLiteral(rule.args[0])], priority, style };
+    case 'TEXT_CONTAINS':
+      return {
+        type: 'containsText',
+        operator: 'containsText',
+        text: String(rule.args[0]),
+        formulae: [`NOT(ISERROR(SEARCH(${textLiteral(rule.args[0])},${topLeft})))`],
+        priority,
+        style,
+      } as ExcelJS.ContainsTextRuleType;
+    case 'CELL_EMPTY':
+      return { type: 'containsText', operator: 'containsBlanks', priority, style };
+    case 'CELL_NOT_EMPTY':
+      return { type: 'containsText', operator: 'notContainsBlanks', priority, style };
+    default:
+      return null;
+  }
+}
+
+function writeConditionalRules(ws: ExcelJS.Worksheet, rules: ConditionalRuleData[]): void {
+  rules.forEach((rule, index) => {
+    for (const r of rule.ranges) {
+      const topLeft = `${columnLetters(r.col)}${r.row}`;
+      const excelRule = excelConditional(rule, index + 1, topLeft);
+      if (excelRule)
+        ws.addConditionalFormatting({
+          ref: a1Notation(r.row, r.col, r.numRows, r.numCols, 'cells'),
+          rules: [excelRule],
+        });
+    }
+  });
+}
+
 function cellValue(cell: Cell): ExcelJS.CellValue {
   if (cell.f !== undefined) return { formula: cell.f.slice(1) };
   if (typeof cell.v === 'number' && isDateFormat(cell.numberFormat)) {
@@ -95,12 +181,14 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetData): void {
       if (cell) writeCell(ws.getCell(r + 1, c + 1), cell);
     });
   });
+  writeConditionalRules(ws, sheet.conditionalRules ?? []);
 }
 
 /**
  * The spreadsheet as an .xlsx file: every sheet in order with values (numbers as numbers, dates as
  * dates, formulas as formulas without results), number formats, notes, backgrounds, fonts, column
- * widths, frozen panes, list and number validations, hidden sheets and tab colours.
+ * widths, frozen panes, list and number validations, conditional formatting (number, text and
+ * emptiness conditions), hidden sheets and tab colours.
  */
 export async function exportXlsx(ctx: EmulatorContext, spreadsheetId: string, file: string): Promise<void> {
   const ss = spreadsheetData(ctx, spreadsheetId);

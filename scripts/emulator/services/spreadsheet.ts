@@ -4,6 +4,7 @@ import { effectiveUser, findFile, hasAccess, MIME, registerContentHandler } from
 import { activeSheetOf, SpreadsheetImpl } from './sheets/book';
 import { createDriver } from './sheets/driver';
 import { SheetImpl } from './sheets/sheet';
+import { BOOLEAN_CRITERIA, ConditionalFormatRuleBuilderImpl } from './sheets/conditional';
 import { checkSignature } from './sheets/signature';
 import type { SpreadsheetState } from './sheets/types';
 import { UiImpl } from './sheets/ui';
@@ -38,11 +39,13 @@ const NO_UI = 'Cannot call SpreadsheetApp.getUi() from this context.';
 class SpreadsheetAppImpl extends Emulated {
   readonly DataValidationCriteria: Record<string, string>;
   readonly ProtectionType: Record<string, string>;
+  readonly BooleanCriteria: Record<string, string>;
 
   constructor(ctx: EmulatorContext) {
     super(ctx, 'SpreadsheetApp');
     this.DataValidationCriteria = makeEnum(ctx, 'SpreadsheetApp.DataValidationCriteria', CRITERIA);
     this.ProtectionType = makeEnum(ctx, 'SpreadsheetApp.ProtectionType', ['RANGE', 'SHEET']);
+    this.BooleanCriteria = makeEnum(ctx, 'SpreadsheetApp.BooleanCriteria', BOOLEAN_CRITERIA);
   }
 
   _active(): SpreadsheetImpl | null {
@@ -83,6 +86,9 @@ class SpreadsheetAppImpl extends Emulated {
   }
   newDataValidation(): DataValidationBuilderImpl {
     return new DataValidationBuilderImpl(this._ctx);
+  }
+  newConditionalFormatRule(): ConditionalFormatRuleBuilderImpl {
+    return new ConditionalFormatRuleBuilderImpl(this._ctx);
   }
 }
 

@@ -2,6 +2,7 @@ import type { EmulatorContext } from '../../core/context';
 import { canEdit, findFile, MIME, registerFile } from '../../core/files';
 import { parseA1 } from './a1';
 import { activeSheetOf, newSheetData, SpreadsheetImpl } from './book';
+import { effectiveRule } from './conditional';
 import { cellAt, lastColumn, lastRow, spreadsheetData } from './model';
 import { editVerdict, PROTECTED_TEXT, WARNING_ONLY_TEXT } from './protection';
 import { RangeImpl } from './range';
@@ -226,6 +227,32 @@ export function createDriver(ctx: EmulatorContext) {
         out.push(line);
       }
       return out;
+    },
+    /**
+     * What conditional formatting shows on one cell given its current value: the format of the first
+     * rule of the sheet whose ranges hold the cell and whose condition holds (as in Sheets), only the
+     * attributes that rule sets; null when no rule applies.
+     */
+    formatted(
+      sheetName: string,
+      a1: string,
+    ): { background?: string; fontColor?: string; bold?: boolean; italic?: boolean } | null {
+      const sheet = sheetNamed(bound(), sheetName);
+      const ref = parseA1(a1);
+      if (!ref || ref.endRow !== ref.row || ref.endCol !== ref.col)
+        throw new Error(`formatted takes one cell, not "${a1}"`);
+      const cell = cellAt(sheet, ref.row, ref.col);
+      if (cell?.f !== undefined)
+        throw new Error(`${a1} holds a formula, which the emulator does not evaluate`);
+      const rule = effectiveRule(sheet, ref.row, ref.col, cell);
+      if (!rule) return null;
+      const { background, fontColor, bold, italic } = rule.format;
+      return {
+        ...(background !== null ? { background } : {}),
+        ...(fontColor !== null ? { fontColor } : {}),
+        ...(bold !== null ? { bold } : {}),
+        ...(italic !== null ? { italic } : {}),
+      };
     },
     /** The tab names, in order. */
     sheetNames(): string[] {

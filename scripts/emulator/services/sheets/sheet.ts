@@ -1,6 +1,8 @@
 import type { EmulatorContext } from '../../core/context';
 import { Emulated } from '../../core/context';
 import { SpreadsheetImpl } from './book';
+import type { ConditionalFormatRuleImpl } from './conditional';
+import { rulesOf, storeRules } from './conditional';
 import { lastColumn, lastRow, rectOf, sheetData, shiftReferences, spreadsheetData } from './model';
 import { assertScriptCanEdit, createProtection, ProtectionImpl } from './protection';
 import type { RangeImpl } from './range';
@@ -240,6 +242,18 @@ export class SheetImpl extends Emulated {
   setTabColor(color: string | null): this {
     this._sheet().tabColor = normalizeColor(this._ctx, color);
     return this;
+  }
+
+  /** Copies of the sheet's rules, in order. */
+  getConditionalFormatRules(): ConditionalFormatRuleImpl[] {
+    return rulesOf(this._ctx, this._ssId, this._sheet());
+  }
+  /** Replaces all the sheet's rules (rules whose ranges are on another sheet are refused). */
+  setConditionalFormatRules(rules: ConditionalFormatRuleImpl[]): void {
+    storeRules(this._ctx, this._ssId, this._sheetId, rules);
+  }
+  clearConditionalFormatRules(): void {
+    storeRules(this._ctx, this._ssId, this._sheetId, []);
   }
 
   /** "If the sheet is already protected, this method returns … its existing protection settings." */

@@ -14,6 +14,29 @@ export interface RuleData {
   helpText: string | null;
 }
 
+/** The format a conditional format rule applies; null leaves that attribute alone. */
+export interface ConditionalFormatData {
+  background: string | null;
+  fontColor: string | null;
+  bold: boolean | null;
+  italic: boolean | null;
+}
+
+/** A conditional format rule of a sheet (Sheet.setConditionalFormatRules); its ranges are on that sheet. */
+export interface ConditionalRuleData {
+  ranges: Array<{
+    row: number;
+    col: number;
+    numRows: number;
+    numCols: number;
+    shape: 'cells' | 'columns' | 'rows';
+  }>;
+  /** A SpreadsheetApp.BooleanCriteria name. */
+  criteria: string;
+  args: unknown[];
+  format: ConditionalFormatData;
+}
+
 export interface Cell {
   v?: CellValue;
   /** A formula, with its leading '='. */
@@ -43,6 +66,8 @@ export interface SheetData {
   widths: Record<string, number>;
   hidden: boolean;
   tabColor: string | null;
+  /** Conditional format rules, in order (the first whose condition holds formats a cell); absent = none. */
+  conditionalRules?: ConditionalRuleData[];
 }
 
 /** A block of cells of one sheet, 1-based. */
