@@ -27,7 +27,8 @@ const USAGE = `Cách dùng: npm run local -- <lệnh> [tùy chọn]
   tick   --dir W --until ISO_DATETIME                   chạy đồng hồ tới thời điểm, kích hoạt các trigger
   import --dir W --file F.csv [--as EMAIL]              nhập số liệu dạng don_vi,ky,ma_chi_tieu,gia_tri (tất cả hoặc không)
   export --dir W --xlsx FILE                            xuất bảng tính ra tệp .xlsx
-  export --dir W --ky 2026-Q2 --csv FILE                xuất số liệu đã nhập của một quý ra CSV`;
+  export --dir W --ky 2026-Q2 --csv FILE                xuất số liệu đã nhập của một quý ra CSV
+  export --dir W --ky KỲ --csv FILE [--tong-hop]        xuất số liệu tổng hợp (kỳ dài hơn một quý, hoặc --tong-hop)`;
 
 type Options = Record<string, string | boolean | undefined>;
 
@@ -41,6 +42,7 @@ const OPTIONS = {
   file: { type: 'string' },
   ky: { type: 'string' },
   csv: { type: 'string' },
+  'tong-hop': { type: 'boolean' },
 } as const;
 
 function requireOption(options: Options, name: string): string {
@@ -139,9 +141,18 @@ async function exportCommand(options: Options): Promise<unknown> {
   }
   if (typeof options.csv === 'string') {
     const ky = requireOption(options, 'ky');
-    const csv = emulator.run('exportData', [{ ky }]) as string;
+    // A single quarter exports what was entered (the import's format) unless the roll-up is asked
+    // for; a longer period is always a roll-up.
+    const single = /^\d{4}-Q[1-4]$/i.test(ky.trim());
+    const fn = single && options['tong-hop'] !== true ? 'exportData' : 'exportRollUp';
+    const csv = emulator.run(fn, [{ ky }]) as string;
     fs.writeFileSync(options.csv, csv);
-    return { csv: options.csv, ky, so_dong: csv.trim().split('\n').length - 1 };
+    return {
+      csv: options.csv,
+      ky,
+      tong_hop: fn === 'exportRollUp',
+      so_dong: csv.trim().split('\n').length - 1,
+    };
   }
   throw new UserError('Lệnh export cần --xlsx FILE, hoặc --ky KỲ --csv FILE (xem: npm run local -- help).');
 }

@@ -9,7 +9,10 @@ import { acknowledgeEdit, handleEdit } from './app/editHandler';
 import { exportData as runExport } from './app/exportData';
 import type { ImportRequest, ImportSummary } from './app/importData';
 import { importCsv as runImport } from './app/importData';
+import { exportRollUp as rollUpCsv } from './app/exportRollUp';
 import { notYetAvailable } from './app/notYet';
+import type { RollUpRequest, RollUpSummary } from './app/rollUp';
+import { rollUp as runRollUp } from './app/rollUp';
 import type { RolloverResult } from './app/rollover';
 import { startNewYear as rollOver } from './app/rollover';
 import { installSchedules as installJobs, removeSchedules as removeJobs } from './app/schedules';
@@ -52,8 +55,14 @@ export function checkData(): CheckSummary {
   return runChecks();
 }
 
-export function rollUp(): never {
-  return notYetAvailable('Tổng hợp');
+/** "Tổng hợp ngay" and the daily trigger: `{ky}` picks the period (default: the year so far). */
+export function rollUp(request?: RollUpRequest): RollUpSummary {
+  return runRollUp(request);
+}
+
+/** A roll-up as CSV (`npm run local -- export --ky 2026-H1 --csv …`). */
+export function exportRollUp(request: { ky: string }): string {
+  return rollUpCsv(request);
 }
 
 export function openReportDialog(): never {

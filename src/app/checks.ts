@@ -13,7 +13,7 @@ import { withScriptLock } from '../workspace/lock';
 import { ensureRulesTab, readRules } from '../workspace/rulesTab';
 import { tellUser } from '../workspace/ui';
 import type { UnitRecord } from '../workspace/unitsTab';
-import { quarterValues, readUnit } from './unitData';
+import { quarterValues, readUnitTabs } from './unitData';
 import type { Workbook } from './workbook';
 import { loadWorkbook, unitsOf } from './workbook';
 
@@ -103,8 +103,9 @@ export function checkData(): CheckSummary {
     (q) => compareQuarters({ year: workbook.settings.nam, quarter: q }, current) <= 0,
   );
   const rules = rulesOf(workbook);
+  const tabs = readUnitTabs(workbook);
   const results = units.flatMap((unit) => {
-    const tab = readUnit(workbook, unit);
+    const tab = tabs.get(unit)!;
     return quarters.flatMap((q) => checkUnitQuarter(workbook, unit, tab, q, rules));
   });
   if (workbook.isAdmin) withScriptLock('Kiểm tra số liệu', () => writeChecks(workbook.spreadsheet, results));

@@ -20,7 +20,9 @@ function shiftDecimal(value: number, places: number): number {
 function roundedDigits(value: number, decimals: number): [string, string] {
   const scaled = Math.round(shiftDecimal(Math.abs(value), decimals));
   // BigInt writes every digit even beyond 1e21, where String() would switch to exponent notation.
-  const digits = BigInt(scaled).toString().padStart(decimals + 1, '0');
+  const digits = BigInt(scaled)
+    .toString()
+    .padStart(decimals + 1, '0');
   return [digits.slice(0, digits.length - decimals), digits.slice(digits.length - decimals)];
 }
 

@@ -1,4 +1,13 @@
-import { appendRows, ensureSheet, TAB } from './tabs';
+/**
+ * Tổng hợp: indicators × units, the district total and its coverage, the target, % achieved and the
+ * verdict. Written whole by each roll-up: one write of values, one of number formats, one of
+ * conditional formats, whatever the number of indicators.
+ */
+import type { Aggregation, IndicatorAggregate } from '../domain/aggregate';
+import { RATING_CLASSES, shortName, valueKind } from '../domain/catalogue';
+import { asCellText } from '../domain/text';
+import { appendRows, ensureSheet, replaceContent, TAB } from './tabs';
+import type { UnitRecord } from './unitsTab';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -8,4 +17,112 @@ export function ensureSummaryTab(spreadsheet: Spreadsheet): void {
   if (sheet.getLastRow() === 0) {
     appendRows(sheet, [['Chưa có số liệu tổng hợp: chọn Hội LHPN › Tổng hợp ngay.']]);
   }
+}
+
+/** What a row shows beyond the figures: the target and how far it is met. */
+export interface TargetCells {
+  target: string;
+  percent: number | '';
+  verdict: string;
+}
+
+export interface SummaryContent {
+  title: string;
+  subtitle: string;
+  units: UnitRecord[];
+  aggregation: Aggregation;
+  /** By indicator code; indicators without a target have none. */
+  targets?: Record<string, TargetCells>;
+}
+
+const HEADER_ROW = 4;
+const FIRST_UNIT_COLUMN = 4;
+const NOT_MET = 'Chưa đạt';
+
+function groupTitle(group: string): string {
+  return (group.includes(' - ') ? group.slice(group.indexOf(' - ') + 3) : group).toLocaleUpperCase('vi');
+}
+
+function ratingTotal(result: IndicatorAggregate): string {
+  const classes = result.total?.classes ?? {};
+  return RATING_CLASSES.filter((c) => classes[c])
+    .map((c) => `${c}: ${classes[c]}`)
+    .join('; ');
+}
+
+function numberFormat(result: IndicatorAggregate): string {
+  if (result.source === 'ratio') return '0.0%';
+  if (result.indicator.type === 'L') return '@';
+  return valueKind(result.indicator) === 'money' ? '#,##0.##' : '#,##0';
+}
+
+export function writeSummary(spreadsheet: Spreadsheet, content: SummaryContent): void {
+  const sheet = ensureSheet(spreadsheet, TAB.summary);
+  const { units, aggregation } = content;
+  const totalColumn = FIRST_UNIT_COLUMN + units.length;
+  const header = [
+    'Mã',
+    'Chỉ tiêu',
+    'ĐVT',
+    ...units.map((u) => asCellText(u.ma)),
+    'Toàn đơn vị',
+    'Số đơn vị có số liệu',
+    'Chỉ tiêu',
+    'Tỷ lệ đạt',
+    'Đánh giá',
+  ];
+  const rows: unknown[][] = [[asCellText(content.title)], [asCellText(content.subtitle)], [], header];
+  const formats: string[][] = [[], [], [], []];
+  let group = '';
+  for (const result of aggregation.indicators) {
+    const indicator = result.indicator;
+    if (indicator.group !== group) {
+      group = indicator.group;
+      rows.push([groupTitle(group)]);
+      formats.push([]);
+    }
+    const target = content.targets?.[indicator.code];
+    const total = indicator.type === 'L' ? ratingTotal(result) : (result.total?.value ?? '');
+    const coverage = result.total
+      ? `${result.total.coverage.reported}/${result.total.coverage.expected}`
+      : '';
+    rows.push([
+      indicator.code,
+      asCellText(shortName(indicator)),
+      asCellText(result.source === 'ratio' ? '%' : indicator.unit.split(';')[0]!.trim()),
+      ...result.values.map((v) => (typeof v === 'string' ? asCellText(v) : (v ?? ''))),
+      total,
+      coverage,
+      target ? asCellText(target.target) : '',
+      target?.percent ?? '',
+      target ? target.verdict : '',
+    ]);
+    const format = numberFormat(result);
+    formats.push([
+      ...Array<string>(FIRST_UNIT_COLUMN - 1).fill('@'),
+      ...Array<string>(units.length + 1).fill(format),
+      '@',
+      '@',
+      '0.0"%"',
+      '@',
+    ]);
+  }
+  const width = header.length;
+  const padded = formats.map((f) => (f.length === width ? f : Array<string>(width).fill('@')));
+  replaceContent(sheet, rows);
+  sheet.getRange(1, 1, rows.length, width).setNumberFormats(padded);
+  sheet.getRange(HEADER_ROW, 1, 1, width).setFontWeight('bold').setBackground('#d9d9d9');
+  sheet.getRange(1, 1).setFontWeight('bold');
+  sheet.setFrozenRows(HEADER_ROW);
+  sheet.setFrozenColumns(3);
+  const verdicts = sheet.getRange(HEADER_ROW + 1, width, Math.max(1, rows.length - HEADER_ROW), 1);
+  sheet.setConditionalFormatRules([
+    SpreadsheetApp.newConditionalFormatRule()
+      .whenTextEqualTo(NOT_MET)
+      .setBackground('#f4c7c3')
+      .setFontColor('#a50e0e')
+      .setRanges([verdicts])
+      .build(),
+  ]);
+  void totalColumn;
 }

@@ -56,6 +56,17 @@ export function isTicked(value: unknown): boolean {
   return value === true || /^(true|x|có)$/i.test(String(value ?? '').trim());
 }
 
+/**
+ * Grows the grid so a write of `rows` × `columns` from A1 fits: a new tab has 1000 rows and 26
+ * columns, and writing past them is an error. Lưu trữ alone passes 1000 rows in a year.
+ */
+function ensureGrid(sheet: Sheet, rows: number, columns: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  const maxColumns = sheet.getMaxColumns();
+  if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+}
+
 function pad(rows: unknown[][], width: number): unknown[][] {
   return rows.map((r) => [...r, ...Array<unknown>(Math.max(0, width - r.length)).fill('')]);
 }
@@ -64,6 +75,7 @@ function pad(rows: unknown[][], width: number): unknown[][] {
 export function writeBlock(sheet: Sheet, rows: unknown[][]): void {
   if (rows.length === 0) return;
   const width = Math.max(...rows.map((r) => r.length));
+  ensureGrid(sheet, rows.length, width);
   sheet.getRange(1, 1, rows.length, width).setValues(pad(rows, width));
 }
 
@@ -77,6 +89,7 @@ export function replaceContent(sheet: Sheet, rows: unknown[][]): void {
   if (height === 0) return;
   const padded = pad(rows, width);
   while (padded.length < height) padded.push(Array<unknown>(width).fill(''));
+  ensureGrid(sheet, height, width);
   sheet.getRange(1, 1, height, width).setValues(padded);
 }
 
@@ -84,7 +97,9 @@ export function replaceContent(sheet: Sheet, rows: unknown[][]): void {
 export function appendRows(sheet: Sheet, rows: unknown[][]): void {
   if (rows.length === 0) return;
   const width = Math.max(...rows.map((r) => r.length));
-  sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, width).setValues(pad(rows, width));
+  const first = sheet.getLastRow() + 1;
+  ensureGrid(sheet, first + rows.length - 1, width);
+  sheet.getRange(first, 1, rows.length, width).setValues(pad(rows, width));
 }
 
 /** A header row: bold, grey, frozen. */

@@ -108,9 +108,9 @@ describe('npm run local', () => {
   });
 
   it('run of a function that throws exits non-zero with its message', () => {
-    const result = local('run', '--dir', workspace, 'rollUp');
+    const result = local('run', '--dir', workspace, 'createReport');
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^Lỗi: Chức năng "Tổng hợp" chưa có/);
+    expect(result.stderr).toMatch(/^Lỗi: Chức năng "Tạo báo cáo" chưa có/);
   });
 
   it('run refuses an unknown function and an argument that is not JSON', () => {

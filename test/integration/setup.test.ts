@@ -28,8 +28,8 @@ describe('opening the Sheet', () => {
   it('a menu item whose feature is not built yet says so instead of doing anything', () => {
     const emu = loadProduct();
     emu.sheets.userOpen({ as: emu.owner });
-    expect(() => emu.sheets.clickMenu('Hội LHPN > Tổng hợp ngay', { as: emu.owner })).toThrow(
-      'Chức năng "Tổng hợp" chưa có trong phiên bản này; sẽ có trong bản cập nhật tới.',
+    expect(() => emu.sheets.clickMenu('Hội LHPN > Gửi nhắc nhở', { as: emu.owner })).toThrow(
+      'Chức năng "Gửi nhắc nhở" chưa có trong phiên bản này; sẽ có trong bản cập nhật tới.',
     );
   });
 });

@@ -1,0 +1,67 @@
+/**
+ * "Tổng hợp ngay" and the daily roll-up: every active indicator over a period, per unit and for the
+ * whole district with its coverage, written to Tổng hợp in one batch.
+ */
+import { aggregate } from '../domain/aggregate';
+import type { Aggregation } from '../domain/aggregate';
+import { shortDateTime } from '../domain/dates';
+import { periodSpec } from '../domain/periodSpec';
+import type { PeriodSpec } from '../domain/periodSpec';
+import { withScriptLock } from '../workspace/lock';
+import { writeSummary } from '../workspace/summaryTab';
+import { tellUser } from '../workspace/ui';
+import { periodPoints } from './periodData';
+import type { Workbook } from './workbook';
+import { loadWorkbook, requireAdmin } from './workbook';
+
+export interface RollUpRequest {
+  ky?: string;
+}
+
+export interface RollUpSummary {
+  ky: string;
+  ten_ky: string;
+  so_chi_tieu: number;
+  don_vi_co_so_lieu: string;
+}
+
+/** The period asked for; a time-driven trigger passes its event object, which asks for nothing. */
+function requestedPeriod(workbook: Workbook, request: unknown): PeriodSpec {
+  const ky =
+    request && typeof request === 'object' && 'ky' in request ? (request as RollUpRequest).ky : undefined;
+  return periodSpec(typeof ky === 'string' && ky.trim() !== '' ? ky : String(workbook.settings.nam));
+}
+
+export function computeRollUp(workbook: Workbook, spec: PeriodSpec): Aggregation {
+  return aggregate({
+    catalogue: workbook.catalogue,
+    level: workbook.config.cap,
+    units: workbook.units.filter((u) => u.active).map((u) => u.ma),
+    quarters: spec.quarters,
+    points: periodPoints(workbook, spec),
+  });
+}
+
+export function rollUp(request?: unknown): RollUpSummary {
+  return withScriptLock('Tổng hợp', () => {
+    const workbook = loadWorkbook();
+    requireAdmin(workbook, 'tổng hợp số liệu');
+    const spec = requestedPeriod(workbook, request);
+    const aggregation = computeRollUp(workbook, spec);
+    writeSummary(workbook.spreadsheet, {
+      title: `TỔNG HỢP SỐ LIỆU ${spec.name.toLocaleUpperCase('vi')} – ${workbook.config.ten_don_vi.toLocaleUpperCase('vi')}`,
+      subtitle: `Cập nhật lúc ${shortDateTime(workbook.now)}. Số liệu năm ${workbook.settings.nam} lấy trực tiếp từ các trang đơn vị (kể cả quý chưa nộp); các năm trước lấy từ Lưu trữ.`,
+      units: workbook.units.filter((u) => u.active),
+      aggregation,
+    });
+    const members = aggregation.byCode.TC_HV?.total?.coverage;
+    const summary: RollUpSummary = {
+      ky: spec.key,
+      ten_ky: spec.name,
+      so_chi_tieu: aggregation.indicators.length,
+      don_vi_co_so_lieu: members ? `${members.reported}/${members.expected} đơn vị` : '',
+    };
+    tellUser('Tổng hợp', `Đã tổng hợp ${summary.so_chi_tieu} chỉ tiêu, ${summary.ten_ky}.`);
+    return summary;
+  });
+}
