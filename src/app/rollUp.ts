@@ -11,6 +11,7 @@ import { withScriptLock } from '../workspace/lock';
 import { writeSummary } from '../workspace/summaryTab';
 import { tellUser } from '../workspace/ui';
 import { periodPoints } from './periodData';
+import { evaluateRollUpTargets } from './targets';
 import type { Workbook } from './workbook';
 import { loadWorkbook, requireAdmin } from './workbook';
 
@@ -23,6 +24,8 @@ export interface RollUpSummary {
   ten_ky: string;
   so_chi_tieu: number;
   don_vi_co_so_lieu: string;
+  /** "6/8 chỉ tiêu đạt và vượt", or '' when no target applies. */
+  chi_tieu_dat: string;
 }
 
 /** The period asked for; a time-driven trigger passes its event object, which asks for nothing. */
@@ -48,11 +51,14 @@ export function rollUp(request?: unknown): RollUpSummary {
     requireAdmin(workbook, 'tổng hợp số liệu');
     const spec = requestedPeriod(workbook, request);
     const aggregation = computeRollUp(workbook, spec);
+    const targets = evaluateRollUpTargets(workbook, spec, aggregation);
     writeSummary(workbook.spreadsheet, {
       title: `TỔNG HỢP SỐ LIỆU ${spec.name.toLocaleUpperCase('vi')} – ${workbook.config.ten_don_vi.toLocaleUpperCase('vi')}`,
       subtitle: `Cập nhật lúc ${shortDateTime(workbook.now)}. Số liệu năm ${workbook.settings.nam} lấy trực tiếp từ các trang đơn vị (kể cả quý chưa nộp); các năm trước lấy từ Lưu trữ.`,
+      targetLine: targets.summary.total > 0 ? targets.summary.text : '',
       units: workbook.units.filter((u) => u.active),
       aggregation,
+      targets: targets.cells,
     });
     const members = aggregation.byCode.TC_HV?.total?.coverage;
     const summary: RollUpSummary = {
@@ -60,6 +66,7 @@ export function rollUp(request?: unknown): RollUpSummary {
       ten_ky: spec.name,
       so_chi_tieu: aggregation.indicators.length,
       don_vi_co_so_lieu: members ? `${members.reported}/${members.expected} đơn vị` : '',
+      chi_tieu_dat: targets.summary.total > 0 ? targets.summary.short : '',
     };
     tellUser('Tổng hợp', `Đã tổng hợp ${summary.so_chi_tieu} chỉ tiêu, ${summary.ten_ky}.`);
     return summary;

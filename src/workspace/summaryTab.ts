@@ -29,6 +29,8 @@ export interface TargetCells {
 export interface SummaryContent {
   title: string;
   subtitle: string;
+  /** "Qua đánh giá có 6/8 chỉ tiêu đạt và vượt …", or ''. */
+  targetLine: string;
   units: UnitRecord[];
   aggregation: Aggregation;
   /** By indicator code; indicators without a target have none. */
@@ -59,7 +61,6 @@ function numberFormat(result: IndicatorAggregate): string {
 export function writeSummary(spreadsheet: Spreadsheet, content: SummaryContent): void {
   const sheet = ensureSheet(spreadsheet, TAB.summary);
   const { units, aggregation } = content;
-  const totalColumn = FIRST_UNIT_COLUMN + units.length;
   const header = [
     'Mã',
     'Chỉ tiêu',
@@ -71,7 +72,12 @@ export function writeSummary(spreadsheet: Spreadsheet, content: SummaryContent):
     'Tỷ lệ đạt',
     'Đánh giá',
   ];
-  const rows: unknown[][] = [[asCellText(content.title)], [asCellText(content.subtitle)], [], header];
+  const rows: unknown[][] = [
+    [asCellText(content.title)],
+    [asCellText(content.subtitle)],
+    [asCellText(content.targetLine)],
+    header,
+  ];
   const formats: string[][] = [[], [], [], []];
   let group = '';
   for (const result of aggregation.indicators) {
@@ -124,5 +130,4 @@ export function writeSummary(spreadsheet: Spreadsheet, content: SummaryContent):
       .setRanges([verdicts])
       .build(),
   ]);
-  void totalColumn;
 }

@@ -106,6 +106,49 @@ describe('rollUp', () => {
   });
 });
 
+describe('targets in the roll-up', () => {
+  function withTargets() {
+    const emu = district();
+    const targets = [
+      ['2021-2026', 2026, '', 'TC_HV_MOI', 'Hằng năm', '40'],
+      ['2021-2026', '', '', 'TC_HV_TL', 'Tỷ lệ cuối nhiệm kỳ', '92'],
+    ];
+    targets.forEach((cells, i) =>
+      cells.forEach((value, j) =>
+        emu.sheets.userEdit({ as: OWNER, sheet: 'Mục tiêu', a1: `${'ABCDEF'[j]}${i + 2}`, value }),
+      ),
+    );
+    return emu;
+  }
+
+  it('judges the year against annual and rate targets, in points for rates, and counts what is met', () => {
+    const emu = withTargets();
+    const summary = emu.run('rollUp', [{ ky: '2026' }]);
+    expect(summary).toMatchObject({ chi_tieu_dat: '1/2 chỉ tiêu đạt và vượt' });
+    const header = emu.sheets.values('Tổng hợp')[3]!;
+    const at = (code: string, column: string) => row(emu, code)[header.indexOf(column)];
+    expect([at('TC_HV_MOI', 'Chỉ tiêu'), at('TC_HV_MOI', 'Tỷ lệ đạt'), at('TC_HV_MOI', 'Đánh giá')]).toEqual([
+      40,
+      122.5,
+      'Vượt',
+    ]);
+    expect([at('TC_HV_TL', 'Chỉ tiêu'), at('TC_HV_TL', 'Đánh giá')]).toEqual(['≥ 92%', 'Chưa đạt']);
+    expect(emu.sheets.values('Tổng hợp')[2]![0]).toMatch(/^Qua đánh giá có 1\/2 chỉ tiêu đạt và vượt/);
+    const verdictColumn = String.fromCharCode(65 + header.indexOf('Đánh giá'));
+    const verdictRow = emu.sheets.values('Tổng hợp').findIndex((r) => r[0] === 'TC_HV_TL') + 1;
+    expect(emu.sheets.formatted('Tổng hợp', `${verdictColumn}${verdictRow}`)).toMatchObject({
+      background: '#f4c7c3',
+    });
+  });
+
+  it('shows progress, not a verdict, for an annual target over half a year', () => {
+    const emu = withTargets();
+    emu.run('rollUp', [{ ky: '2026-H1' }]);
+    const header = emu.sheets.values('Tổng hợp')[3]!;
+    expect(row(emu, 'TC_HV_MOI')[header.indexOf('Đánh giá')]).toBe('Đang thực hiện');
+  });
+});
+
 describe('the daily roll-up', () => {
   it('is installed once however often it is installed, and runs every morning', () => {
     const emu = district();
