@@ -63,7 +63,7 @@ export function writeSummary(spreadsheet: Spreadsheet, content: SummaryContent):
   const { units, aggregation } = content;
   const header = [
     'Mã',
-    'Chỉ tiêu',
+    'Tên chỉ tiêu',
     'ĐVT',
     ...units.map((u) => asCellText(u.ma)),
     'Toàn đơn vị',
