@@ -36,7 +36,7 @@ describe('rollUp', () => {
     expect(sheet[0]![0]).toBe('TỔNG HỢP SỐ LIỆU 6 THÁNG ĐẦU NĂM 2026 – HỘI LHPN QUẬN HOÀNG MAI');
     expect(sheet[3]!.slice(0, 8)).toEqual([
       'Mã',
-      'Chỉ tiêu',
+      'Tên chỉ tiêu',
       'ĐVT',
       'DK',
       'TL',
