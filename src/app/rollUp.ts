@@ -4,8 +4,8 @@
  */
 import { aggregate } from '../domain/aggregate';
 import type { Aggregation } from '../domain/aggregate';
-import { shortDateTime } from '../domain/dates';
-import { periodSpec } from '../domain/periodSpec';
+import { localDate, shortDate, shortDateTime } from '../domain/dates';
+import { cutOff, periodSpec } from '../domain/periodSpec';
 import type { PeriodSpec } from '../domain/periodSpec';
 import { withScriptLock } from '../workspace/lock';
 import { writeSummary } from '../workspace/summaryTab';
@@ -35,6 +35,12 @@ function requestedPeriod(workbook: Workbook, request: unknown): PeriodSpec {
   return periodSpec(typeof ky === 'string' && ky.trim() !== '' ? ky : String(workbook.settings.nam));
 }
 
+/** "01/01/2026 đến 30/06/2026" under the workbook's cut-off rule. */
+function dataWindow(workbook: Workbook, spec: PeriodSpec): string {
+  const window = cutOff(spec, workbook.settings.chot_so_lieu);
+  return `${shortDate(localDate(window.from))} đến ${shortDate(localDate(window.to))}`;
+}
+
 export function computeRollUp(workbook: Workbook, spec: PeriodSpec): Aggregation {
   return aggregate({
     catalogue: workbook.catalogue,
@@ -54,7 +60,7 @@ export function rollUp(request?: unknown): RollUpSummary {
     const targets = evaluateRollUpTargets(workbook, spec, aggregation);
     writeSummary(workbook.spreadsheet, {
       title: `TỔNG HỢP SỐ LIỆU ${spec.name.toLocaleUpperCase('vi')} – ${workbook.config.ten_don_vi.toLocaleUpperCase('vi')}`,
-      subtitle: `Cập nhật lúc ${shortDateTime(workbook.now)}. Số liệu năm ${workbook.settings.nam} lấy trực tiếp từ các trang đơn vị (kể cả quý chưa nộp); các năm trước lấy từ Lưu trữ.`,
+      subtitle: `Số liệu từ ${dataWindow(workbook, spec)}. Cập nhật lúc ${shortDateTime(workbook.now)}; số liệu năm ${workbook.settings.nam} lấy trực tiếp từ các trang đơn vị (kể cả quý chưa nộp), các năm trước từ Lưu trữ.`,
       targetLine: targets.summary.total > 0 ? targets.summary.text : '',
       units: workbook.units.filter((u) => u.active),
       aggregation,

@@ -53,7 +53,7 @@ export function writeConfigTab(spreadsheet: Spreadsheet, config: WorkbookConfig,
 }
 
 /** Changes one setting's value in Cấu hình (one read, one write). */
-export function writeSetting(spreadsheet: Spreadsheet, key: keyof Settings, value: number): void {
+export function writeSetting(spreadsheet: Spreadsheet, key: keyof Settings, value: number | string): void {
   const sheet = ensureSheet(spreadsheet, TAB.config);
   const index = readAll(sheet).findIndex((row) => String(row[0] ?? '').trim() === key);
   if (index < 1) throw new Error(`Trang "${TAB.config}" thiếu dòng "${key}"; hãy chạy Khởi tạo.`);

@@ -55,6 +55,16 @@ describe('rollUp', () => {
     expect(ratio[6]).toBeCloseTo(2392 / 2625, 12);
   });
 
+  it('states the data window under the configured cut-off rule', () => {
+    const emu = district();
+    emu.run('rollUp', [{ ky: '2026-H1' }]);
+    expect(emu.sheets.values('Tổng hợp')[1]![0]).toMatch(/^Số liệu từ 01\/01\/2026 đến 30\/06\/2026\./);
+    const row = emu.sheets.values('Cấu hình').findIndex((r) => r[0] === 'chot_so_lieu') + 1;
+    emu.sheets.userEdit({ as: OWNER, sheet: 'Cấu hình', a1: `B${row}`, value: '15-14' });
+    emu.run('rollUp', [{ ky: '2026-H1' }]);
+    expect(emu.sheets.values('Tổng hợp')[1]![0]).toMatch(/^Số liệu từ 15\/12\/2025 đến 14\/06\/2026\./);
+  });
+
   it('shows ratios as percentages and counts with thousands separators', () => {
     const emu = district();
     emu.run('rollUp', [{ ky: '2026-H1' }]);

@@ -10,8 +10,18 @@ const errorOf = (raw: Record<string, unknown>): string => {
 };
 
 describe('settings', () => {
+  it('takes the data cut-off rule, calendar or the state 15-to-14 rule, and refuses anything else', () => {
+    expect(parseSettings({ chot_so_lieu: '15-14' }, 2026).chot_so_lieu).toBe('15-14');
+    expect(errorOf({ chot_so_lieu: 'quý' })).toContain('"chot_so_lieu"');
+  });
+
   it('defaults to the current year, 10 days to submit and a 30% warning threshold', () => {
-    expect(defaultSettings(2026)).toEqual({ nam: 2026, han_nop_ngay: 10, nguong_bien_dong: 30 });
+    expect(defaultSettings(2026)).toEqual({
+      nam: 2026,
+      han_nop_ngay: 10,
+      nguong_bien_dong: 30,
+      chot_so_lieu: 'calendar',
+    });
     expect(parseSettings({}, 2026)).toEqual(defaultSettings(2026));
   });
 
@@ -24,6 +34,7 @@ describe('settings', () => {
       nam: 2025,
       han_nop_ngay: 15,
       nguong_bien_dong: 50,
+      chot_so_lieu: 'calendar',
     });
   });
 
@@ -32,11 +43,13 @@ describe('settings', () => {
       nam: 2000,
       han_nop_ngay: 0,
       nguong_bien_dong: 1,
+      chot_so_lieu: 'calendar',
     });
     expect(parseSettings({ nam: 2100, han_nop_ngay: 90, nguong_bien_dong: 100 }, 2026)).toEqual({
       nam: 2100,
       han_nop_ngay: 90,
       nguong_bien_dong: 100,
+      chot_so_lieu: 'calendar',
     });
   });
 
