@@ -196,3 +196,77 @@ describe('npm run local import and export', () => {
     expect(fs.readFileSync(path.join(workspace, 'state.json'), 'utf8')).toBe(before);
   });
 });
+
+describe('npm run local export of roll-ups', () => {
+  let tmp: string;
+  let workspace: string;
+
+  beforeAll(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'baocao-cli-rollup-'));
+    const configFile = path.join(tmp, 'config.json');
+    fs.writeFileSync(configFile, JSON.stringify(sampleConfig()));
+    workspace = path.join(tmp, 'hm');
+    expect(
+      local('init', '--dir', workspace, '--config', configFile, '--now', '2026-07-03T08:00:00+07:00').status,
+    ).toBe(0);
+    // Hand-checkable: Thịnh Liệt reports Quý I only.
+    const input = path.join(tmp, 'h1.csv');
+    fs.writeFileSync(
+      input,
+      [
+        'don_vi,ky,ma_chi_tieu,gia_tri',
+        'DK,2026-Q1,TC_PN18,1500',
+        'DK,2026-Q1,TC_HV,1400',
+        'DK,2026-Q1,TC_HV_MOI,20',
+        'DK,2026-Q2,TC_PN18,1525',
+        'DK,2026-Q2,TC_HV,1412',
+        'DK,2026-Q2,TC_HV_MOI,17',
+        'TL,2026-Q1,TC_PN18,1100',
+        'TL,2026-Q1,TC_HV,980',
+        'TL,2026-Q1,TC_HV_MOI,12',
+        '',
+      ].join('\n'),
+    );
+    expect(local('import', '--dir', workspace, '--file', input).status).toBe(0);
+  });
+
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('writes a half-year roll-up per unit and for the district (TONG), ratios as decimals', () => {
+    const output = path.join(tmp, 'h1-out.csv');
+    const result = local('export', '--dir', workspace, '--ky', '2026-H1', '--csv', output);
+    expect(result.status).toBe(0);
+    expect(result.json).toMatchObject({ tong_hop: true });
+    const lines = fs.readFileSync(output, 'utf8').split('\n');
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'DK,2026-H1,TC_HV,1412',
+        'DK,2026-H1,TC_HV_MOI,37',
+        'TL,2026-H1,TC_HV,980',
+        'TONG,2026-H1,TC_HV,2392',
+        'TONG,2026-H1,TC_HV_MOI,49',
+        'TONG,2026-H1,TC_PN18,2625',
+      ]),
+    );
+    expect(lines.find((l) => l.startsWith('TONG,2026-H1,TC_HV_TL,'))!.split(',')[3]).toBe(
+      String(2392 / 2625),
+    );
+  });
+
+  it('with --tong-hop, rolls up a single quarter instead of listing what was entered', () => {
+    const output = path.join(tmp, 'q2-out.csv');
+    expect(local('export', '--dir', workspace, '--ky', '2026-Q2', '--csv', output, '--tong-hop').status).toBe(
+      0,
+    );
+    const lines = fs.readFileSync(output, 'utf8').split('\n');
+    expect(lines).toContain('TONG,2026-Q2,TC_HV,1412');
+    expect(lines.some((l) => l.startsWith('TL,'))).toBe(false);
+  });
+
+  it('refuses a period it cannot read, in one line', () => {
+    const result = local('export', '--dir', workspace, '--ky', '2026-H3', '--csv', path.join(tmp, 'x.csv'));
+    expect(result.status).toBe(1);
+    expect(result.stderr.split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^Lỗi: Kỳ báo cáo "2026-H3" không hợp lệ/);
+  });
+});
