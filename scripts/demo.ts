@@ -97,6 +97,20 @@ async function demo(): Promise<void> {
   }
   at(emu, '2026-07-11T08:00:00+07:00');
   const checks = emu.run('checkData', [], { user: emu.owner }) as { so_loi: number; so_canh_bao: number };
+  // The chair sets two targets of the resolution and rolls up the half-year.
+  const targets = [
+    ['2021-2026', 2026, '', 'TC_HV_MOI', 'Hằng năm', '460'],
+    ['2021-2026', '', '', 'TC_HV_TL', 'Tỷ lệ cuối nhiệm kỳ', '89'],
+  ];
+  targets.forEach((cells, i) =>
+    cells.forEach((value, j) =>
+      emu.sheets.userEdit({ as: emu.owner, sheet: 'Mục tiêu', a1: `${'ABCDEF'[j]}${i + 2}`, value }),
+    ),
+  );
+  const rolled = emu.run('rollUp', [{ ky: '2026-H1' }], { user: emu.owner }) as {
+    ten_ky: string;
+    don_vi_co_so_lieu: string;
+  };
   const triggerErrors = emu.sheets.triggerErrors();
   if (triggerErrors.length > 0) throw new Error(`Trigger error: ${triggerErrors[0]!.message}`);
   const menus = emu.sheets.menus();
@@ -112,6 +126,9 @@ async function demo(): Promise<void> {
     await local(['export', '--dir', WORKSPACE, '--ky', ky, '--csv', csv]);
     files.push({ href: path.basename(csv), label: `Số liệu ${ky} (.csv, dạng nhập/xuất)` });
   }
+  const rollUpCsv = path.join(OUT, 'tong-hop-2026-H1.csv');
+  await local(['export', '--dir', WORKSPACE, '--ky', '2026-H1', '--csv', rollUpCsv]);
+  files.push({ href: path.basename(rollUpCsv), label: 'Tổng hợp 6 tháng đầu năm 2026 (.csv, có dòng TONG)' });
   fs.writeFileSync(
     path.join(OUT, 'index.html'),
     renderIndex({
@@ -123,6 +140,7 @@ async function demo(): Promise<void> {
         `Thời điểm cuối bản chạy thử: ${now}`,
         `Quý I/2026: ${String(totals[4])}; Quý II/2026: ${String(totals[7])}`,
         `Kiểm tra số liệu: ${checks.so_loi} lỗi, ${checks.so_canh_bao} cảnh báo (xem trang "Kiểm tra")`,
+        `Tổng hợp ${rolled.ten_ky}: ${rolled.don_vi_co_so_lieu} có số liệu (xem trang "Tổng hợp")`,
       ],
     }),
   );
@@ -130,6 +148,7 @@ async function demo(): Promise<void> {
   console.log(`Bản chạy thử: Hội LHPN quận Hoàng Mai, ${config.don_vi.length} đơn vị, đến ${now}`);
   console.log(`  Quý I/2026: ${String(totals[4])}; Quý II/2026: ${String(totals[7])}`);
   console.log(`  Kiểm tra số liệu: ${checks.so_loi} lỗi, ${checks.so_canh_bao} cảnh báo`);
+  console.log(`  Tổng hợp ${rolled.ten_ky}: ${rolled.don_vi_co_so_lieu} có số liệu`);
   console.log(
     `  Kết quả trong ${path.relative(ROOT, OUT)}/: index.html, ${files.map((f) => f.href).join(', ')}`,
   );
