@@ -51,7 +51,8 @@ const RATING_INDICATOR: Omit<Indicator, 'active'> = {
 
 /**
  * Switched on by default: what a commune union and its branches report every quarter (members,
- * movements, poverty, credit, social security, Party building), plus the ratios computed from them.
+ * movements, poverty, credit, social security, Party building), the ratios computed from them, and
+ * the ratings.
  */
 const DEFAULT_ACTIVE = new Set([
   'TC_PN18',
@@ -94,6 +95,19 @@ const DEFAULT_ACTIVE = new Set([
   'XD_GS',
   'XD_PB',
   RATING_CODE,
+  // Counted from the units' ratings and figures (computed; communes also report their branches'
+  // ratings as counts): "4/4 chi hội hoàn thành xuất sắc", "90% cơ sở xếp loại tốt trở lên".
+  'TD_CH_XL_XS',
+  'TD_CH_XL_T',
+  'TD_CH_XL_HT',
+  'TD_CH_XL_KHT',
+  'TD_CS_XL_XS',
+  'TD_CS_XL_T',
+  'TD_CS_XL_HT',
+  'TD_CS_XL_KHT',
+  'TD_CS_TOT',
+  'TD_CS_TOT_TL',
+  'TC_COSO_TH50',
 ]);
 
 const TYPES: readonly IndicatorType[] = ['S', 'F', 'R', 'C', 'K', 'S/F', 'L'];

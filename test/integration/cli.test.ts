@@ -270,3 +270,51 @@ describe('npm run local export of roll-ups', () => {
     expect(result.stderr).toMatch(/^Lỗi: Kỳ báo cáo "2026-H3" không hợp lệ/);
   });
 });
+
+describe('npm run local export of counted indicators', () => {
+  it('counts communes by rating and by condition over the year, per unit and for the district', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'baocao-cli-count-'));
+    try {
+      const configFile = path.join(tmp, 'config.json');
+      fs.writeFileSync(configFile, JSON.stringify(sampleConfig()));
+      const workspace = path.join(tmp, 'hm');
+      expect(
+        local('init', '--dir', workspace, '--config', configFile, '--now', '2026-12-20T08:00:00+07:00')
+          .status,
+      ).toBe(0);
+      const input = path.join(tmp, 'year.csv');
+      // Đại Kim: 1.412 of 1.525 women (92,6% > 50%), rated "tốt"; Thịnh Liệt: 400 of 1.100 (36,4%), rated "xuất sắc".
+      fs.writeFileSync(
+        input,
+        [
+          'don_vi,ky,ma_chi_tieu,gia_tri',
+          'DK,2026-Q4,TC_PN18,1525',
+          'DK,2026-Q4,TC_HV,1412',
+          'DK,2026-Q4,TD_XEP_LOAI,Hoàn thành tốt nhiệm vụ',
+          'TL,2026-Q3,TC_PN18,1100',
+          'TL,2026-Q3,TC_HV,400',
+          'TL,2026-Q4,TD_XEP_LOAI,Hoàn thành xuất sắc nhiệm vụ',
+          '',
+        ].join('\n'),
+      );
+      expect(local('import', '--dir', workspace, '--file', input).status).toBe(0);
+      const output = path.join(tmp, 'year-out.csv');
+      expect(local('export', '--dir', workspace, '--ky', '2026', '--csv', output).status).toBe(0);
+      const lines = fs.readFileSync(output, 'utf8').split('\n');
+      expect(lines).toEqual(
+        expect.arrayContaining([
+          'TONG,2026,TC_COSO_TH50,1',
+          'DK,2026,TC_COSO_TH50,1',
+          'TL,2026,TC_COSO_TH50,0',
+          'TONG,2026,TD_CS_XL_XS,1',
+          'TONG,2026,TD_CS_XL_T,1',
+          'TONG,2026,TD_CS_XL_HT,0',
+          'TONG,2026,TD_CS_TOT,2',
+          'TONG,2026,TD_CS_TOT_TL,1',
+        ]),
+      );
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});

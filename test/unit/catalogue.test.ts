@@ -38,8 +38,18 @@ describe('the default catalogue', () => {
 
   it('switches on the default subset, and every code in it exists', () => {
     const active = codes(catalogue.filter((i) => i.active));
-    expect(active).toHaveLength(40);
-    expect(active).toEqual(expect.arrayContaining(['TC_HV', 'TC_HV_TL', 'UT_DUNO', 'XD_PB', RATING_CODE]));
+    expect(active).toHaveLength(51);
+    expect(active).toEqual(
+      expect.arrayContaining([
+        'TC_HV',
+        'TC_HV_TL',
+        'UT_DUNO',
+        'XD_PB',
+        RATING_CODE,
+        'TD_CS_TOT_TL',
+        'TC_COSO_TH50',
+      ]),
+    );
     expect(byCode('TC_HV_DD').active).toBe(false);
     expect(byCode('CDS_HV').active).toBe(false);
   });
