@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import type { DataPoint } from '../../src/domain/dataPoints';
 import type { Indicator } from '../../src/domain/catalogue';
+import { seededRandom } from '../lib/seededRandom';
 
 const UNITS = 300;
 const INDICATORS = 100;
@@ -18,18 +19,6 @@ const BUDGET_MS = 1000;
 require.extensions['.csv'] = (module, filename) => {
   module.exports = fs.readFileSync(filename, 'utf8');
 };
-
-/** mulberry32: a small deterministic generator, so every run measures the same data set. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function main(): Promise<void> {
   const { defaultCatalogue, isEnteredBy, RATING_CLASSES, RATING_CODE } =
@@ -62,7 +51,7 @@ async function main(): Promise<void> {
 
   const units = Array.from({ length: UNITS }, (_, i) => `DV${String(i + 1).padStart(3, '0')}`);
   const quarters = Array.from({ length: QUARTERS }, (_, i) => `${2021 + Math.floor(i / 4)}-Q${(i % 4) + 1}`);
-  const next = random(20260401);
+  const next = seededRandom(20260401);
   const points: DataPoint[] = [];
   for (const unit of units) {
     for (const period of quarters) {

@@ -3,19 +3,9 @@
  * about 33.740 members across 14 wards; Đức Xương: 1.412 members, 92,6% of women, 37 new members a
  * half-term). Deterministic, so every run of the demo shows the same workbook.
  */
-export type QuarterFigures = Record<string, number | string>;
+import { seededRandom } from '../lib/seededRandom';
 
-/** A small seeded generator (mulberry32): the same seed gives the same figures. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export type QuarterFigures = Record<string, number | string>;
 
 function seedOf(text: string): number {
   let hash = 2166136261;
@@ -25,8 +15,8 @@ function seedOf(text: string): number {
 
 /** One ward's figures for a quarter; `quarter` moves stocks a little from one quarter to the next. */
 export function wardFigures(unitCode: string, quarter: number): QuarterFigures {
-  const base = generator(seedOf(unitCode));
-  const now = generator(seedOf(`${unitCode}-${quarter}`));
+  const base = seededRandom(seedOf(unitCode));
+  const now = seededRandom(seedOf(`${unitCode}-${quarter}`));
   const between = (random: () => number, low: number, high: number) =>
     Math.round(low + random() * (high - low));
   const women = between(base, 2200, 3100) + quarter * between(now, 0, 8);

@@ -33,6 +33,16 @@ function local(...args: string[]): CliResult {
   return { status: result.status, stdout: result.stdout, stderr, json };
 }
 
+/** A fresh workspace of the sample district at the given time, in a temporary folder. */
+function newWorkspace(prefix: string, now: string): { tmp: string; workspace: string } {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const configFile = path.join(tmp, 'config.json');
+  fs.writeFileSync(configFile, JSON.stringify(sampleConfig()));
+  const workspace = path.join(tmp, 'hm');
+  expect(local('init', '--dir', workspace, '--config', configFile, '--now', now).status).toBe(0);
+  return { tmp, workspace };
+}
+
 describe('npm run local', () => {
   let tmp: string;
   let configFile: string;
@@ -156,13 +166,7 @@ describe('npm run local import and export', () => {
   let workspace: string;
 
   beforeAll(() => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'baocao-cli-data-'));
-    const configFile = path.join(tmp, 'config.json');
-    fs.writeFileSync(configFile, JSON.stringify(sampleConfig()));
-    workspace = path.join(tmp, 'hm');
-    expect(
-      local('init', '--dir', workspace, '--config', configFile, '--now', '2026-07-03T08:00:00+07:00').status,
-    ).toBe(0);
+    ({ tmp, workspace } = newWorkspace('baocao-cli-data-', '2026-07-03T08:00:00+07:00'));
   });
 
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -202,13 +206,7 @@ describe('npm run local export of roll-ups', () => {
   let workspace: string;
 
   beforeAll(() => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'baocao-cli-rollup-'));
-    const configFile = path.join(tmp, 'config.json');
-    fs.writeFileSync(configFile, JSON.stringify(sampleConfig()));
-    workspace = path.join(tmp, 'hm');
-    expect(
-      local('init', '--dir', workspace, '--config', configFile, '--now', '2026-07-03T08:00:00+07:00').status,
-    ).toBe(0);
+    ({ tmp, workspace } = newWorkspace('baocao-cli-rollup-', '2026-07-03T08:00:00+07:00'));
     // Hand-checkable: Thịnh Liệt reports Quý I only.
     const input = path.join(tmp, 'h1.csv');
     fs.writeFileSync(
@@ -273,15 +271,8 @@ describe('npm run local export of roll-ups', () => {
 
 describe('npm run local export of counted indicators', () => {
   it('counts communes by rating and by condition over the year, per unit and for the district', () => {
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'baocao-cli-count-'));
+    const { tmp, workspace } = newWorkspace('baocao-cli-count-', '2026-12-20T08:00:00+07:00');
     try {
-      const configFile = path.join(tmp, 'config.json');
-      fs.writeFileSync(configFile, JSON.stringify(sampleConfig()));
-      const workspace = path.join(tmp, 'hm');
-      expect(
-        local('init', '--dir', workspace, '--config', configFile, '--now', '2026-12-20T08:00:00+07:00')
-          .status,
-      ).toBe(0);
       const input = path.join(tmp, 'year.csv');
       // Đại Kim: 1.412 of 1.525 women (92,6% > 50%), rated "tốt"; Thịnh Liệt: 400 of 1.100 (36,4%), rated "xuất sắc".
       fs.writeFileSync(

@@ -1,4 +1,14 @@
-import { DK, DK_TAB, enter, GOOD_Q1, OWNER, setUpDistrict, tickSubmit, TL_TAB } from '../support/district';
+import {
+  DK,
+  DK_TAB,
+  enter,
+  GOOD_Q1,
+  OWNER,
+  setUpDistrict,
+  tickSubmit,
+  TL_TAB,
+  switchOnAllIndicators,
+} from '../support/district';
 
 const GOOD = [
   'don_vi,ky,ma_chi_tieu,gia_tri',
@@ -136,14 +146,7 @@ describe('service calls', () => {
       quan_tri: [OWNER],
     });
     if (indicators === 'all') {
-      const rows = emu.sheets.values('Chỉ tiêu').length;
-      emu.execute(() =>
-        (emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp)
-          .getActiveSpreadsheet()
-          .getSheetByName('Chỉ tiêu')!
-          .getRange(2, 11, rows - 1, 1)
-          .setValues(Array.from({ length: rows - 1 }, () => [true])),
-      );
+      switchOnAllIndicators(emu);
     }
     emu.ctx.log.clear();
     emu.run('setUpWorkbook');

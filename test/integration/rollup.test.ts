@@ -1,5 +1,14 @@
 import { sampleConfig } from '../support/product';
-import { DK, DK_TAB, enter, OWNER, setUpDistrict, TL, TL_TAB } from '../support/district';
+import {
+  DK,
+  DK_TAB,
+  enter,
+  OWNER,
+  setUpDistrict,
+  TL,
+  TL_TAB,
+  switchOnAllIndicators,
+} from '../support/district';
 
 const GB = 'giapbat@hoilhpn.vn';
 const threeUnits = sampleConfig({
@@ -207,14 +216,7 @@ describe('the daily roll-up', () => {
         })),
       });
       if (allIndicators) {
-        const rows = emu.sheets.values('Chỉ tiêu').length;
-        emu.execute(() =>
-          (emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp)
-            .getActiveSpreadsheet()
-            .getSheetByName('Chỉ tiêu')!
-            .getRange(2, 11, rows - 1, 1)
-            .setValues(Array.from({ length: rows - 1 }, () => [true])),
-        );
+        switchOnAllIndicators(emu);
         emu.run('setUpWorkbook');
       }
       emu.ctx.log.clear();

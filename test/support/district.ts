@@ -63,3 +63,15 @@ export function enter(
     if (!edit.accepted) throw new Error(`${code}=${String(value)} refused: ${edit.message}`);
   }
 }
+
+/** An admin switches on every indicator of the catalogue (column "Theo dõi" of Chỉ tiêu). */
+export function switchOnAllIndicators(emu: Emulator): void {
+  const rows = emu.sheets.values('Chỉ tiêu').length;
+  emu.execute(() =>
+    (emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp)
+      .getActiveSpreadsheet()
+      .getSheetByName('Chỉ tiêu')!
+      .getRange(2, 11, rows - 1, 1)
+      .setValues(Array.from({ length: rows - 1 }, () => [true])),
+  );
+}
