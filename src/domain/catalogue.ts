@@ -138,6 +138,36 @@ export function parseCatalogue(csv: string): Array<Omit<Indicator, 'active'>> {
     });
 }
 
+/**
+ * Problems of a catalogue an admin edited (tab Chỉ tiêu), each naming its spreadsheet row (the
+ * header is row 1): an unknown type, a repeated code, a ratio whose parts are not in the catalogue.
+ */
+export function catalogueProblems(catalogue: readonly Indicator[]): string[] {
+  const problems: string[] = [];
+  const codes = new Map<string, number>();
+  catalogue.forEach((indicator, index) => {
+    const row = index + 2;
+    if (!TYPES.includes(indicator.type)) {
+      problems.push(
+        `Dòng ${row} (${indicator.code}): loại "${indicator.type}" không hợp lệ, phải là một trong ${TYPES.join(', ')}`,
+      );
+    }
+    const earlier = codes.get(indicator.code);
+    if (earlier !== undefined) problems.push(`Dòng ${row}: mã "${indicator.code}" trùng với dòng ${earlier}`);
+    else codes.set(indicator.code, row);
+  });
+  for (const [index, indicator] of catalogue.entries()) {
+    if (indicator.type !== 'R') continue;
+    const missing = [indicator.numerator, indicator.denominator].filter((c) => !codes.has(c));
+    if (missing.length > 0) {
+      problems.push(
+        `Dòng ${index + 2} (${indicator.code}): tử số / mẫu số không có trong danh mục: ${missing.join(', ') || '(trống)'}`,
+      );
+    }
+  }
+  return problems;
+}
+
 /** The default catalogue with the default subset switched on. */
 export function defaultCatalogue(): Indicator[] {
   return (

@@ -1,4 +1,5 @@
 import type { Indicator, IndicatorType } from '../domain/catalogue';
+import { catalogueProblems } from '../domain/catalogue';
 import { asCellText } from '../domain/text';
 import { ensureSheet, isTicked, readRecords, replaceContent, styleHeader, TAB } from './tabs';
 
@@ -53,7 +54,11 @@ function fromRow(row: unknown[]): Indicator {
 
 /** The catalogue as the tab holds it (admins switch indicators on and off there), or [] if none. */
 export function readCatalogueTab(spreadsheet: Spreadsheet): Indicator[] {
-  return readRecords(spreadsheet.getSheetByName(TAB.catalogue)).map(fromRow);
+  const catalogue = readRecords(spreadsheet.getSheetByName(TAB.catalogue)).map(fromRow);
+  const problems = catalogueProblems(catalogue);
+  if (problems.length > 0)
+    throw new Error(`Trang "${TAB.catalogue}" có dòng không hợp lệ: ${problems.join('; ')}`);
+  return catalogue;
 }
 
 /**

@@ -98,6 +98,18 @@ describe('unit entry tabs', () => {
   });
 });
 
+describe('the catalogue tab', () => {
+  it('refuses a typing mistake in Chỉ tiêu with its row, and setup changes nothing', () => {
+    const emu = setUpDistrict();
+    emu.sheets.userEdit({ as: OWNER, sheet: 'Chỉ tiêu', a1: 'E3', value: 'Z' });
+    const before = emu.sheets.values(DK_TAB);
+    expect(() => emu.run('setUpWorkbook')).toThrow(
+      'Trang "Chỉ tiêu" có dòng không hợp lệ: Dòng 3 (TC_HV): loại "Z" không hợp lệ, phải là một trong S, F, R, C, K, S/F, L',
+    );
+    expect(emu.sheets.values(DK_TAB)).toEqual(before);
+  });
+});
+
 describe('levels', () => {
   it('a commune workbook has branch tabs with the words of its level and only what branches enter', () => {
     const emu = setUpDistrict(

@@ -1,6 +1,7 @@
 import defaultCatalogueCsv from '../../src/domain/data/indicators.csv';
 import type { Indicator } from '../../src/domain/catalogue';
 import {
+  catalogueProblems,
   defaultCatalogue,
   entryIndicators,
   entryNote,
@@ -165,5 +166,26 @@ describe('entryNote', () => {
     const note = entryNote(byCode(RATING_CODE));
     for (const rating of RATING_CLASSES) expect(note).toContain(rating);
     expect(note).not.toContain('Nhập số');
+  });
+});
+
+describe('catalogueProblems', () => {
+  it('accepts the default catalogue', () => {
+    expect(catalogueProblems(defaultCatalogue())).toEqual([]);
+  });
+
+  it('names the row of an unknown type, a repeated code and a ratio whose parts are missing', () => {
+    const [first, second] = defaultCatalogue();
+    const ratio = defaultCatalogue().find((i) => i.code === 'TC_HV_TL')!;
+    const problems = catalogueProblems([
+      { ...first!, type: 'X' as never },
+      { ...second!, code: first!.code },
+      { ...ratio, denominator: 'TC_KHONG_CO' },
+    ]);
+    expect(problems).toEqual([
+      `Dòng 2 (${first!.code}): loại "X" không hợp lệ, phải là một trong S, F, R, C, K, S/F, L`,
+      `Dòng 3: mã "${first!.code}" trùng với dòng 2`,
+      'Dòng 4 (TC_HV_TL): tử số / mẫu số không có trong danh mục: TC_HV, TC_KHONG_CO',
+    ]);
   });
 });
