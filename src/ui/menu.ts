@@ -5,6 +5,7 @@ export const MENU_ITEMS: ReadonlyArray<{ caption: string; functionName: string }
   { caption: 'Khởi tạo / cập nhật bảng tính', functionName: 'setUpWorkbook' },
   null,
   { caption: 'Nộp số liệu quý…', functionName: 'submitQuarter' },
+  { caption: 'Mở lại quý đã nộp…', functionName: 'reopenQuarter' },
   { caption: 'Kiểm tra số liệu', functionName: 'checkData' },
   { caption: 'Tổng hợp ngay', functionName: 'rollUp' },
   { caption: 'Tạo báo cáo…', functionName: 'openReportDialog' },

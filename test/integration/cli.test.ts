@@ -128,6 +128,19 @@ describe('npm run local', () => {
     expect(local('run', '--dir', workspace, 'setUpWorkbook', '{ky:').stderr).toMatch(/phải là JSON hợp lệ/);
   });
 
+  it('tick fires the installed schedules in order and prints what ran', () => {
+    expect(local('run', '--dir', workspace, 'installSchedules').status).toBe(0);
+    const result = local('tick', '--dir', workspace, '--until', '2026-04-01T12:00:00+07:00');
+    expect(result.status).toBe(0);
+    const fired = (result.json as { fired: Array<{ at: string; handler: string; ok: boolean }> }).fired;
+    expect(fired.map((f) => [f.handler, f.ok])).toEqual([
+      ['rollUp', true],
+      ['rollUp', true],
+    ]);
+    expect(fired.map((f) => f.at.slice(0, 13))).toEqual(['2026-03-31T06', '2026-04-01T06']);
+    expect(local('run', '--dir', workspace, 'removeSchedules').json).toEqual({ da_go: 1 });
+  });
+
   it('tick moves the clock forward and refuses to move it back', () => {
     const forward = local('tick', '--dir', workspace, '--until', '2026-04-02T07:00:00+07:00');
     expect(forward.status).toBe(0);

@@ -11,6 +11,7 @@ describe('opening the Sheet', () => {
     expect(menu!.items.filter(Boolean).map((i) => i!.caption)).toEqual([
       'Khởi tạo / cập nhật bảng tính',
       'Nộp số liệu quý…',
+      'Mở lại quý đã nộp…',
       'Kiểm tra số liệu',
       'Tổng hợp ngay',
       'Tạo báo cáo…',
