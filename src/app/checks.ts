@@ -8,6 +8,8 @@ import { compareQuarters, quarterKey, quarterName, quarterOf } from '../domain/p
 import type { Rule, RuleResult } from '../domain/rules';
 import { defaultRules, evaluateRules } from '../domain/rules';
 import type { ParsedUnitTab } from '../domain/unitTab';
+import type { UnitQuarterValues } from '../domain/dataPoints';
+import { readArchive } from '../workspace/archiveTab';
 import { writeChecks } from '../workspace/checksTab';
 import { withScriptLock } from '../workspace/lock';
 import { ensureRulesTab, readRules } from '../workspace/rulesTab';
@@ -32,16 +34,39 @@ function rulesOf(workbook: Workbook): Rule[] {
   return readRules(workbook.spreadsheet, new Set(workbook.catalogue.map((i) => i.code)));
 }
 
+/**
+ * Quý IV of the year before, by unit, from Lưu trữ: what PREV() means in Quý I, when the unit tabs
+ * already hold the new year.
+ */
+export function lastYearsFinalQuarter(workbook: Workbook): Map<string, UnitQuarterValues> {
+  const period = quarterKey({ year: workbook.settings.nam - 1, quarter: 4 });
+  const byUnit = new Map<string, UnitQuarterValues>();
+  for (const point of readArchive(workbook.spreadsheet, new Set([period]))) {
+    byUnit.set(point.unit, { ...(byUnit.get(point.unit) ?? {}), [point.code]: point.value });
+  }
+  return byUnit;
+}
+
+export interface CheckContext {
+  rules?: Rule[];
+  /** Quý IV of last year by unit, read once by a job that checks many Quý I. */
+  lastYear?: Map<string, UnitQuarterValues>;
+}
+
 /** Failed rules of one unit's quarter (errors and warnings). */
 export function checkUnitQuarter(
   workbook: Workbook,
   unit: UnitRecord,
   tab: ParsedUnitTab,
   quarter: number,
-  rules: Rule[] = rulesOf(workbook),
+  context: CheckContext = {},
 ): RuleResult[] {
+  const rules = context.rules ?? rulesOf(workbook);
   const values = quarterValues(tab, quarter);
-  const previous = quarter > 1 ? quarterValues(tab, quarter - 1) : undefined;
+  const previous =
+    quarter > 1
+      ? quarterValues(tab, quarter - 1)
+      : (context.lastYear ?? lastYearsFinalQuarter(workbook)).get(unit.ma);
   const period = quarterKey({ year: workbook.settings.nam, quarter });
   return [
     ...typeProblems(workbook, unit, values, period),
@@ -102,11 +127,11 @@ export function checkData(): CheckSummary {
   const quarters = [1, 2, 3, 4].filter(
     (q) => compareQuarters({ year: workbook.settings.nam, quarter: q }, current) <= 0,
   );
-  const rules = rulesOf(workbook);
+  const context: CheckContext = { rules: rulesOf(workbook), lastYear: lastYearsFinalQuarter(workbook) };
   const tabs = readUnitTabs(workbook);
   const results = units.flatMap((unit) => {
     const tab = tabs.get(unit)!;
-    return quarters.flatMap((q) => checkUnitQuarter(workbook, unit, tab, q, rules));
+    return quarters.flatMap((q) => checkUnitQuarter(workbook, unit, tab, q, context));
   });
   if (workbook.isAdmin) withScriptLock('Kiểm tra số liệu', () => writeChecks(workbook.spreadsheet, results));
   const summary: CheckSummary = {

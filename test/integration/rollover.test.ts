@@ -63,6 +63,18 @@ describe('Sang năm mới', () => {
     expect(enter(emu, DK, DK_TAB, 1, { TC_HV: 1430 })).toBeUndefined();
   });
 
+  it("compares the new year's Quý I with last year's Quý IV from Lưu trữ", () => {
+    const emu = setUpDistrict('2026-12-20T09:00:00+07:00');
+    enter(emu, DK, DK_TAB, 4, GOOD_Q1);
+    tickSubmit(emu, DK, DK_TAB, 4);
+    emu.run('startNewYear', [], { user: OWNER });
+    emu.tick(new Date('2027-04-02T08:00:00+07:00'));
+    enter(emu, DK, DK_TAB, 1, { ...GOOD_Q1, TC_HV: 900, TC_HV_HP: 900, TC_HV_SHTX: 800, TC_HV_NC: 300 });
+    tickSubmit(emu, DK, DK_TAB, 1);
+    const log = emu.sheets.values('Nhật ký').find((r) => r[2] === 'Nộp số liệu Quý I/2027')!;
+    expect(log[6]).toMatch(/Tổng số hội viên thay đổi hơn 30% so với quý trước \(chênh lệch 512/);
+  });
+
   it('is for admins only', () => {
     const emu = setUpDistrict();
     expect(() => emu.run('startNewYear', [], { user: DK })).toThrow(
