@@ -46,32 +46,44 @@ export function handleEdit(e: EditEvent): void {
     });
     return;
   }
-  const column = range.getColumn();
-  const quarter = column - UNIT_TAB.firstQuarterColumn + 1;
-  if (quarter < 1 || quarter > 4 || range.getNumColumns() !== 1) return;
-  const onControl = range.getRow() === UNIT_TAB.submitRow;
-  // Officers type figures all day: an edit of an unsubmitted quarter needs nothing, so it costs one
-  // read of its submit box rather than loading the workbook.
-  if (!onControl && sheet.getRange(UNIT_TAB.submitRow, column).getValue() !== true) return;
+  // The quarters (1..4) the edited columns cover, if any.
+  const firstColumn = range.getColumn();
+  const firstQuarter = Math.max(1, firstColumn - UNIT_TAB.firstQuarterColumn + 1);
+  const lastQuarter = Math.min(4, firstColumn + range.getNumColumns() - UNIT_TAB.firstQuarterColumn);
+  if (firstQuarter > lastQuarter) return;
+  const onControl =
+    range.getRow() === UNIT_TAB.submitRow && range.getNumRows() === 1 && range.getNumColumns() === 1;
+  if (!onControl && range.getLastRow() < UNIT_TAB.firstDataRow) return;
+  // Officers type figures all day: an edit of unsubmitted quarters needs nothing, so it costs one
+  // read of their submit boxes rather than loading the workbook.
+  const boxes = sheet
+    .getRange(
+      UNIT_TAB.submitRow,
+      UNIT_TAB.firstQuarterColumn + firstQuarter - 1,
+      1,
+      lastQuarter - firstQuarter + 1,
+    )
+    .getValues()[0]!;
+  if (!onControl && !boxes.includes(true)) return;
   withScriptLock('Nộp số liệu', () => {
     const workbook = loadWorkbook();
     const unit = workbook.units.find((u) => u.tabName === name);
     if (!unit) return;
-    const period = quarterKey({ year: workbook.settings.nam, quarter });
-    if (range.getRow() === UNIT_TAB.submitRow && range.getNumRows() === 1) {
+    const submissions = readSubmissions(workbook.spreadsheet);
+    if (onControl) {
       // Another admin's copy of this trigger may have handled the same edit already: then the
       // box already says what the records say, and there is nothing left to do.
+      const period = quarterKey({ year: workbook.settings.nam, quarter: firstQuarter });
       const ticked = e.value === 'TRUE';
-      const submitted = !!submissionOf(readSubmissions(workbook.spreadsheet), unit.ma, quarter);
-      if (ticked !== submitted) onSubmitControl(workbook, unit.ma, period, ticked, user, range);
+      if (ticked !== !!submissionOf(submissions, unit.ma, firstQuarter)) {
+        onSubmitControl(workbook, unit.ma, period, ticked, user, range);
+      }
       return;
     }
-    if (
-      range.getRow() >= UNIT_TAB.firstDataRow &&
-      submissionOf(readSubmissions(workbook.spreadsheet), unit.ma, quarter)
-    ) {
-      logCorrection(workbook, unit.ma, name, period, e, user);
-    }
+    const submitted = [];
+    for (let q = firstQuarter; q <= lastQuarter; q++)
+      if (submissionOf(submissions, unit.ma, q)) submitted.push(q);
+    if (submitted.length > 0) logCorrections(workbook, unit.ma, name, submitted, e, user);
   });
 }
 
@@ -101,32 +113,41 @@ function onSubmitControl(
   }
 }
 
-/** An admin changed a submitted value: log it, and keep Lưu trữ current with the corrected value. */
-function logCorrection(
+/** An admin changed submitted values: log it, and keep Lưu trữ current with the corrected values. */
+function logCorrections(
   workbook: ReturnType<typeof loadWorkbook>,
   unitCode: string,
   tabName: string,
-  period: string,
+  quarters: number[],
   e: EditEvent,
   user: string,
 ): void {
-  const sheet = e.range.getSheet();
-  const rows = sheet.getRange(e.range.getRow(), 1, e.range.getNumRows(), 1).getValues();
-  const newValues = e.range.getValues();
-  const points = rows
-    .map((row, i) => ({ code: String(row[0] ?? '').trim(), value: newValues[i]![0] }))
-    .filter((p) => p.code !== '' && p.value !== '')
-    .map((p) => ({ unit: unitCode, period, code: p.code, value: p.value as number | string }));
-  const quarter = Number(period.slice(-1));
+  const range = e.range;
+  const codes = range.getSheet().getRange(range.getRow(), 1, range.getNumRows(), 1).getValues();
+  const values = range.getValues();
+  const year = workbook.settings.nam;
+  const points = quarters.flatMap((quarter) => {
+    const column = UNIT_TAB.firstQuarterColumn + quarter - 1 - range.getColumn();
+    return codes
+      .map((row, i) => ({ code: String(row[0] ?? '').trim(), value: values[i]![column] }))
+      .filter((p) => /^[A-Z][A-Z0-9_]*$/.test(p.code) && p.value !== '' && p.value !== undefined)
+      .map((p) => ({
+        unit: unitCode,
+        period: quarterKey({ year, quarter }),
+        code: p.code,
+        value: p.value as number | string,
+      }));
+  });
+  const single = range.getNumRows() * range.getNumColumns() === 1;
   appendLog(workbook.spreadsheet, [
     {
       at: workbook.now,
       user,
-      action: `Sửa số liệu đã nộp ${quarterName({ year: workbook.settings.nam, quarter })}`,
+      action: `Sửa số liệu đã nộp ${quarters.map((quarter) => quarterName({ year, quarter })).join(', ')}`,
       place: tabName,
-      cell: e.range.getA1Notation(),
-      oldValue: e.oldValue,
-      newValue: e.range.getNumRows() === 1 ? e.value : '(nhiều ô)',
+      cell: range.getA1Notation(),
+      oldValue: single ? e.oldValue : undefined,
+      newValue: single ? e.value : '(nhiều ô)',
     },
   ]);
   appendArchive(workbook.spreadsheet, points, workbook.now, user, 'Sửa sau khi nộp');

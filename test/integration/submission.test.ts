@@ -104,6 +104,30 @@ describe('submitting a quarter with the "Nộp" box', () => {
     expect(emu.sheets.values('Nhật ký').find((r) => r[2] === 'Mở lại số liệu Quý I/2026')![1]).toBe(deputy);
   });
 
+  it('logs an admin paste across a submitted and an open quarter, archiving only the submitted one', () => {
+    const emu = setUpDistrict('2026-07-02T08:00:00+07:00');
+    enter(emu, DK, DK_TAB, 1, GOOD_Q1);
+    tickSubmit(emu, DK, DK_TAB, 1);
+    const row = emu.sheets.values(DK_TAB).findIndex((r) => r[0] === 'TC_HV') + 1;
+    const paste = emu.sheets.userPaste({
+      as: OWNER,
+      sheet: DK_TAB,
+      a1: `D${row}`,
+      values: [
+        [1415, 1420],
+        [20, 21],
+      ],
+    });
+    expect(paste.accepted).toBe(true);
+    const log = emu.sheets.values('Nhật ký').find((r) => String(r[2]).startsWith('Sửa số liệu đã nộp'))!;
+    expect(log.slice(2, 5)).toEqual(['Sửa số liệu đã nộp Quý I/2026', DK_TAB, `D${row}:E${row + 1}`]);
+    const corrections = emu.sheets.values('Lưu trữ').filter((r) => r[6] === 'Sửa sau khi nộp');
+    expect(corrections.map((r) => [r[1], r[2], r[3]])).toEqual([
+      ['2026-Q1', 'TC_HV', 1415],
+      ['2026-Q1', 'TC_HV_MOI', 20],
+    ]);
+  });
+
   it('handles a tick once even when two admins each installed the edit trigger', () => {
     const emu = setUpDistrict();
     const deputy = 'phochutich@hoilhpn.vn';

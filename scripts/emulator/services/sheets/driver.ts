@@ -183,6 +183,59 @@ export function createDriver(ctx: EmulatorContext) {
     },
 
     /**
+     * A person pastes a block of values with its top-left cell at `a1`: the same checks as a typed
+     * edit, for every cell of the block; a single refused cell refuses the whole paste (Sheets shows
+     * an error and changes nothing). One edit event covers the block, without value and oldValue
+     * (facts §2.9: they exist only for a single cell).
+     */
+    userPaste(paste: { as: string; sheet: string; a1: string; values: unknown[][] }): EditResult {
+      const ss = bound();
+      const sheet = sheetNamed(ss, paste.sheet);
+      const ref = parseA1(paste.a1);
+      if (!ref || ref.endRow !== ref.row || ref.endCol !== ref.col)
+        throw new Error(`userPaste takes the top-left cell, not "${paste.a1}"`);
+      const numRows = paste.values.length;
+      const numCols = paste.values[0]?.length ?? 0;
+      if (numRows === 0 || numCols === 0 || paste.values.some((r) => r.length !== numCols))
+        throw new Error('userPaste takes a non-empty rectangular block of values');
+      const { row, col } = ref;
+      if (row + numRows - 1 > sheet.maxRows || col + numCols - 1 > sheet.maxCols)
+        throw new Error(`The block at ${paste.a1} does not fit in "${paste.sheet}"`);
+      if (!canEditFile(ctx, ss.id, paste.as)) return { accepted: false, message: VIEW_ONLY_TEXT };
+      const rect = { sheetId: sheet.id, row, col, numRows, numCols };
+      const verdict = editVerdict(ctx, ss, rect, paste.as);
+      if (verdict === 'blocked') return { accepted: false, message: PROTECTED_TEXT };
+      const contents = paste.values.map((cells, i) =>
+        cells.map((value, j) => prepareInput(ctx, ss, cellAt(sheet, row + i, col + j), value)),
+      );
+      for (let i = 0; i < numRows; i++) {
+        for (let j = 0; j < numCols; j++) {
+          const violation = violatedRule(sheet, row + i, col + j, contents[i]![j]!);
+          if (violation && !violation.rule.allowInvalid) {
+            return { accepted: false, message: violation.rule.helpText ?? validationMessage(violation.a1) };
+          }
+        }
+      }
+      contents.forEach((cells, i) =>
+        cells.forEach((content, j) => storeContent(sheet, row + i, col + j, content)),
+      );
+      const range = new RangeImpl(ctx, ss.id, sheet.id, row, col, numRows, numCols);
+      Object.assign(range, {
+        rowStart: row,
+        rowEnd: row + numRows - 1,
+        columnStart: col,
+        columnEnd: col + numCols - 1,
+      });
+      fire('onEdit', 'ON_EDIT', ss, paste.as, {
+        authMode: 'LIMITED',
+        range,
+        source: new SpreadsheetImpl(ctx, ss.id),
+        user: new UserImpl(ctx, paste.as),
+      });
+      return verdict === 'warning' ? { accepted: true, warning: WARNING_ONLY_TEXT } : { accepted: true };
+    },
+
+    /**
      * A person opens the spreadsheet: the page's menus start empty, then (for editors: simple
      * triggers do not run in read-only mode) onOpen and the installable ON_OPEN triggers run.
      */
