@@ -3,7 +3,7 @@ import { entryIndicators } from '../domain/catalogue';
 import type { DataPoint } from '../domain/dataPoints';
 import { formatExport } from '../domain/exportData';
 import { parseQuarter } from '../domain/periods';
-import { quarterValues, readUnit } from './unitData';
+import { quarterValues, readUnitTabs } from './unitData';
 import { loadWorkbook } from './workbook';
 
 export function exportData(request: { ky: string }): string {
@@ -20,8 +20,9 @@ export function exportData(request: { ky: string }): string {
   }
   const entered = new Set(entryIndicators(workbook.catalogue, workbook.config.cap).map((i) => i.code));
   const units = workbook.units.filter((u) => u.active);
+  const tabs = readUnitTabs(workbook);
   const points: DataPoint[] = units.flatMap((unit) =>
-    Object.entries(quarterValues(readUnit(workbook, unit), quarter.quarter))
+    Object.entries(quarterValues(tabs.get(unit)!, quarter.quarter))
       .filter(([code]) => entered.has(code))
       .map(([code, value]) => ({ unit: unit.ma, period: request.ky, code, value })),
   );

@@ -11,7 +11,7 @@ import { writeSetting } from '../workspace/configTab';
 import { withScriptLock } from '../workspace/lock';
 import { clearSubmissions } from '../workspace/progressTab';
 import { tellUser } from '../workspace/ui';
-import { quarterPoints, readUnit } from './unitData';
+import { quarterPoints, readUnitTabs } from './unitData';
 import { loadWorkbook, requireAdmin } from './workbook';
 import { setUpWorkbook } from './setup';
 
@@ -36,8 +36,7 @@ export function startNewYear(): RolloverResult {
     );
     const missing: string[] = [];
     const units = workbook.units.filter((u) => u.active);
-    for (const unit of units) {
-      const tab = readUnit(workbook, unit);
+    for (const [unit, tab] of readUnitTabs(workbook)) {
       for (const quarter of [1, 2, 3, 4]) {
         const unsaved = quarterPoints(workbook, unit, tab, quarter).filter(
           (p) =>

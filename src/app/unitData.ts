@@ -3,43 +3,33 @@ import type { DataPoint, UnitQuarterValues } from '../domain/dataPoints';
 import { quarterKey } from '../domain/periods';
 import type { ParsedUnitTab } from '../domain/unitTab';
 import { NARRATIVES, parseUnitTab, UNIT_TAB } from '../domain/unitTab';
-
-const UNIT_TAB_LAST_COLUMN = String.fromCharCode(64 + UNIT_TAB.width);
-import { readUnitTab } from '../workspace/unitTabs';
 import type { UnitRecord } from '../workspace/unitsTab';
 import type { Workbook } from './workbook';
 
 const NARRATIVE_CODES = new Set<string>(NARRATIVES.map((n) => n.code));
+const LAST_COLUMN = String.fromCharCode(64 + UNIT_TAB.width);
 
 function isEmpty(value: unknown): boolean {
   return value === '' || value === null || value === undefined;
 }
 
+/**
+ * A unit's tab, read with two calls (the range by its A1 address, its values): a job over all
+ * units costs a constant per unit, nothing per indicator.
+ */
 export function readUnit(workbook: Workbook, unit: UnitRecord): ParsedUnitTab {
-  const sheet = workbook.spreadsheet.getSheetByName(unit.tabName);
-  if (!sheet)
+  let range: GoogleAppsScript.Spreadsheet.Range;
+  try {
+    range = workbook.spreadsheet.getRange(`'${unit.tabName.replace(/'/g, "''")}'!A:${LAST_COLUMN}`);
+  } catch {
     throw new Error(`Không tìm thấy trang "${unit.tabName}" của đơn vị ${unit.ma}; hãy chạy Khởi tạo.`);
-  return readUnitTab(sheet);
+  }
+  return parseUnitTab(range.getValues());
 }
 
-/**
- * Every active unit's tab, read with two calls each (the range by its A1 address, its values): a
- * job over all units costs a constant per unit, nothing per indicator.
- */
+/** Every active unit's tab. */
 export function readUnitTabs(workbook: Workbook): Map<UnitRecord, ParsedUnitTab> {
-  const tabs = new Map<UnitRecord, ParsedUnitTab>();
-  for (const unit of workbook.units.filter((u) => u.active)) {
-    let range: GoogleAppsScript.Spreadsheet.Range;
-    try {
-      range = workbook.spreadsheet.getRange(
-        `'${unit.tabName.replace(/'/g, "''")}'!A:${UNIT_TAB_LAST_COLUMN}`,
-      );
-    } catch {
-      throw new Error(`Không tìm thấy trang "${unit.tabName}" của đơn vị ${unit.ma}; hãy chạy Khởi tạo.`);
-    }
-    tabs.set(unit, parseUnitTab(range.getValues()));
-  }
-  return tabs;
+  return new Map(workbook.units.filter((u) => u.active).map((unit) => [unit, readUnit(workbook, unit)]));
 }
 
 /** Indicator values of one quarter (narratives excluded); missing values are absent, never 0. */
