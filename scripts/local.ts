@@ -70,12 +70,14 @@ async function init(options: Options): Promise<unknown> {
   if (fs.existsSync(statePath(dir))) {
     throw new UserError(`Thư mục "${dir}" đã là một workspace; chọn thư mục khác hoặc xóa nó trước.`);
   }
-  const config = parseConfig(readJsonFile(requireOption(options, 'config')));
+  // Checked here so a bad file fails before a workspace exists; the bundle gets the file as written.
+  const raw = readJsonFile(requireOption(options, 'config'));
+  const config = parseConfig(raw);
   const now = typeof options.now === 'string' ? parseDateTime(options.now, '--now') : Date.now();
   const owner = config.quan_tri[0]!;
   const emulator = await createEmulator(now, owner);
   emulator.sheets.createBound(`Báo cáo ${config.ten_don_vi}`);
-  const result = emulator.run('setUpWorkbook', [config], { user: owner });
+  const result = emulator.run('setUpWorkbook', [raw], { user: owner });
   saveWorkspace(dir, emulator);
   return {
     workspace: dir,

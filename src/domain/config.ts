@@ -3,6 +3,8 @@
  * from the installer (a JSON file for the command line, the Cấu hình tab on Google) and is checked
  * here before anything is written.
  */
+import { splitList } from './text';
+
 export type Level = 'huyen' | 'xa' | 'tinh';
 
 export interface UnitConfig {
@@ -26,7 +28,45 @@ export interface WorkbookConfig {
   email_nhan: string[];
   /** Admins; the first is the owner of the workbook. */
   quan_tri: string[];
+  /** The report's header and signature (Nghị định 30/2020); all optional in the JSON. */
+  report: ReportConfig;
 }
+
+/** How "Tạo báo cáo" heads, signs, addresses and shares a report. */
+export interface ReportConfig {
+  /** Tên cơ quan chủ quản, top left, e.g. "HỘI LHPN THÀNH PHỐ HÀ NỘI"; '' leaves the line out. */
+  co_quan_cap_tren: string;
+  /** Tên cơ quan ban hành, bold under it; defaults to the unit's name in capitals. */
+  co_quan_ban_hanh: string;
+  /** The symbol after "Số: …/", e.g. "BC-HPN". */
+  ky_hieu: string;
+  /** "TM. BAN THƯỜNG VỤ" above the signer's title. */
+  tham_quyen_ky: string;
+  chuc_vu_ky: string;
+  /** The signer's name; '' leaves the line for a handwritten name. */
+  nguoi_ky: string;
+  /** Nơi nhận lines; [] lets the report propose the usual ones. */
+  noi_nhan: string[];
+  /** People the report is shared with, as viewers and as editors. */
+  chia_se_xem: string[];
+  chia_se_sua: string[];
+  /** "khong": only the people listed; "xem": also anyone with the link, read-only. */
+  chia_se_lien_ket: 'khong' | 'xem';
+}
+
+/** The keys of ReportConfig, as they appear in the JSON and in Cấu hình. */
+export const REPORT_KEYS: ReadonlyArray<keyof ReportConfig> = [
+  'co_quan_cap_tren',
+  'co_quan_ban_hanh',
+  'ky_hieu',
+  'tham_quyen_ky',
+  'chuc_vu_ky',
+  'nguoi_ky',
+  'noi_nhan',
+  'chia_se_xem',
+  'chia_se_sua',
+  'chia_se_lien_ket',
+];
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -35,7 +75,7 @@ export class ConfigError extends Error {
   }
 }
 
-const KEYS: ReadonlyArray<keyof WorkbookConfig> = [
+const KEYS: ReadonlyArray<Exclude<keyof WorkbookConfig, 'report'>> = [
   'ten_don_vi',
   'cap',
   'dia_danh',
@@ -46,6 +86,7 @@ const KEYS: ReadonlyArray<keyof WorkbookConfig> = [
 ];
 const LEVELS: readonly Level[] = ['huyen', 'xa', 'tinh'];
 const EMAIL = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
+const SYMBOL = /^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$/u;
 const UNIT_CODE = /^[A-Za-z0-9_]{1,20}$/;
 
 export function isEmail(value: unknown): value is string {
@@ -114,6 +155,59 @@ function parseUnits(value: unknown, problems: string[]): UnitConfig[] {
   return units;
 }
 
+function optionalText(input: Record<string, unknown>, key: string, problems: string[]): string | null {
+  const value = input[key];
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value !== 'string') {
+    problems.push(`"${key}" phải là một chuỗi văn bản`);
+    return null;
+  }
+  return value.trim().normalize('NFC') || null;
+}
+
+/** Nơi nhận: a list, or one text with one entry per line or per ";". */
+function lines(value: unknown, key: string, problems: string[]): string[] {
+  if (value === undefined || value === null || value === '') return [];
+  const list = typeof value === 'string' ? value.split(/\s*[;\n]\s*/) : value;
+  if (!Array.isArray(list) || list.some((l) => typeof l !== 'string')) {
+    problems.push(`"${key}" phải là danh sách dòng văn bản`);
+    return [];
+  }
+  return list.map((l: string) => l.trim().normalize('NFC')).filter((l) => l !== '');
+}
+
+function parseReportConfig(
+  input: Record<string, unknown>,
+  unitName: string,
+  problems: string[],
+): ReportConfig {
+  const text = (key: keyof ReportConfig) => optionalText(input, key, problems);
+  const symbol = (text('ky_hieu') ?? 'BC-HPN').toLocaleUpperCase('vi');
+  if (!SYMBOL.test(symbol))
+    problems.push('"ky_hieu" phải có dạng như "BC-HPN" (chữ in hoa, nối bằng dấu "-")');
+  const link = text('chia_se_lien_ket') ?? 'khong';
+  if (link !== 'khong' && link !== 'xem') problems.push('"chia_se_lien_ket" phải là "khong" hoặc "xem"');
+  const optionalEmails = (key: 'chia_se_xem' | 'chia_se_sua') =>
+    emailList(
+      typeof input[key] === 'string' ? splitList(input[key]) : (input[key] ?? []),
+      key,
+      problems,
+      true,
+    );
+  return {
+    co_quan_cap_tren: (text('co_quan_cap_tren') ?? '').toLocaleUpperCase('vi'),
+    co_quan_ban_hanh: (text('co_quan_ban_hanh') ?? unitName).toLocaleUpperCase('vi'),
+    ky_hieu: symbol,
+    tham_quyen_ky: (text('tham_quyen_ky') ?? 'TM. BAN THƯỜNG VỤ').toLocaleUpperCase('vi'),
+    chuc_vu_ky: (text('chuc_vu_ky') ?? 'CHỦ TỊCH').toLocaleUpperCase('vi'),
+    nguoi_ky: text('nguoi_ky') ?? '',
+    noi_nhan: lines(input.noi_nhan, 'noi_nhan', problems),
+    chia_se_xem: optionalEmails('chia_se_xem'),
+    chia_se_sua: optionalEmails('chia_se_sua'),
+    chia_se_lien_ket: link === 'xem' ? 'xem' : 'khong',
+  };
+}
+
 /** Checks a raw configuration and returns it normalised, or throws a ConfigError listing every problem. */
 export function parseConfig(raw: unknown): WorkbookConfig {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
@@ -121,7 +215,8 @@ export function parseConfig(raw: unknown): WorkbookConfig {
   }
   const input = raw as Record<string, unknown>;
   const problems: string[] = [];
-  const unknown = Object.keys(input).filter((k) => !(KEYS as readonly string[]).includes(k));
+  const known: readonly string[] = [...KEYS, ...REPORT_KEYS];
+  const unknown = Object.keys(input).filter((k) => !known.includes(k));
   if (unknown.length > 0) problems.push(`khóa không được hỗ trợ: ${unknown.join(', ')}`);
   const missing = KEYS.filter((k) => !(k in input));
   if (missing.length > 0) problems.push(`thiếu khóa: ${missing.join(', ')}`);
@@ -138,6 +233,8 @@ export function parseConfig(raw: unknown): WorkbookConfig {
   const units = 'don_vi' in input ? parseUnits(input.don_vi, problems) : [];
   const recipients = 'email_nhan' in input ? emailList(input.email_nhan, 'email_nhan', problems, true) : [];
   const admins = 'quan_tri' in input ? emailList(input.quan_tri, 'quan_tri', problems, false) : [];
+  const unitName = nonEmptyText(input.ten_don_vi) ? input.ten_don_vi.trim().normalize('NFC') : '';
+  const report = parseReportConfig(input, unitName, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -148,5 +245,6 @@ export function parseConfig(raw: unknown): WorkbookConfig {
     don_vi: units,
     email_nhan: recipients,
     quan_tri: admins,
+    report,
   };
 }

@@ -13,6 +13,12 @@ export interface Settings {
   nguong_bien_dong: number;
   /** Data cut-off: calendar quarters, or the state rule (15th to 14th, Nghị định 09/2019). */
   chot_so_lieu: CutOffRule;
+  /** Reminders to late units start this many days before the deadline. */
+  nhac_truoc_ngay: number;
+  /** The report template (a Google Doc id), made by Khởi tạo; an admin may point it at their own. */
+  mau_bao_cao: string;
+  /** The Drive folder holding one folder of reports per year, made by Khởi tạo. */
+  thu_muc_bao_cao: string;
 }
 
 export const SETTING_LABELS: Record<keyof Settings, string> = {
@@ -20,12 +26,23 @@ export const SETTING_LABELS: Record<keyof Settings, string> = {
   han_nop_ngay: 'Hạn nộp số liệu: số ngày sau khi hết quý',
   nguong_bien_dong: 'Ngưỡng cảnh báo biến động so với quý trước (%)',
   chot_so_lieu: 'Chốt số liệu: "calendar" (theo quý dương lịch) hoặc "15-14" (từ ngày 15 đến ngày 14)',
+  nhac_truoc_ngay: 'Gửi nhắc nhở đơn vị chưa nộp từ bao nhiêu ngày trước hạn nộp',
+  mau_bao_cao: 'Mã tài liệu Google Docs dùng làm mẫu báo cáo (Khởi tạo tự tạo; có thể thay bằng mẫu riêng)',
+  thu_muc_bao_cao: 'Mã thư mục Google Drive lưu báo cáo (Khởi tạo tự tạo; mỗi năm một thư mục con)',
 };
 
 const CUT_OFF_RULES: readonly CutOffRule[] = ['calendar', '15-14'];
 
 export function defaultSettings(currentYear: number): Settings {
-  return { nam: currentYear, han_nop_ngay: 10, nguong_bien_dong: 30, chot_so_lieu: 'calendar' };
+  return {
+    nam: currentYear,
+    han_nop_ngay: 10,
+    nguong_bien_dong: 30,
+    chot_so_lieu: 'calendar',
+    nhac_truoc_ngay: 5,
+    mau_bao_cao: '',
+    thu_muc_bao_cao: '',
+  };
 }
 
 function wholeNumber(value: unknown): number | null {
@@ -33,11 +50,25 @@ function wholeNumber(value: unknown): number | null {
   return String(value ?? '').trim() !== '' && Number.isInteger(n) ? n : null;
 }
 
+/** A Drive id typed or pasted into a cell; a pasted link keeps only its id. */
+function driveId(value: unknown): string {
+  const text = String(value ?? '').trim();
+  const fromLink =
+    /\/d\/([\w-]{10,})/.exec(text) ??
+    /\/folders\/([\w-]{10,})/.exec(text) ??
+    /[?&]id=([\w-]{10,})/.exec(text);
+  return fromLink ? fromLink[1]! : text;
+}
+
 /** Settings from the tab; a missing one takes its default, a malformed one is an error naming it. */
 export function parseSettings(raw: Record<string, unknown>, currentYear: number): Settings {
   const defaults = defaultSettings(currentYear);
   const problems: string[] = [];
-  const pick = (key: 'nam' | 'han_nop_ngay' | 'nguong_bien_dong', min: number, max: number): number => {
+  const pick = (
+    key: 'nam' | 'han_nop_ngay' | 'nguong_bien_dong' | 'nhac_truoc_ngay',
+    min: number,
+    max: number,
+  ): number => {
     if (raw[key] === undefined || raw[key] === null || String(raw[key]).trim() === '') return defaults[key];
     const n = wholeNumber(raw[key]);
     if (n === null || n < min || n > max) {
@@ -54,6 +85,9 @@ export function parseSettings(raw: Record<string, unknown>, currentYear: number)
     nam: pick('nam', 2000, 2100),
     han_nop_ngay: pick('han_nop_ngay', 0, 90),
     nguong_bien_dong: pick('nguong_bien_dong', 1, 100),
+    nhac_truoc_ngay: pick('nhac_truoc_ngay', 0, 60),
+    mau_bao_cao: driveId(raw.mau_bao_cao),
+    thu_muc_bao_cao: driveId(raw.thu_muc_bao_cao),
     chot_so_lieu: CUT_OFF_RULES.includes(cutOffText as CutOffRule)
       ? (cutOffText as CutOffRule)
       : defaults.chot_so_lieu,

@@ -1,4 +1,4 @@
-import type { WorkbookConfig } from '../domain/config';
+import type { ReportConfig, WorkbookConfig } from '../domain/config';
 import type { Settings } from '../domain/settings';
 import { SETTING_LABELS } from '../domain/settings';
 import { asCellText, splitList } from '../domain/text';
@@ -7,7 +7,7 @@ import { ensureSheet, readAll, readRecords, replaceContent, styleHeader, TAB } f
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Rows of Cấu hình: key (stable, read by code), value, and what it means for the person editing it. */
-const CONFIG_LABELS: Record<Exclude<keyof WorkbookConfig, 'don_vi'>, string> = {
+const CONFIG_LABELS: Record<Exclude<keyof WorkbookConfig, 'don_vi' | 'report'>, string> = {
   ten_don_vi: 'Tên đơn vị sở hữu bảng tính, ví dụ "Hội LHPN quận Hoàng Mai"',
   cap: 'Cấp: huyen, xa hoặc tinh',
   dia_danh: 'Địa danh ghi ở dòng ngày tháng của báo cáo',
@@ -16,7 +16,21 @@ const CONFIG_LABELS: Record<Exclude<keyof WorkbookConfig, 'don_vi'>, string> = {
   quan_tri: 'Email quản trị (người đầu tiên là chủ sở hữu), cách nhau bởi dấu phẩy',
 };
 
-const LIST_KEYS = new Set(['email_nhan', 'quan_tri']);
+const REPORT_LABELS: Record<keyof ReportConfig, string> = {
+  co_quan_cap_tren:
+    'Báo cáo: tên cơ quan chủ quản (góc trên bên trái), ví dụ "HỘI LHPN THÀNH PHỐ HÀ NỘI"; để trống nếu không có',
+  co_quan_ban_hanh: 'Báo cáo: tên cơ quan ban hành (in đậm, dưới cơ quan chủ quản)',
+  ky_hieu: 'Báo cáo: ký hiệu văn bản sau "Số: …/", ví dụ BC-HPN',
+  tham_quyen_ky: 'Báo cáo: thẩm quyền ký, ví dụ "TM. BAN THƯỜNG VỤ"',
+  chuc_vu_ky: 'Báo cáo: chức vụ người ký, ví dụ "CHỦ TỊCH" hoặc "PHÓ CHỦ TỊCH"',
+  nguoi_ky: 'Báo cáo: họ và tên người ký',
+  noi_nhan: 'Báo cáo: nơi nhận, mỗi nơi cách nhau bởi dấu chấm phẩy; để trống để dùng mặc định',
+  chia_se_xem: 'Báo cáo: email được xem báo cáo, cách nhau bởi dấu phẩy',
+  chia_se_sua: 'Báo cáo: email được sửa báo cáo, cách nhau bởi dấu phẩy',
+  chia_se_lien_ket: 'Báo cáo: "khong" (chỉ người có tên) hoặc "xem" (ai có đường liên kết cũng xem được)',
+};
+
+const LIST_KEYS = new Set(['email_nhan', 'quan_tri', 'chia_se_xem', 'chia_se_sua']);
 
 /** Cấu hình as typed: the configuration keys (in the shape parseConfig checks) and the settings. */
 export interface ConfigTabContent {
@@ -43,12 +57,17 @@ export function writeConfigTab(spreadsheet: Spreadsheet, config: WorkbookConfig,
     const value = config[key];
     return [key, asCellText(Array.isArray(value) ? value.join(', ') : value), CONFIG_LABELS[key]];
   });
+  const reportRows = (Object.keys(REPORT_LABELS) as Array<keyof ReportConfig>).map((key) => {
+    const value = config.report[key];
+    const text = Array.isArray(value) ? value.join(key === 'noi_nhan' ? '; ' : ', ') : value;
+    return [key, asCellText(text), REPORT_LABELS[key]];
+  });
   const settingRows = (Object.keys(SETTING_LABELS) as Array<keyof Settings>).map((key) => [
     key,
     settings[key],
     SETTING_LABELS[key],
   ]);
-  replaceContent(sheet, [['Khóa', 'Giá trị', 'Ý nghĩa'], ...configRows, ...settingRows]);
+  replaceContent(sheet, [['Khóa', 'Giá trị', 'Ý nghĩa'], ...configRows, ...reportRows, ...settingRows]);
   styleHeader(sheet, 3);
 }
 

@@ -101,3 +101,48 @@ describe('isTerm', () => {
     expect(isTerm(term)).toBe(expected);
   });
 });
+
+describe('parseConfig: report header, signature and sharing', () => {
+  it('proposes the usual header and signature when the JSON says nothing', () => {
+    expect(parseConfig(valid).report).toEqual({
+      co_quan_cap_tren: '',
+      co_quan_ban_hanh: 'HỘI LHPN QUẬN HOÀNG MAI',
+      ky_hieu: 'BC-HPN',
+      tham_quyen_ky: 'TM. BAN THƯỜNG VỤ',
+      chuc_vu_ky: 'CHỦ TỊCH',
+      nguoi_ky: '',
+      noi_nhan: [],
+      chia_se_xem: [],
+      chia_se_sua: [],
+      chia_se_lien_ket: 'khong',
+    });
+  });
+
+  it('takes Nơi nhận as a list or as text split on semicolons and lines, and capitalises the header', () => {
+    const report = parseConfig({
+      ...valid,
+      co_quan_cap_tren: 'Hội LHPN thành phố Hà Nội',
+      ky_hieu: 'bc-btv',
+      noi_nhan: 'Ban Thường vụ Hội LHPN thành phố (để b/c);\nLưu: VT.',
+      chia_se_sua: 'A@hoilhpn.vn, b@hoilhpn.vn',
+    }).report;
+    expect(report.co_quan_cap_tren).toBe('HỘI LHPN THÀNH PHỐ HÀ NỘI');
+    expect(report.ky_hieu).toBe('BC-BTV');
+    expect(report.noi_nhan).toEqual(['Ban Thường vụ Hội LHPN thành phố (để b/c)', 'Lưu: VT.']);
+    expect(report.chia_se_sua).toEqual(['a@hoilhpn.vn', 'b@hoilhpn.vn']);
+  });
+
+  it('explains a malformed symbol, sharing email or link setting', () => {
+    const problems = problemsOf({
+      ...valid,
+      ky_hieu: 'BC HPN',
+      chia_se_xem: ['khong-phai-email'],
+      chia_se_lien_ket: 'cong-khai',
+    });
+    expect(problems).toEqual([
+      '"ky_hieu" phải có dạng như "BC-HPN" (chữ in hoa, nối bằng dấu "-")',
+      '"chia_se_lien_ket" phải là "khong" hoặc "xem"',
+      '"chia_se_xem" có địa chỉ email không hợp lệ: khong-phai-email',
+    ]);
+  });
+});

@@ -15,12 +15,15 @@ describe('settings', () => {
     expect(errorOf({ chot_so_lieu: 'quý' })).toContain('"chot_so_lieu"');
   });
 
-  it('defaults to the current year, 10 days to submit and a 30% warning threshold', () => {
+  it('defaults to the current year, 10 days to submit, a 30% warning threshold and reminders 5 days ahead', () => {
     expect(defaultSettings(2026)).toEqual({
       nam: 2026,
       han_nop_ngay: 10,
       nguong_bien_dong: 30,
       chot_so_lieu: 'calendar',
+      nhac_truoc_ngay: 5,
+      mau_bao_cao: '',
+      thu_muc_bao_cao: '',
     });
     expect(parseSettings({}, 2026)).toEqual(defaultSettings(2026));
   });
@@ -35,6 +38,9 @@ describe('settings', () => {
       han_nop_ngay: 15,
       nguong_bien_dong: 50,
       chot_so_lieu: 'calendar',
+      nhac_truoc_ngay: 5,
+      mau_bao_cao: '',
+      thu_muc_bao_cao: '',
     });
   });
 
@@ -44,12 +50,18 @@ describe('settings', () => {
       han_nop_ngay: 0,
       nguong_bien_dong: 1,
       chot_so_lieu: 'calendar',
+      nhac_truoc_ngay: 5,
+      mau_bao_cao: '',
+      thu_muc_bao_cao: '',
     });
     expect(parseSettings({ nam: 2100, han_nop_ngay: 90, nguong_bien_dong: 100 }, 2026)).toEqual({
       nam: 2100,
       han_nop_ngay: 90,
       nguong_bien_dong: 100,
       chot_so_lieu: 'calendar',
+      nhac_truoc_ngay: 5,
+      mau_bao_cao: '',
+      thu_muc_bao_cao: '',
     });
   });
 
@@ -64,6 +76,19 @@ describe('settings', () => {
 
   it.each([10.5, 'mười', '-3', true])('refuses %p as a number of days', (value) => {
     expect(errorOf({ han_nop_ngay: value })).toContain('"han_nop_ngay"');
+  });
+
+  it('keeps only the id of a pasted Docs or Drive link', () => {
+    const settings = parseSettings(
+      {
+        mau_bao_cao: 'https://docs.google.com/document/d/1AbCdEfGhIjKlMnOp/edit?usp=sharing',
+        thu_muc_bao_cao: 'https://drive.google.com/drive/folders/1ZyXwVuTsRqPoNm',
+      },
+      2026,
+    );
+    expect(settings.mau_bao_cao).toBe('1AbCdEfGhIjKlMnOp');
+    expect(settings.thu_muc_bao_cao).toBe('1ZyXwVuTsRqPoNm');
+    expect(parseSettings({ mau_bao_cao: ' doc-12 ' }, 2026).mau_bao_cao).toBe('doc-12');
   });
 
   it('names every malformed setting at once', () => {
