@@ -24,7 +24,9 @@ import {
 import type { SubmitResult } from './app/submission';
 import { setUpWorkbook as setUp } from './app/setup';
 import type { SetupResult } from './app/setup';
-import { addMenu, showImportDialog } from './ui/menu';
+import type { ReportOptions, ReportRequest, ReportResult } from './app/report';
+import { createReport as makeReport, reportOptions as reportChoices } from './app/report';
+import { addMenu, openTagList, showImportDialog, showReportDialog } from './ui/menu';
 import { openGuide } from './workspace/guideTab';
 
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -65,12 +67,24 @@ export function exportRollUp(request: { ky: string }): string {
   return rollUpCsv(request);
 }
 
-export function openReportDialog(): never {
-  return notYetAvailable('Tạo báo cáo');
+/** "Tạo báo cáo…": the dialog to pick the kind and period; it calls reportOptions and createReport. */
+export function openReportDialog(): void {
+  showReportDialog();
 }
 
-export function createReport(): never {
-  return notYetAvailable('Tạo báo cáo');
+/** The dialog's data: kinds, periods, completeness and rule-check results for a period. */
+export function reportOptions(request?: ReportRequest): ReportOptions {
+  return reportChoices(request);
+}
+
+/** A report from the kind's template, saved in Drive with its PDF and shared (`{ky, loai?}`). */
+export function createReport(request?: ReportRequest): ReportResult {
+  return makeReport(request);
+}
+
+/** "Danh sách thẻ báo cáo": the tags a template may use. */
+export function showTagList(): void {
+  openTagList();
 }
 
 export function installSchedules(): ReturnType<typeof installJobs> {

@@ -30,7 +30,7 @@ export function ensureRules(workbook: Workbook): void {
   ensureRulesTab(workbook.spreadsheet, workbookDefaultRules(workbook));
 }
 
-function rulesOf(workbook: Workbook): Rule[] {
+export function rulesOf(workbook: Workbook): Rule[] {
   return readRules(workbook.spreadsheet, new Set(workbook.catalogue.map((i) => i.code)));
 }
 

@@ -4,6 +4,7 @@
  */
 import { aggregate } from '../domain/aggregate';
 import type { Aggregation } from '../domain/aggregate';
+import type { DataPoint } from '../domain/dataPoints';
 import { localDate, shortDate, shortDateTime } from '../domain/dates';
 import { cutOff, periodSpec } from '../domain/periodSpec';
 import type { PeriodSpec } from '../domain/periodSpec';
@@ -41,13 +42,22 @@ function dataWindow(workbook: Workbook, spec: PeriodSpec): string {
   return `${shortDate(localDate(window.from))} đến ${shortDate(localDate(window.to))}`;
 }
 
-export function computeRollUp(workbook: Workbook, spec: PeriodSpec): Aggregation {
+/**
+ * The period's aggregation over the active units. A job that aggregates several periods reads the
+ * points once (for the widest period) and passes them; the others are ignored here.
+ */
+export function computeRollUp(
+  workbook: Workbook,
+  spec: PeriodSpec,
+  points: DataPoint[] = periodPoints(workbook, spec),
+): Aggregation {
+  const quarters = new Set(spec.quarters);
   return aggregate({
     catalogue: workbook.catalogue,
     level: workbook.config.cap,
     units: workbook.units.filter((u) => u.active).map((u) => u.ma),
     quarters: spec.quarters,
-    points: periodPoints(workbook, spec),
+    points: points.filter((p) => quarters.has(p.period)),
   });
 }
 

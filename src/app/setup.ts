@@ -27,6 +27,7 @@ import { protectUnitTab, readUnitTab, ValidationRules, writeUnitTab } from '../w
 import { mergeUnits, readUnitsTab, writeUnitsTab } from '../workspace/unitsTab';
 import { ensureRules } from './checks';
 import { quarterStatuses, refreshProgress } from './progress';
+import { ensureReportTemplates } from './report';
 import type { Workbook } from './workbook';
 import { configFromTabs } from './workbook';
 
@@ -37,7 +38,7 @@ export interface SetupResult {
 }
 
 const ADMIN_TABS = [TAB.guide, TAB.config, TAB.units, TAB.catalogue, TAB.targets, TAB.rules];
-const SCRIPT_TABS = [TAB.summary, TAB.progress, TAB.checks, TAB.archive, TAB.log];
+const SCRIPT_TABS = [TAB.summary, TAB.progress, TAB.checks, TAB.archive, TAB.log, TAB.tags];
 
 /**
  * The configuration comes from the argument (command line, provisioning) or from the tabs. Only an
@@ -91,6 +92,7 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult {
     if (!spreadsheet.getSheetByName(TAB.checks)) writeChecks(spreadsheet, []);
     ensureArchiveTab(spreadsheet);
     ensureLogTab(spreadsheet);
+    ensureReportTemplates(workbook);
     for (const name of [...ADMIN_TABS, ...SCRIPT_TABS]) {
       protectSheet(spreadsheet.getSheetByName(name)!, `trang ${name}`, config.quan_tri);
     }

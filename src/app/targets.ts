@@ -8,9 +8,8 @@ import type { PeriodSpec } from '../domain/periodSpec';
 import type { Evaluation, Target } from '../domain/targets';
 import { evaluateTarget, rateCodes, summarizeTargets, targetsFromRows } from '../domain/targets';
 import { formatNumber, formatPercent } from '../domain/format';
-import type { TargetSummary } from '../domain/targets';
+import type { TargetCells, TargetSummary } from '../domain/targets';
 import { readTargetRows } from '../workspace/targetsTab';
-import type { TargetCells } from '../workspace/summaryTab';
 import type { Workbook } from './workbook';
 
 /** Types judged on the whole year or term: on a shorter period they show progress, not a verdict. */

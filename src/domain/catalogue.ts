@@ -212,6 +212,11 @@ export function shortName(indicator: Pick<Indicator, 'name'>): string {
   return name || indicator.name;
 }
 
+/** A section's title in capitals, without its code: "TC - Tổ chức Hội, hội viên" -> "TỔ CHỨC HỘI, HỘI VIÊN". */
+export function groupTitle(group: string): string {
+  return (group.includes(' - ') ? group.slice(group.indexOf(' - ') + 3) : group).toLocaleUpperCase('vi');
+}
+
 /** Whole numbers (people, households, events) unless money or a typed percentage. */
 export function valueKind(indicator: Indicator): 'count' | 'money' | 'percent' | 'rating' {
   if (indicator.type === 'L') return 'rating';

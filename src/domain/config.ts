@@ -34,9 +34,9 @@ export interface WorkbookConfig {
 
 /** How "Tạo báo cáo" heads, signs, addresses and shares a report. */
 export interface ReportConfig {
-  /** Tên cơ quan chủ quản, top left, e.g. "HỘI LHPN THÀNH PHỐ HÀ NỘI"; '' leaves the line out. */
+  /** Tên cơ quan chủ quản as written in running text ("Hội LHPN thành phố Hà Nội"); the header capitalises it; '' leaves it out. */
   co_quan_cap_tren: string;
-  /** Tên cơ quan ban hành, bold under it; defaults to the unit's name in capitals. */
+  /** Tên cơ quan ban hành, bold under it in capitals; defaults to the unit's name. */
   co_quan_ban_hanh: string;
   /** The symbol after "Số: …/", e.g. "BC-HPN". */
   ky_hieu: string;
@@ -195,8 +195,8 @@ function parseReportConfig(
       true,
     );
   return {
-    co_quan_cap_tren: (text('co_quan_cap_tren') ?? '').toLocaleUpperCase('vi'),
-    co_quan_ban_hanh: (text('co_quan_ban_hanh') ?? unitName).toLocaleUpperCase('vi'),
+    co_quan_cap_tren: text('co_quan_cap_tren') ?? '',
+    co_quan_ban_hanh: text('co_quan_ban_hanh') ?? unitName,
     ky_hieu: symbol,
     tham_quyen_ky: (text('tham_quyen_ky') ?? 'TM. BAN THƯỜNG VỤ').toLocaleUpperCase('vi'),
     chuc_vu_ky: (text('chuc_vu_ky') ?? 'CHỦ TỊCH').toLocaleUpperCase('vi'),

@@ -1,4 +1,4 @@
-import type { CutOffRule } from './periodSpec';
+import type { CutOffRule, ReportKind } from './periodSpec';
 
 /**
  * Settings kept in Cấu hình beside the installer's configuration: they have defaults, so a workbook
@@ -15,8 +15,13 @@ export interface Settings {
   chot_so_lieu: CutOffRule;
   /** Reminders to late units start this many days before the deadline. */
   nhac_truoc_ngay: number;
-  /** The report template (a Google Doc id), made by Khởi tạo; an admin may point it at their own. */
-  mau_bao_cao: string;
+  /** The report templates (Google Doc ids), one per kind, made by Khởi tạo; an admin may point one at their own. */
+  mau_quy: string;
+  mau_sau_thang: string;
+  mau_chin_thang: string;
+  mau_nam: string;
+  mau_giua_nhiem_ky: string;
+  mau_nhiem_ky: string;
   /** The Drive folder holding one folder of reports per year, made by Khởi tạo. */
   thu_muc_bao_cao: string;
 }
@@ -27,9 +32,29 @@ export const SETTING_LABELS: Record<keyof Settings, string> = {
   nguong_bien_dong: 'Ngưỡng cảnh báo biến động so với quý trước (%)',
   chot_so_lieu: 'Chốt số liệu: "calendar" (theo quý dương lịch) hoặc "15-14" (từ ngày 15 đến ngày 14)',
   nhac_truoc_ngay: 'Gửi nhắc nhở đơn vị chưa nộp từ bao nhiêu ngày trước hạn nộp',
-  mau_bao_cao: 'Mã tài liệu Google Docs dùng làm mẫu báo cáo (Khởi tạo tự tạo; có thể thay bằng mẫu riêng)',
+  mau_quy:
+    'Mẫu báo cáo quý: mã hoặc đường liên kết tài liệu Google Docs (Khởi tạo tự tạo; có thể thay bằng mẫu riêng)',
+  mau_sau_thang: 'Mẫu báo cáo sơ kết 6 tháng (Google Docs)',
+  mau_chin_thang: 'Mẫu báo cáo 9 tháng (Google Docs)',
+  mau_nam: 'Mẫu báo cáo tổng kết năm (Google Docs)',
+  mau_giua_nhiem_ky: 'Mẫu báo cáo sơ kết giữa nhiệm kỳ (Google Docs)',
+  mau_nhiem_ky: 'Mẫu báo cáo tổng kết nhiệm kỳ (Google Docs)',
   thu_muc_bao_cao: 'Mã thư mục Google Drive lưu báo cáo (Khởi tạo tự tạo; mỗi năm một thư mục con)',
 };
+
+const NO_TEMPLATES = {
+  mau_quy: '',
+  mau_sau_thang: '',
+  mau_chin_thang: '',
+  mau_nam: '',
+  mau_giua_nhiem_ky: '',
+  mau_nhiem_ky: '',
+};
+
+/** The setting holding the template of a report kind. */
+export function templateSetting(kind: ReportKind): `mau_${ReportKind}` {
+  return `mau_${kind}`;
+}
 
 const CUT_OFF_RULES: readonly CutOffRule[] = ['calendar', '15-14'];
 
@@ -40,7 +65,7 @@ export function defaultSettings(currentYear: number): Settings {
     nguong_bien_dong: 30,
     chot_so_lieu: 'calendar',
     nhac_truoc_ngay: 5,
-    mau_bao_cao: '',
+    ...NO_TEMPLATES,
     thu_muc_bao_cao: '',
   };
 }
@@ -86,7 +111,12 @@ export function parseSettings(raw: Record<string, unknown>, currentYear: number)
     han_nop_ngay: pick('han_nop_ngay', 0, 90),
     nguong_bien_dong: pick('nguong_bien_dong', 1, 100),
     nhac_truoc_ngay: pick('nhac_truoc_ngay', 0, 60),
-    mau_bao_cao: driveId(raw.mau_bao_cao),
+    mau_quy: driveId(raw.mau_quy),
+    mau_sau_thang: driveId(raw.mau_sau_thang),
+    mau_chin_thang: driveId(raw.mau_chin_thang),
+    mau_nam: driveId(raw.mau_nam),
+    mau_giua_nhiem_ky: driveId(raw.mau_giua_nhiem_ky),
+    mau_nhiem_ky: driveId(raw.mau_nhiem_ky),
     thu_muc_bao_cao: driveId(raw.thu_muc_bao_cao),
     chot_so_lieu: CUT_OFF_RULES.includes(cutOffText as CutOffRule)
       ? (cutOffText as CutOffRule)

@@ -342,6 +342,13 @@ export function targetsFromRows(
 // Evaluation
 // ---------------------------------------------------------------------------------------------
 
+/** What a roll-up row or a report row shows beyond the figures: the target and how far it is met. */
+export interface TargetCells {
+  target: string;
+  percent: number | '';
+  verdict: string;
+}
+
 export type Verdict = 'Vượt' | 'Đạt' | 'Chưa đạt' | 'Chưa có số liệu';
 
 export interface Evaluation {

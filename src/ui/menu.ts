@@ -1,3 +1,5 @@
+import { openTagsTab } from '../workspace/tagsTab';
+
 /** The custom menu: captions are what officers see; functions are global entry points (main.ts). */
 export const MENU_TITLE = 'Hội LHPN';
 
@@ -9,6 +11,7 @@ export const MENU_ITEMS: ReadonlyArray<{ caption: string; functionName: string }
   { caption: 'Kiểm tra số liệu', functionName: 'checkData' },
   { caption: 'Tổng hợp ngay', functionName: 'rollUp' },
   { caption: 'Tạo báo cáo…', functionName: 'openReportDialog' },
+  { caption: 'Danh sách thẻ báo cáo', functionName: 'showTagList' },
   null,
   { caption: 'Gửi nhắc nhở', functionName: 'remindLateUnits' },
   { caption: 'Cài đặt lịch tự động', functionName: 'installSchedules' },
@@ -32,4 +35,22 @@ export function addMenu(): void {
 export function showImportDialog(): void {
   const page = HtmlService.createHtmlOutputFromFile('ImportDialog').setWidth(640).setHeight(480);
   SpreadsheetApp.getUi().showModalDialog(page, 'Nhập số liệu từ CSV');
+}
+
+/** "Tạo báo cáo…": pick the kind and the period, see completeness and checks, then generate. */
+export function showReportDialog(): void {
+  const page = HtmlService.createHtmlOutputFromFile('ReportDialog').setWidth(600).setHeight(560);
+  SpreadsheetApp.getUi().showModalDialog(page, 'Tạo báo cáo');
+}
+
+/** Brings "Danh sách thẻ" forward; Khởi tạo writes it. */
+export function openTagList(): void {
+  if (!openTagsTab()) {
+    const ui = SpreadsheetApp.getUi();
+    ui.alert(
+      'Danh sách thẻ báo cáo',
+      'Chưa có danh sách thẻ: hãy chạy Khởi tạo / cập nhật bảng tính.',
+      ui.ButtonSet.OK,
+    );
+  }
 }

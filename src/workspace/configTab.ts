@@ -18,8 +18,8 @@ const CONFIG_LABELS: Record<Exclude<keyof WorkbookConfig, 'don_vi' | 'report'>, 
 
 const REPORT_LABELS: Record<keyof ReportConfig, string> = {
   co_quan_cap_tren:
-    'Báo cáo: tên cơ quan chủ quản (góc trên bên trái), ví dụ "HỘI LHPN THÀNH PHỐ HÀ NỘI"; để trống nếu không có',
-  co_quan_ban_hanh: 'Báo cáo: tên cơ quan ban hành (in đậm, dưới cơ quan chủ quản)',
+    'Báo cáo: tên cơ quan chủ quản (góc trên bên trái, tự in hoa), ví dụ "Hội LHPN thành phố Hà Nội"; để trống nếu không có',
+  co_quan_ban_hanh: 'Báo cáo: tên cơ quan ban hành (in hoa, đậm, dưới cơ quan chủ quản)',
   ky_hieu: 'Báo cáo: ký hiệu văn bản sau "Số: …/", ví dụ BC-HPN',
   tham_quyen_ky: 'Báo cáo: thẩm quyền ký, ví dụ "TM. BAN THƯỜNG VỤ"',
   chuc_vu_ky: 'Báo cáo: chức vụ người ký, ví dụ "CHỦ TỊCH" hoặc "PHÓ CHỦ TỊCH"',

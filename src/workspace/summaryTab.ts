@@ -4,7 +4,8 @@
  * conditional formats, whatever the number of indicators.
  */
 import type { Aggregation, IndicatorAggregate } from '../domain/aggregate';
-import { RATING_CLASSES, shortName, valueKind } from '../domain/catalogue';
+import { groupTitle, RATING_CLASSES, shortName, valueKind } from '../domain/catalogue';
+import type { TargetCells } from '../domain/targets';
 import { asCellText } from '../domain/text';
 import { appendRows, ensureSheet, replaceContent, TAB } from './tabs';
 import type { UnitRecord } from './unitsTab';
@@ -17,13 +18,6 @@ export function ensureSummaryTab(spreadsheet: Spreadsheet): void {
   if (sheet.getLastRow() === 0) {
     appendRows(sheet, [['Chưa có số liệu tổng hợp: chọn Hội LHPN › Tổng hợp ngay.']]);
   }
-}
-
-/** What a row shows beyond the figures: the target and how far it is met. */
-export interface TargetCells {
-  target: string;
-  percent: number | '';
-  verdict: string;
 }
 
 export interface SummaryContent {
@@ -40,10 +34,6 @@ export interface SummaryContent {
 const HEADER_ROW = 4;
 const FIRST_UNIT_COLUMN = 4;
 const NOT_MET = 'Chưa đạt';
-
-function groupTitle(group: string): string {
-  return (group.includes(' - ') ? group.slice(group.indexOf(' - ') + 3) : group).toLocaleUpperCase('vi');
-}
 
 function ratingTotal(result: IndicatorAggregate): string {
   const classes = result.total?.classes ?? {};

@@ -11,6 +11,7 @@ export const TAB = {
   checks: 'Kiểm tra',
   archive: 'Lưu trữ',
   log: 'Nhật ký',
+  tags: 'Danh sách thẻ',
 } as const;
 
 /** Tabs that people edit (admins only) and whose every change is logged. */

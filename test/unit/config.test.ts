@@ -106,7 +106,7 @@ describe('parseConfig: report header, signature and sharing', () => {
   it('proposes the usual header and signature when the JSON says nothing', () => {
     expect(parseConfig(valid).report).toEqual({
       co_quan_cap_tren: '',
-      co_quan_ban_hanh: 'HỘI LHPN QUẬN HOÀNG MAI',
+      co_quan_ban_hanh: 'Hội LHPN quận Hoàng Mai',
       ky_hieu: 'BC-HPN',
       tham_quyen_ky: 'TM. BAN THƯỜNG VỤ',
       chuc_vu_ky: 'CHỦ TỊCH',
@@ -118,7 +118,7 @@ describe('parseConfig: report header, signature and sharing', () => {
     });
   });
 
-  it('takes Nơi nhận as a list or as text split on semicolons and lines, and capitalises the header', () => {
+  it('takes Nơi nhận as a list or as text split on semicolons and lines, and keeps names as typed', () => {
     const report = parseConfig({
       ...valid,
       co_quan_cap_tren: 'Hội LHPN thành phố Hà Nội',
@@ -126,7 +126,7 @@ describe('parseConfig: report header, signature and sharing', () => {
       noi_nhan: 'Ban Thường vụ Hội LHPN thành phố (để b/c);\nLưu: VT.',
       chia_se_sua: 'A@hoilhpn.vn, b@hoilhpn.vn',
     }).report;
-    expect(report.co_quan_cap_tren).toBe('HỘI LHPN THÀNH PHỐ HÀ NỘI');
+    expect(report.co_quan_cap_tren).toBe('Hội LHPN thành phố Hà Nội');
     expect(report.ky_hieu).toBe('BC-BTV');
     expect(report.noi_nhan).toEqual(['Ban Thường vụ Hội LHPN thành phố (để b/c)', 'Lưu: VT.']);
     expect(report.chia_se_sua).toEqual(['a@hoilhpn.vn', 'b@hoilhpn.vn']);

@@ -22,7 +22,12 @@ describe('settings', () => {
       nguong_bien_dong: 30,
       chot_so_lieu: 'calendar',
       nhac_truoc_ngay: 5,
-      mau_bao_cao: '',
+      mau_quy: '',
+      mau_sau_thang: '',
+      mau_chin_thang: '',
+      mau_nam: '',
+      mau_giua_nhiem_ky: '',
+      mau_nhiem_ky: '',
       thu_muc_bao_cao: '',
     });
     expect(parseSettings({}, 2026)).toEqual(defaultSettings(2026));
@@ -39,7 +44,12 @@ describe('settings', () => {
       nguong_bien_dong: 50,
       chot_so_lieu: 'calendar',
       nhac_truoc_ngay: 5,
-      mau_bao_cao: '',
+      mau_quy: '',
+      mau_sau_thang: '',
+      mau_chin_thang: '',
+      mau_nam: '',
+      mau_giua_nhiem_ky: '',
+      mau_nhiem_ky: '',
       thu_muc_bao_cao: '',
     });
   });
@@ -51,7 +61,12 @@ describe('settings', () => {
       nguong_bien_dong: 1,
       chot_so_lieu: 'calendar',
       nhac_truoc_ngay: 5,
-      mau_bao_cao: '',
+      mau_quy: '',
+      mau_sau_thang: '',
+      mau_chin_thang: '',
+      mau_nam: '',
+      mau_giua_nhiem_ky: '',
+      mau_nhiem_ky: '',
       thu_muc_bao_cao: '',
     });
     expect(parseSettings({ nam: 2100, han_nop_ngay: 90, nguong_bien_dong: 100 }, 2026)).toEqual({
@@ -60,7 +75,12 @@ describe('settings', () => {
       nguong_bien_dong: 100,
       chot_so_lieu: 'calendar',
       nhac_truoc_ngay: 5,
-      mau_bao_cao: '',
+      mau_quy: '',
+      mau_sau_thang: '',
+      mau_chin_thang: '',
+      mau_nam: '',
+      mau_giua_nhiem_ky: '',
+      mau_nhiem_ky: '',
       thu_muc_bao_cao: '',
     });
   });
@@ -81,14 +101,14 @@ describe('settings', () => {
   it('keeps only the id of a pasted Docs or Drive link', () => {
     const settings = parseSettings(
       {
-        mau_bao_cao: 'https://docs.google.com/document/d/1AbCdEfGhIjKlMnOp/edit?usp=sharing',
+        mau_quy: 'https://docs.google.com/document/d/1AbCdEfGhIjKlMnOp/edit?usp=sharing',
         thu_muc_bao_cao: 'https://drive.google.com/drive/folders/1ZyXwVuTsRqPoNm',
       },
       2026,
     );
-    expect(settings.mau_bao_cao).toBe('1AbCdEfGhIjKlMnOp');
+    expect(settings.mau_quy).toBe('1AbCdEfGhIjKlMnOp');
     expect(settings.thu_muc_bao_cao).toBe('1ZyXwVuTsRqPoNm');
-    expect(parseSettings({ mau_bao_cao: ' doc-12 ' }, 2026).mau_bao_cao).toBe('doc-12');
+    expect(parseSettings({ mau_nam: ' doc-12 ' }, 2026).mau_nam).toBe('doc-12');
   });
 
   it('names every malformed setting at once', () => {

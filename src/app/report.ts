@@ -1,0 +1,240 @@
+/**
+ * "Tạo báo cáo": a copy of the kind's template filled with the period's figures, saved in the year's
+ * folder with its PDF, shared with the people configured, logged. A template with a broken tag is
+ * refused before anything is made; a failure midway leaves nothing behind and nothing shared.
+ */
+import type { ReportKind } from '../domain/periodSpec';
+import { reportContent } from '../domain/report/content';
+import type { ReportContent } from '../domain/report/content';
+import {
+  isReportKind,
+  offeredPeriods,
+  REPORT_KINDS,
+  reportKindName,
+  reportPeriod,
+} from '../domain/report/kinds';
+import { tagReference, templateProblems } from '../domain/report/tags';
+import { defaultTemplate } from '../domain/report/template';
+import { templateSetting } from '../domain/settings';
+import { writeSetting } from '../workspace/configTab';
+import { withScriptLock } from '../workspace/lock';
+import { appendLog } from '../workspace/logTab';
+import { fillDocument, scanTemplate } from '../workspace/reportDocument';
+import {
+  copyTemplate,
+  createRootFolder,
+  discard,
+  fileNames,
+  savePdf,
+  shareReport,
+  subfolder,
+  usableFolder,
+} from '../workspace/reportFiles';
+import { createTemplateDocument, templateUsable } from '../workspace/reportTemplate';
+import { writeTagsTab } from '../workspace/tagsTab';
+import { tellUser } from '../workspace/ui';
+import { shortName } from '../domain/catalogue';
+import { parseQuarter, quarterName } from '../domain/periods';
+import type { RuleResult } from '../domain/rules';
+import { readArchive } from '../workspace/archiveTab';
+import type { CheckContext } from './checks';
+import { checkUnitQuarter, lastYearsFinalQuarter, rulesOf } from './checks';
+import { completeness, reportInput } from './reportData';
+import { readUnitTabs } from './unitData';
+import type { Workbook } from './workbook';
+import { loadWorkbook, requireAdmin } from './workbook';
+
+export interface ReportRequest {
+  ky?: string;
+  loai?: string;
+}
+
+export interface ReportResult {
+  docId: string;
+  docUrl: string;
+  pdfId: string;
+  pdfUrl: string;
+  ten: string;
+}
+
+const TEMPLATES_FOLDER = 'Mẫu báo cáo';
+
+function requestedKind(request: ReportRequest | undefined): ReportKind | undefined {
+  const kind = request?.loai;
+  if (kind === undefined || kind === '') return undefined;
+  if (!isReportKind(kind)) {
+    throw new Error(
+      `Loại báo cáo "${String(kind)}" không hợp lệ. Chọn một trong: ${REPORT_KINDS.map((k) => `${k.kind} (${k.name})`).join(', ')}.`,
+    );
+  }
+  return kind;
+}
+
+/** The report folder, made (and recorded in Cấu hình) when missing. */
+function reportFolder(workbook: Workbook): GoogleAppsScript.Drive.Folder {
+  const existing = usableFolder(workbook.settings.thu_muc_bao_cao);
+  if (existing) return existing;
+  const folder = createRootFolder(`Báo cáo - ${workbook.config.ten_don_vi}`);
+  writeSetting(workbook.spreadsheet, 'thu_muc_bao_cao', folder.getId());
+  workbook.settings.thu_muc_bao_cao = folder.getId();
+  return folder;
+}
+
+/** The kind's template, made from the default (and recorded in Cấu hình) when missing. */
+function templateOf(workbook: Workbook, kind: ReportKind): string {
+  const key = templateSetting(kind);
+  const id = workbook.settings[key];
+  if (templateUsable(id)) return id;
+  const made = createTemplateDocument(
+    defaultTemplate(kind),
+    subfolder(reportFolder(workbook), TEMPLATES_FOLDER),
+  );
+  writeSetting(workbook.spreadsheet, key, made);
+  workbook.settings[key] = made;
+  return made;
+}
+
+/**
+ * Khởi tạo's part: the report folder, one template per kind, and the tag reference. Existing
+ * templates (edited by people, perhaps) are left as they are.
+ */
+export function ensureReportTemplates(workbook: Workbook): void {
+  for (const { kind } of REPORT_KINDS) templateOf(workbook, kind);
+  writeTagsTab(workbook.spreadsheet, tagReference(workbook.catalogue.filter((i) => i.active)));
+}
+
+function knownTags(content: ReportContent): Set<string> {
+  return new Set([
+    ...Object.keys(content.text),
+    ...Object.keys(content.blocks),
+    ...Object.keys(content.tables),
+  ]);
+}
+
+/** "BC Quý III-2026 - …", then "… (lần 2)" when the period was made before: old versions stay. */
+function versionedName(base: string, taken: Set<string>): string {
+  if (!taken.has(base)) return base;
+  let n = 2;
+  while (taken.has(`${base} (lần ${n})`)) n += 1;
+  return `${base} (lần ${n})`;
+}
+
+/** The work of createReport, for a caller that already holds the lock and checked the person. */
+export function createReportDocument(workbook: Workbook, request: ReportRequest): ReportResult {
+  const kindAsked = requestedKind(request);
+  const spec = reportPeriod(kindAsked ?? 'quy', request.ky, workbook.now, workbook.config.nhiem_ky);
+  const kind = kindAsked ?? spec.reportKind;
+  const content = reportContent(reportInput(workbook, spec, kind));
+
+  const templateId = templateOf(workbook, kind);
+  const scan = scanTemplate(templateId);
+  const problems = templateProblems(scan.occurrences, scan.unclosed, knownTags(content));
+  if (problems.length > 0) {
+    throw new Error(
+      `Mẫu ${reportKindName(kind).toLocaleLowerCase('vi')} có lỗi, chưa tạo báo cáo:\n• ${problems.join('\n• ')}`,
+    );
+  }
+  const used = new Set(scan.occurrences.map((o) => o.text.slice(2, -2)));
+
+  const folder = subfolder(reportFolder(workbook), `Năm ${spec.last.year}`);
+  const name = versionedName(content.fileName, fileNames(folder));
+  const made: GoogleAppsScript.Drive.File[] = [];
+  try {
+    const document = copyTemplate(templateId, name, folder);
+    made.push(document);
+    fillDocument(document.getId(), content, used);
+    const pdf = savePdf(document, folder);
+    made.push(pdf);
+    shareReport(made, workbook.config.report);
+    return {
+      docId: document.getId(),
+      docUrl: document.getUrl(),
+      pdfId: pdf.getId(),
+      pdfUrl: pdf.getUrl(),
+      ten: name,
+    };
+  } catch (error) {
+    discard(made, workbook.config.report);
+    throw error;
+  }
+}
+
+/** "Tạo báo cáo": admins only; the kind follows from the period unless given. */
+export function createReport(request?: ReportRequest): ReportResult {
+  return withScriptLock('Tạo báo cáo', () => {
+    const workbook = loadWorkbook();
+    requireAdmin(workbook, 'tạo báo cáo');
+    let result: ReportResult;
+    try {
+      result = createReportDocument(workbook, request ?? {});
+    } catch (error) {
+      const message = (error as Error).message;
+      appendLog(workbook.spreadsheet, [
+        { at: new Date(), user: workbook.user, action: `Lỗi khi tạo báo cáo: ${message}` },
+      ]);
+      throw error;
+    }
+    appendLog(workbook.spreadsheet, [
+      { at: new Date(), user: workbook.user, action: `Tạo báo cáo "${result.ten}"`, place: result.docUrl },
+    ]);
+    tellUser('Tạo báo cáo', `Đã tạo "${result.ten}" và bản PDF.\n${result.docUrl}`);
+    return result;
+  });
+}
+
+export interface ReportOptions {
+  ky: string;
+  ten_ky: string;
+  loai: ReportKind;
+  cac_loai: Array<{ ma: ReportKind; ten: string }>;
+  cac_ky: Array<{ ky: string; ten: string }>;
+  da_nop: string;
+  chua_nop: string[];
+  loi: Array<{ don_vi: string; chi_tieu: string; thong_bao: string; muc_do: string }>;
+}
+
+/** A rule result as the dialog lists it; the indicator is named when the rule belongs to one. */
+function checkLine(workbook: Workbook, result: RuleResult): ReportOptions['loi'][number] {
+  const code = result.ruleId.split(':')[0]!;
+  const indicator = workbook.catalogue.find((i) => i.code === code);
+  return {
+    don_vi: workbook.units.find((u) => u.ma === result.unit)?.ten ?? result.unit,
+    chi_tieu: indicator ? shortName(indicator) : '',
+    thong_bao: `${quarterName(parseQuarter(result.period)!)}: ${result.message}`,
+    muc_do: result.importance === 'error' ? 'Lỗi' : 'Cảnh báo',
+  };
+}
+
+/**
+ * What the dialog shows before the chair generates: the kinds, the periods of the chosen kind
+ * (default: the latest completed), who has submitted, and what the checks find in this year's data.
+ */
+export function reportOptions(request?: ReportRequest): ReportOptions {
+  const workbook = loadWorkbook();
+  requireAdmin(workbook, 'tạo báo cáo');
+  const kindAsked = requestedKind(request);
+  const spec = reportPeriod(kindAsked ?? 'quy', request?.ky, workbook.now, workbook.config.nhiem_ky);
+  const kind = kindAsked ?? spec.reportKind;
+  const offered = offeredPeriods(kind, workbook.now, workbook.config.nhiem_ky);
+  if (!offered.some((p) => p.key === spec.key)) offered.unshift(spec);
+
+  const thisYear = spec.quarters.filter((q) => q.startsWith(`${workbook.settings.nam}-`));
+  const otherYears = new Set(spec.quarters.filter((q) => !thisYear.includes(q)));
+  const tabs = thisYear.length > 0 ? readUnitTabs(workbook) : new Map();
+  const context: CheckContext = { rules: rulesOf(workbook), lastYear: lastYearsFinalQuarter(workbook) };
+  const problems = [...tabs].flatMap(([unit, tab]) =>
+    thisYear.flatMap((key) => checkUnitQuarter(workbook, unit, tab, parseQuarter(key)!.quarter, context)),
+  );
+  const archived = otherYears.size > 0 ? readArchive(workbook.spreadsheet, otherYears) : [];
+  const status = completeness(workbook, spec, archived);
+  return {
+    ky: spec.key,
+    ten_ky: spec.name,
+    loai: kind,
+    cac_loai: REPORT_KINDS.map((k) => ({ ma: k.kind, ten: k.name })),
+    cac_ky: offered.map((p) => ({ ky: p.key, ten: p.name })),
+    da_nop: status.text,
+    chua_nop: status.units.filter((u) => !u.submitted).map((u) => u.ten),
+    loi: problems.map((r) => checkLine(workbook, r)),
+  };
+}

@@ -1,0 +1,223 @@
+/**
+ * The `{{…}}` tags a report template may hold: the reference list people read ("Danh sách thẻ"),
+ * generated from the code and the catalogue, and the checks that run on a template before anything
+ * is filled or shared.
+ */
+import type { Indicator } from '../catalogue';
+import { shortName } from '../catalogue';
+
+export type TagKind = 'text' | 'block' | 'table';
+
+export interface TagInfo {
+  /** The tag without braces: "TC_HV.ty_le". */
+  tag: string;
+  kind: TagKind;
+  meaning: string;
+  example: string;
+}
+
+/** Tags replaced inside a line of text. */
+export const TEXT_TAGS: readonly TagInfo[] = [
+  {
+    tag: 'CO_QUAN_CAP_TREN',
+    kind: 'text',
+    meaning: 'Tên cơ quan chủ quản, in hoa',
+    example: 'HỘI LHPN THÀNH PHỐ HÀ NỘI',
+  },
+  {
+    tag: 'CO_QUAN_BAN_HANH',
+    kind: 'text',
+    meaning: 'Tên cơ quan ban hành, in hoa',
+    example: 'HỘI LHPN QUẬN HOÀNG MAI',
+  },
+  {
+    tag: 'SO_KY_HIEU',
+    kind: 'text',
+    meaning: 'Số và ký hiệu văn bản (số để trống cho văn thư ghi)',
+    example: 'Số:      /BC-HPN',
+  },
+  {
+    tag: 'DIA_DANH_NGAY',
+    kind: 'text',
+    meaning: 'Địa danh và ngày tháng năm tạo báo cáo',
+    example: 'Hoàng Mai, ngày 05 tháng 10 năm 2026',
+  },
+  { tag: 'TEN_DON_VI', kind: 'text', meaning: 'Tên đơn vị báo cáo', example: 'Hội LHPN quận Hoàng Mai' },
+  { tag: 'LOAI_BAO_CAO', kind: 'text', meaning: 'Loại báo cáo', example: 'Báo cáo quý' },
+  {
+    tag: 'TRICH_YEU',
+    kind: 'text',
+    meaning: 'Trích yếu nội dung dưới chữ "BÁO CÁO"',
+    example: 'Kết quả công tác Hội và phong trào phụ nữ quý III/2026; phương hướng, nhiệm vụ quý IV/2026',
+  },
+  {
+    tag: 'MO_DAU',
+    kind: 'text',
+    meaning: 'Câu mở đầu',
+    example: 'Thực hiện Chương trình công tác năm 2026 …, Ban Thường vụ … báo cáo … như sau:',
+  },
+  {
+    tag: 'KET_LUAN',
+    kind: 'text',
+    meaning: 'Câu kết thúc, có "./."',
+    example: 'Trên đây là báo cáo … của Ban Thường vụ Hội LHPN quận Hoàng Mai./.',
+  },
+  { tag: 'TEN_KY', kind: 'text', meaning: 'Tên kỳ báo cáo', example: 'Quý III/2026' },
+  {
+    tag: 'TEN_KY_HOA',
+    kind: 'text',
+    meaning: 'Tên kỳ báo cáo, in hoa (dùng trong đề mục)',
+    example: 'QUÝ III/2026',
+  },
+  {
+    tag: 'KY_TIEP_THEO',
+    kind: 'text',
+    meaning: 'Kỳ tiếp theo (phương hướng, nhiệm vụ)',
+    example: 'quý IV/2026',
+  },
+  { tag: 'KY_TIEP_THEO_HOA', kind: 'text', meaning: 'Kỳ tiếp theo, in hoa', example: 'QUÝ IV/2026' },
+  { tag: 'NAM', kind: 'text', meaning: 'Năm của kỳ báo cáo', example: '2026' },
+  { tag: 'NHIEM_KY', kind: 'text', meaning: 'Nhiệm kỳ', example: '2021 - 2026' },
+  { tag: 'THAM_QUYEN_KY', kind: 'text', meaning: 'Thẩm quyền ký', example: 'TM. BAN THƯỜNG VỤ' },
+  { tag: 'CHUC_VU_KY', kind: 'text', meaning: 'Chức vụ người ký', example: 'CHỦ TỊCH' },
+  { tag: 'NGUOI_KY', kind: 'text', meaning: 'Họ và tên người ký', example: 'Nguyễn Thị Hoa' },
+  { tag: 'DA_NOP', kind: 'text', meaning: 'Số đơn vị đã nộp số liệu của kỳ', example: '12/14 đơn vị đã nộp' },
+  {
+    tag: 'DS_CHUA_NOP',
+    kind: 'text',
+    meaning: 'Các đơn vị chưa nộp đủ số liệu của kỳ ("không có" nếu đủ)',
+    example: 'Hội LHPN phường Yên Sở, Hội LHPN phường Trần Phú',
+  },
+  {
+    tag: 'SO_CHI_TIEU_DAT',
+    kind: 'text',
+    meaning: 'Số chỉ tiêu đạt và vượt trên số chỉ tiêu được đánh giá',
+    example: '6/8',
+  },
+  {
+    tag: 'TOM_TAT_CHI_TIEU',
+    kind: 'text',
+    meaning: 'Câu đánh giá chung về các chỉ tiêu',
+    example: 'Qua đánh giá có 6/8 chỉ tiêu đạt và vượt …',
+  },
+  {
+    tag: 'CHI_TIEU_CHUA_DAT',
+    kind: 'text',
+    meaning: 'Các chỉ tiêu chưa đạt ("không có" nếu không có)',
+    example: 'Tổng số hội viên, Tỷ lệ hội viên nòng cốt',
+  },
+  {
+    tag: 'NOI_BAT',
+    kind: 'text',
+    meaning: 'Kết quả nổi bật do các đơn vị nêu, ghi rõ tên đơn vị',
+    example: 'Hội LHPN phường Đại Kim: …; Hội LHPN phường Định Công: ….',
+  },
+  {
+    tag: 'TON_TAI',
+    kind: 'text',
+    meaning: 'Tồn tại, hạn chế do các đơn vị nêu, ghi rõ tên đơn vị',
+    example: 'Hội LHPN phường Yên Sở: ….',
+  },
+  {
+    tag: 'DE_XUAT',
+    kind: 'text',
+    meaning: 'Đề xuất, kiến nghị của các đơn vị, ghi rõ tên đơn vị',
+    example: 'Hội LHPN phường Tân Mai: ….',
+  },
+];
+
+/** Tags that must stand alone on their line: the line becomes several lines or a table. */
+export const BLOCK_TAGS: readonly TagInfo[] = [
+  {
+    tag: 'NOI_NHAN',
+    kind: 'block',
+    meaning: 'Nơi nhận, mỗi nơi một dòng "- …;", dòng cuối "- Lưu: VT."',
+    example: '- Ban Thường vụ Hội LHPN thành phố (để b/c);',
+  },
+  {
+    tag: 'BANG_CHI_TIEU',
+    kind: 'table',
+    meaning: 'Bảng chỉ tiêu: STT, chỉ tiêu, ĐVT, kỳ này, lũy kế từ đầu năm, chỉ tiêu, tỷ lệ đạt, đánh giá',
+    example: '(bảng)',
+  },
+  {
+    tag: 'BANG_DON_VI',
+    kind: 'table',
+    meaning: 'Bảng đơn vị: mỗi đơn vị một dòng, tình trạng nộp và các chỉ tiêu chính',
+    example: '(bảng)',
+  },
+];
+
+/** The parts of an indicator a tag can ask for: "{{TC_HV}}", "{{TC_HV.ty_le}}"… */
+export const INDICATOR_FIELDS: ReadonlyArray<{ field: string; meaning: string }> = [
+  { field: '', meaning: 'kết quả của kỳ báo cáo' },
+  { field: 'luy_ke', meaning: 'lũy kế từ đầu năm đến hết kỳ' },
+  { field: 'chi_tieu', meaning: 'chỉ tiêu (trang Mục tiêu)' },
+  { field: 'ty_le', meaning: 'tỷ lệ đạt so với chỉ tiêu' },
+  { field: 'danh_gia', meaning: 'đánh giá: Vượt, Đạt, Chưa đạt, Đang thực hiện' },
+];
+
+/** Every tag a template may use with this catalogue, in the order of the reference list. */
+export function tagReference(indicators: readonly Indicator[]): TagInfo[] {
+  const perIndicator = indicators.flatMap((indicator) =>
+    INDICATOR_FIELDS.map(({ field, meaning }) => ({
+      tag: field ? `${indicator.code}.${field}` : indicator.code,
+      kind: 'text' as const,
+      meaning: `${shortName(indicator)}: ${meaning}`,
+      example: '',
+    })),
+  );
+  return [...TEXT_TAGS, ...BLOCK_TAGS, ...perIndicator];
+}
+
+/** A well-formed tag: letters, digits and "_", optionally ".field". */
+export const TAG_PATTERN = /\{\{([A-Z0-9_]+(?:\.[a-z_]+)?)\}\}/g;
+
+/** One `{{…}}` found in the template, as the document gives it. */
+export interface TagOccurrence {
+  /** The text from "{{" to "}}" inclusive. */
+  text: string;
+  /** Its characters do not all share one formatting (part bold, another font…). */
+  mixedFormatting: boolean;
+  /** The whole text of its line, to tell a block tag that does not stand alone. */
+  line: string;
+}
+
+/**
+ * Everything wrong with a template's tags, one sentence each naming the tag, or [] when it can be
+ * filled. `unclosed` holds the text from each "{{" that has no "}}" after it on its line.
+ */
+export function templateProblems(
+  occurrences: readonly TagOccurrence[],
+  unclosed: readonly string[],
+  known: ReadonlySet<string>,
+): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  const once = (message: string) => {
+    if (!seen.has(message)) problems.push(message);
+    seen.add(message);
+  };
+  const blocks = new Set(BLOCK_TAGS.map((t) => t.tag));
+  for (const occurrence of occurrences) {
+    const inner = occurrence.text.slice(2, -2);
+    const name = inner.trim();
+    if (!new RegExp(`^${TAG_PATTERN.source}$`).test(`{{${inner}}}`)) {
+      once(
+        `Thẻ ${occurrence.text} viết sai: thẻ phải có dạng {{TÊN_THẺ}} hoặc {{MÃ_CHỈ_TIÊU.truong}}, không có dấu cách.`,
+      );
+    } else if (!known.has(name)) {
+      once(`Thẻ ${occurrence.text} không có trong danh sách thẻ (xem trang "Danh sách thẻ").`);
+    } else if (occurrence.mixedFormatting) {
+      once(
+        `Thẻ ${occurrence.text} có định dạng khác nhau giữa các ký tự (ví dụ một phần in đậm): hãy xóa và gõ lại cả thẻ với cùng một định dạng.`,
+      );
+    } else if (blocks.has(name) && occurrence.line.trim() !== occurrence.text) {
+      once(`Thẻ ${occurrence.text} phải đứng riêng một dòng.`);
+    }
+  }
+  for (const fragment of unclosed) {
+    once(`Mẫu có thẻ không đóng "${fragment.slice(0, 30)}": mỗi "{{" phải có "}}" trên cùng dòng.`);
+  }
+  return problems;
+}

@@ -1,0 +1,27 @@
+/** "Danh sách thẻ": every tag a report template may hold, generated from the code and the catalogue. */
+import type { TagInfo } from '../domain/report/tags';
+import { activeSpreadsheet, ensureSheet, replaceContent, styleHeader, TAB } from './tabs';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const KIND_LABEL: Record<TagInfo['kind'], string> = {
+  text: 'Chữ (thay trong dòng)',
+  block: 'Nhiều dòng (đứng riêng một dòng)',
+  table: 'Bảng (đứng riêng một dòng)',
+};
+
+export function writeTagsTab(spreadsheet: Spreadsheet, tags: readonly TagInfo[]): void {
+  const sheet = ensureSheet(spreadsheet, TAB.tags);
+  replaceContent(sheet, [
+    ['Thẻ', 'Loại', 'Ý nghĩa', 'Ví dụ'],
+    ...tags.map((t) => [`{{${t.tag}}}`, KIND_LABEL[t.kind], t.meaning, t.example]),
+  ]);
+  styleHeader(sheet, 4);
+}
+
+/** "Danh sách thẻ báo cáo" in the menu: brings the tab to the front. */
+export function openTagsTab(): boolean {
+  const sheet = activeSpreadsheet().getSheetByName(TAB.tags);
+  if (sheet) sheet.activate();
+  return sheet !== null;
+}
