@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, parseConfig } from '../src/domain/config';
+import { writeArtifacts } from './local/artifacts';
 import { exportXlsx } from './emulator/export/xlsx';
 import type { Emulator } from './emulator';
 import { DEFAULT_TIME_ZONE } from './emulator';
@@ -22,13 +23,15 @@ import {
 process.env.TZ = DEFAULT_TIME_ZONE;
 
 const USAGE = `Cách dùng: npm run local -- <lệnh> [tùy chọn]
-  init   --dir W --config C.json [--now ISO_DATETIME]   tạo workspace mới và khởi tạo bảng tính
+  init   --dir W --config C.json [--now ISO_DATETIME]   tạo workspace mới và khởi tạo bảng tính (kèm các mẫu báo cáo)
   run    --dir W [--as EMAIL] FUNCTION [JSON_ARG]        gọi một hàm của script, in kết quả JSON
   tick   --dir W --until ISO_DATETIME                   chạy đồng hồ tới thời điểm, kích hoạt các trigger
   import --dir W --file F.csv [--as EMAIL]              nhập số liệu dạng don_vi,ky,ma_chi_tieu,gia_tri (tất cả hoặc không)
   export --dir W --xlsx FILE                            xuất bảng tính ra tệp .xlsx
   export --dir W --ky 2026-Q2 --csv FILE                xuất số liệu đã nhập của một quý ra CSV
-  export --dir W --ky KỲ --csv FILE [--tong-hop]        xuất số liệu tổng hợp (kỳ dài hơn một quý, hoặc --tong-hop)`;
+  export --dir W --ky KỲ --csv FILE [--tong-hop]        xuất số liệu tổng hợp (kỳ dài hơn một quý, hoặc --tong-hop)
+Sau mỗi lệnh run/tick, tài liệu (báo cáo, mẫu) được ghi ra W/tai-lieu/*.docx (và .pdf nếu có LibreOffice),
+thư đã gửi ra W/thu-da-gui/*.eml.`;
 
 type Options = Record<string, string | boolean | undefined>;
 
@@ -79,6 +82,7 @@ async function init(options: Options): Promise<unknown> {
   emulator.sheets.createBound(`Báo cáo ${config.ten_don_vi}`);
   const result = emulator.run('setUpWorkbook', [raw], { user: owner });
   saveWorkspace(dir, emulator);
+  await writeArtifacts(dir, emulator);
   return {
     workspace: dir,
     now: isoInZone(emulator.now().getTime(), timeZoneOf(emulator)),
@@ -107,6 +111,7 @@ async function run(options: Options, positionals: string[]): Promise<unknown> {
   const user = typeof options.as === 'string' ? options.as : emulator.owner;
   const result = emulator.run(functionName, args, { user });
   saveWorkspace(dir, emulator);
+  await writeArtifacts(dir, emulator);
   return result === undefined ? null : result;
 }
 
@@ -122,6 +127,7 @@ async function tick(options: Options): Promise<unknown> {
   }
   const fired = emulator.tick(until);
   saveWorkspace(dir, emulator);
+  await writeArtifacts(dir, emulator);
   const zone = timeZoneOf(emulator);
   return {
     now: isoInZone(emulator.now().getTime(), zone),
