@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { ROOT, sampleConfig } from '../support/product';
 
 interface CliResult {
@@ -118,9 +119,9 @@ describe('npm run local', () => {
   });
 
   it('run of a function that throws exits non-zero with its message', () => {
-    const result = local('run', '--dir', workspace, 'createReport');
+    const result = local('run', '--dir', workspace, '--as', 'daikim@hoilhpn.vn', 'createReport');
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^Lỗi: Chức năng "Tạo báo cáo" chưa có/);
+    expect(result.stderr).toBe('Lỗi: Chỉ quản trị viên mới được tạo báo cáo (daikim@hoilhpn.vn).');
   });
 
   it('run refuses an unknown function and an argument that is not JSON', () => {
@@ -320,5 +321,25 @@ describe('npm run local export of counted indicators', () => {
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
+  });
+});
+
+describe('npm run local reports', () => {
+  it('createReport leaves a .docx a person can open in the workspace, beside the templates', async () => {
+    const { workspace } = newWorkspace('baocao-report-', '2026-07-06T08:00:00+07:00');
+    const result = local('run', '--dir', workspace, 'createReport', '{"ky":"2026-Q2"}');
+    expect(result.stderr).toBe('');
+    expect(result.json).toMatchObject({ ten: 'BC Quý II-2026 - Hội LHPN quận Hoàng Mai' });
+    const folder = path.join(workspace, 'tai-lieu');
+    const files = fs.readdirSync(folder);
+    expect(files).toEqual(
+      expect.arrayContaining(['BC Quý II-2026 - Hội LHPN quận Hoàng Mai.docx', 'Mẫu báo cáo quý.docx']),
+    );
+    const zip = await JSZip.loadAsync(
+      fs.readFileSync(path.join(folder, 'BC Quý II-2026 - Hội LHPN quận Hoàng Mai.docx')),
+    );
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toContain('Kết quả công tác Hội và phong trào phụ nữ quý II/2026');
+    expect(xml).not.toContain('{{');
   });
 });
