@@ -78,6 +78,11 @@ function dongPer(unit: string): number {
 }
 const DASH = '–';
 
+/** Text typed by people (a narrative, a name) must not read as a tag in the filled document. */
+function inert(text: string): string {
+  return text.replace(/\{\{/g, '{ {').replace(/\}\}/g, '} }');
+}
+
 /** A figure as people read it: a ratio as "92,6%", money scaled in running text, counts with ".". */
 export function formatFigure(
   result: IndicatorAggregate,
@@ -287,11 +292,14 @@ export function reportContent(input: ReportInput): ReportContent {
     DE_XUAT: compileNarrative(input, 'NT_DE_XUAT'),
     ...indicatorTags(input),
   };
+  const tables = { BANG_CHI_TIEU: indicatorTable(input), BANG_DON_VI: unitTable(input) };
   return {
     fileName: wording.fileName,
     subject: wording.subject,
-    text,
-    blocks: { NOI_NHAN: recipientLines(config) },
-    tables: { BANG_CHI_TIEU: indicatorTable(input), BANG_DON_VI: unitTable(input) },
+    text: Object.fromEntries(Object.entries(text).map(([k, v]) => [k, inert(v)])),
+    blocks: { NOI_NHAN: recipientLines(config).map(inert) },
+    tables: Object.fromEntries(
+      Object.entries(tables).map(([k, t]) => [k, { ...t, cells: t.cells.map((row) => row.map(inert)) }]),
+    ),
   };
 }
