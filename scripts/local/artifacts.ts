@@ -16,9 +16,10 @@ const TEMPLATES_FOLDER = 'Mẫu báo cáo';
 
 /** A file name that any file system takes, keeping the Vietnamese letters. */
 function safeName(name: string): string {
+  const printable = [...name].filter((c) => c >= ' ').join('');
   return (
-    name
-      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-')
+    printable
+      .replace(/[\\/:*?"<>|]/g, '-')
       .trim()
       .slice(0, 150) || 'khong-ten'
   );
