@@ -15,6 +15,7 @@ describe('opening the Sheet', () => {
       'Kiểm tra số liệu',
       'Tổng hợp ngay',
       'Tạo báo cáo…',
+      'Danh sách thẻ báo cáo',
       'Gửi nhắc nhở',
       'Cài đặt lịch tự động',
       'Nhập số liệu từ CSV…',
@@ -56,6 +57,7 @@ describe('setUpWorkbook', () => {
         'Kiểm tra',
         'Lưu trữ',
         'Nhật ký',
+        'Danh sách thẻ',
       ],
     });
     expect(emu.sheets.values('Cấu hình').slice(0, 3)).toEqual([
