@@ -10,11 +10,14 @@ import { exportData as runExport } from './app/exportData';
 import type { ImportRequest, ImportSummary } from './app/importData';
 import { importCsv as runImport } from './app/importData';
 import { exportRollUp as rollUpCsv } from './app/exportRollUp';
-import { notYetAvailable } from './app/notYet';
 import type { RollUpRequest, RollUpSummary } from './app/rollUp';
 import { rollUp as runRollUp } from './app/rollUp';
 import type { RolloverResult } from './app/rollover';
 import { startNewYear as rollOver } from './app/rollover';
+import type { SummaryResult } from './app/quarterSummary';
+import { sendQuarterSummary as sendSummary } from './app/quarterSummary';
+import type { ReminderResult } from './app/reminders';
+import { remindLateUnits as remind } from './app/reminders';
 import { installSchedules as installJobs, removeSchedules as removeJobs } from './app/schedules';
 import type { CheckedNotSubmitted, QuarterRequest } from './app/submitCommand';
 import {
@@ -25,7 +28,11 @@ import type { SubmitResult } from './app/submission';
 import { setUpWorkbook as setUp } from './app/setup';
 import type { SetupResult } from './app/setup';
 import type { ReportOptions, ReportRequest, ReportResult } from './app/report';
-import { createReport as makeReport, reportOptions as reportChoices } from './app/report';
+import {
+  createReport as makeReport,
+  createReportDocument,
+  reportOptions as reportChoices,
+} from './app/report';
 import { addMenu, openTagList, showImportDialog, showReportDialog } from './ui/menu';
 import { openGuide } from './workspace/guideTab';
 
@@ -95,12 +102,17 @@ export function removeSchedules(): ReturnType<typeof removeJobs> {
   return removeJobs();
 }
 
-export function sendQuarterSummary(): never {
-  return notYetAvailable('Gửi báo cáo quý');
+/**
+ * The daily trigger (7 h) and a manual rerun (`{ky?, gui_lai?}`): after a quarter's deadline, its
+ * report emailed to email_nhan, exactly once per quarter and recipient.
+ */
+export function sendQuarterSummary(request?: unknown): SummaryResult {
+  return sendSummary(request, createReportDocument);
 }
 
-export function remindLateUnits(): never {
-  return notYetAvailable('Gửi nhắc nhở');
+/** "Gửi nhắc nhở" and the daily trigger (8 h): reminders to units that have not submitted (`{ky?}`). */
+export function remindLateUnits(request?: unknown): ReminderResult {
+  return remind(request);
 }
 
 export function importCsv(request?: ImportRequest): ImportSummary {

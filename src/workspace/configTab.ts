@@ -3,6 +3,7 @@ import type { Settings } from '../domain/settings';
 import { SETTING_LABELS } from '../domain/settings';
 import { asCellText, splitList } from '../domain/text';
 import { ensureSheet, readAll, readRecords, replaceContent, styleHeader, TAB } from './tabs';
+import { describeSchedule, readScheduleRecord } from './triggers';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -30,6 +31,11 @@ const REPORT_LABELS: Record<keyof ReportConfig, string> = {
   chia_se_lien_ket: 'Báo cáo: "khong" (chỉ người có tên) hoặc "xem" (ai có đường liên kết cũng xem được)',
 };
 
+/** The last row of Cấu hình: the installed schedule, written by the script (not read as configuration). */
+export const SCHEDULE_KEY = 'lich_tu_dong';
+const SCHEDULE_LABEL =
+  'Lịch tự động đang cài (hệ thống tự ghi; đổi bằng menu Hội LHPN › Cài đặt lịch tự động, sửa ô này không có tác dụng)';
+
 const LIST_KEYS = new Set(['email_nhan', 'quan_tri', 'chia_se_xem', 'chia_se_sua']);
 
 /** Cấu hình as typed: the configuration keys (in the shape parseConfig checks) and the settings. */
@@ -45,6 +51,7 @@ export function readConfigTab(spreadsheet: Spreadsheet): ConfigTabContent | null
   const content: ConfigTabContent = { config: {}, settings: {} };
   for (const [key, value] of readRecords(sheet)) {
     const name = String(key).trim();
+    if (name === SCHEDULE_KEY) continue;
     if (name in SETTING_LABELS) content.settings[name] = value;
     else content.config[name] = LIST_KEYS.has(name) ? splitList(value) : String(value ?? '');
   }
@@ -67,7 +74,14 @@ export function writeConfigTab(spreadsheet: Spreadsheet, config: WorkbookConfig,
     settings[key],
     SETTING_LABELS[key],
   ]);
-  replaceContent(sheet, [['Khóa', 'Giá trị', 'Ý nghĩa'], ...configRows, ...reportRows, ...settingRows]);
+  const scheduleRow = [SCHEDULE_KEY, asCellText(describeSchedule(readScheduleRecord())), SCHEDULE_LABEL];
+  replaceContent(sheet, [
+    ['Khóa', 'Giá trị', 'Ý nghĩa'],
+    ...configRows,
+    ...reportRows,
+    ...settingRows,
+    scheduleRow,
+  ]);
   styleHeader(sheet, 3);
 }
 
@@ -77,4 +91,13 @@ export function writeSetting(spreadsheet: Spreadsheet, key: keyof Settings, valu
   const index = readAll(sheet).findIndex((row) => String(row[0] ?? '').trim() === key);
   if (index < 1) throw new Error(`Trang "${TAB.config}" thiếu dòng "${key}"; hãy chạy Khởi tạo.`);
   sheet.getRange(index + 1, 2).setValue(value);
+}
+
+/** Shows the installed schedule in Cấu hình (one read, one write; the row is added when missing). */
+export function writeScheduleRow(spreadsheet: Spreadsheet, text: string): void {
+  const sheet = ensureSheet(spreadsheet, TAB.config);
+  const rows = readAll(sheet);
+  const index = rows.findIndex((row) => String(row[0] ?? '').trim() === SCHEDULE_KEY);
+  const row = index >= 1 ? index + 1 : rows.length + 1;
+  sheet.getRange(row, 1, 1, 3).setValues([[SCHEDULE_KEY, asCellText(text), SCHEDULE_LABEL]]);
 }

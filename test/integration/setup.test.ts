@@ -27,11 +27,14 @@ describe('opening the Sheet', () => {
     }
   });
 
-  it('a menu item whose feature is not built yet says so instead of doing anything', () => {
+  it('a menu item used before setup says to run Khởi tạo first, instead of doing anything', () => {
     const emu = loadProduct();
     emu.sheets.userOpen({ as: emu.owner });
     expect(() => emu.sheets.clickMenu('Hội LHPN > Gửi nhắc nhở', { as: emu.owner })).toThrow(
-      'Chức năng "Gửi nhắc nhở" chưa có trong phiên bản này; sẽ có trong bản cập nhật tới.',
+      'Bảng tính chưa được khởi tạo: hãy chọn Hội LHPN › Khởi tạo / cập nhật bảng tính.',
+    );
+    expect(emu.drive.files().filter((f) => f.mimeType !== 'application/vnd.google-apps.spreadsheet')).toEqual(
+      [],
     );
   });
 });

@@ -1,0 +1,272 @@
+/**
+ * "Gửi nhắc nhở" and the daily reminder trigger: from `nhac_truoc_ngay` days before a quarter's
+ * deadline up to the deadline itself, the officers of every active unit that has not submitted the
+ * quarter get one email a day naming the unit, the quarter, the deadline and a link to their tab.
+ *
+ * At most once a day per unit: the units are marked as reminded today (script property, under the
+ * script lock) before anything is sent, and a unit whose every message failed is unmarked after, so
+ * a run killed half-way never sends a unit two reminders the same day (it may send none; the next
+ * day's run reminds it). The day's mail quota is checked first: when it is too small nothing is sent.
+ */
+import { localDate, shortDate } from '../domain/dates';
+import type { ReminderWindow } from '../domain/emails';
+import {
+  dayKey,
+  openReminderWindows,
+  quotaMessage,
+  reminderEmail,
+  reminderWindow,
+  splitAddresses,
+} from '../domain/emails';
+import type { Quarter } from '../domain/periods';
+import {
+  compareQuarters,
+  parseQuarter,
+  quarterKey,
+  quarterName,
+  quarterOf,
+  quarterStart,
+} from '../domain/periods';
+import { withScriptLock } from '../workspace/lock';
+import type { LogEntry } from '../workspace/logTab';
+import { appendLog } from '../workspace/logTab';
+import { readRecord, remainingMailQuota, sendEmail, writeRecord } from '../workspace/mail';
+import { readSubmissions } from '../workspace/progressTab';
+import { tellUser } from '../workspace/ui';
+import type { UnitRecord } from '../workspace/unitsTab';
+import { submissionOf } from './progress';
+import type { Workbook } from './workbook';
+import { loadWorkbook, requireAdmin } from './workbook';
+
+export interface ReminderRequest {
+  /** A quarter to remind about now, inside its window or not (admins, by hand). */
+  ky?: string;
+}
+
+export interface ReminderResult {
+  trang_thai: 'da_gui' | 'khong_can_nhac' | 'ngoai_thoi_gian' | 'het_han_muc';
+  /** The quarters looked at. */
+  ky: string[];
+  /** Units reminded in this run. */
+  da_nhac: Array<{ don_vi: string; ky: string; email: string[] }>;
+  /** Problems, as written in Nhật ký. */
+  loi: string[];
+}
+
+/** Units reminded on one day, per quarter (only today's list matters: "at most once a day"). */
+interface ReminderRecord {
+  day: string;
+  units: string[];
+}
+
+const recordKey = (ky: string) => `nhac_nop:${ky}`;
+const TITLE = 'Gửi nhắc nhở';
+
+/** A time-driven trigger passes its event object (with `triggerUid`); a person passes nothing or a request. */
+export function isTriggerEvent(request: unknown): boolean {
+  return !!request && typeof request === 'object' && 'triggerUid' in request;
+}
+
+function requestedQuarter(workbook: Workbook, request: unknown): Quarter | null {
+  if (isTriggerEvent(request) || !request || typeof request !== 'object' || !('ky' in request)) return null;
+  const text = String((request as ReminderRequest).ky ?? '').trim();
+  if (text === '') return null;
+  const quarter = parseQuarter(text);
+  if (!quarter) throw new Error(`Kỳ "${text}" không hợp lệ; hãy ghi theo dạng ${workbook.settings.nam}-Q1.`);
+  if (quarter.year !== workbook.settings.nam) {
+    throw new Error(
+      `Các trang đơn vị đang chứa số liệu năm ${workbook.settings.nam}, không phải năm ${quarter.year}.`,
+    );
+  }
+  const current = quarterOf(workbook.now.getFullYear(), workbook.now.getMonth() + 1);
+  if (compareQuarters(quarter, current) > 0) throw new Error(`${quarterName(quarter)} chưa bắt đầu.`);
+  return quarter;
+}
+
+/** A link to a unit's tab: the Sheet's address with the tab's gid. */
+function tabUrl(workbook: Workbook, sheetUrl: string, unit: UnitRecord): string {
+  const sheet = workbook.spreadsheet.getSheetByName(unit.tabName);
+  return sheet ? `${sheetUrl}#gid=${sheet.getSheetId()}` : sheetUrl;
+}
+
+/** When the next reminders start, for a person who asked outside every window. */
+function nextWindowText(workbook: Workbook): string {
+  const current = quarterOf(workbook.now.getFullYear(), workbook.now.getMonth() + 1);
+  const next = reminderWindow(current, workbook.settings);
+  return `Nhắc nộp ${quarterName(current)} sẽ bắt đầu từ ngày ${shortDate(next.from)} (hạn nộp ${shortDate(next.lastDay)}).`;
+}
+
+interface Planned {
+  window: ReminderWindow;
+  unit: UnitRecord;
+  addresses: string[];
+}
+
+export function remindLateUnits(request?: unknown): ReminderResult {
+  const automatic = isTriggerEvent(request);
+  return withScriptLock(TITLE, () => {
+    const workbook = loadWorkbook();
+    requireAdmin(workbook, 'gửi nhắc nhở');
+    const { settings, now } = workbook;
+    const asked = requestedQuarter(workbook, request);
+    const windows = asked
+      ? [reminderWindow(asked, settings)]
+      : openReminderWindows(now, settings).filter((w) => w.quarter.year === settings.nam);
+    const result: ReminderResult = {
+      trang_thai: 'ngoai_thoi_gian',
+      ky: windows.map((w) => quarterKey(w.quarter)),
+      da_nhac: [],
+      loi: [],
+    };
+    if (windows.length === 0) {
+      if (!automatic)
+        tellUser(TITLE, `Hôm nay chưa phải thời gian nhắc nộp số liệu. ${nextWindowText(workbook)}`);
+      return result;
+    }
+
+    const today = dayKey(now);
+    const submissions = readSubmissions(workbook.spreadsheet);
+    const active = workbook.units.filter((u) => u.active);
+    const log: LogEntry[] = [];
+    const suffix = automatic ? ' (tự động)' : '';
+    const records = new Map<string, ReminderRecord>();
+    const planned: Planned[] = [];
+    for (const window of windows) {
+      const ky = quarterKey(window.quarter);
+      const stored = readRecord<ReminderRecord>(recordKey(ky));
+      const record: ReminderRecord = stored && stored.day === today ? stored : { day: today, units: [] };
+      records.set(ky, record);
+      // A quarter that has not started yet (a window opening before its quarter) has nothing to remind.
+      if (now.getTime() < localDate(quarterStart(window.quarter)).getTime()) continue;
+      for (const unit of active) {
+        if (submissionOf(submissions, unit.ma, window.quarter.quarter)) continue;
+        if (record.units.includes(unit.ma)) continue;
+        const { valid, invalid } = splitAddresses(unit.email);
+        if (invalid.length > 0 || valid.length === 0) {
+          const problem =
+            invalid.length > 0
+              ? `Không gửi được nhắc nộp tới ${invalid.join(', ')}: địa chỉ email không hợp lệ`
+              : 'Đơn vị chưa có email cán bộ (trang Đơn vị); không gửi được nhắc nộp';
+          log.push({
+            at: now,
+            user: workbook.user,
+            action: `${invalid.length > 0 ? 'Địa chỉ email không hợp lệ' : 'Thiếu email cán bộ'}${suffix}`,
+            place: unit.tabName,
+            newValue: problem,
+          });
+          result.loi.push(`${unit.ma}: ${problem}`);
+        }
+        if (valid.length > 0) planned.push({ window, unit, addresses: valid });
+      }
+    }
+
+    const needed = planned.reduce((sum, p) => sum + p.addresses.length, 0);
+    if (needed === 0) {
+      result.trang_thai = 'khong_can_nhac';
+      appendLog(workbook.spreadsheet, log);
+      if (!automatic)
+        tellUser(TITLE, 'Không có đơn vị nào cần nhắc hôm nay: các đơn vị đã nộp hoặc đã được nhắc.');
+      return result;
+    }
+    const remaining = remainingMailQuota();
+    if (remaining < needed) {
+      const message = quotaMessage(needed, remaining);
+      log.push({
+        at: now,
+        user: workbook.user,
+        action: `Gửi nhắc nộp số liệu ${windows.map((w) => quarterName(w.quarter)).join(', ')}: chưa gửi${suffix}`,
+        newValue: message,
+      });
+      result.trang_thai = 'het_han_muc';
+      result.loi.push(message);
+      appendLog(workbook.spreadsheet, log);
+      if (!automatic) tellUser(TITLE, `${message}.`);
+      return result;
+    }
+
+    // Marked before sending: a run killed half-way never sends a second reminder the same day.
+    for (const p of planned) records.get(quarterKey(p.window.quarter))!.units.push(p.unit.ma);
+    for (const [ky, record] of records) writeRecord(recordKey(ky), record);
+
+    const sheetUrl = workbook.spreadsheet.getUrl();
+    const contact = workbook.config.quan_tri[0] ?? workbook.user;
+    let quotaHit = false;
+    const unsent: Planned[] = [];
+    for (const p of planned) {
+      if (quotaHit) {
+        unsent.push(p);
+        continue;
+      }
+      const email = reminderEmail({
+        owner: workbook.config.ten_don_vi,
+        unitName: p.unit.ten,
+        window: p.window,
+        now,
+        tabUrl: tabUrl(workbook, sheetUrl, p.unit),
+        tabName: p.unit.tabName,
+        contact,
+      });
+      const delivered: string[] = [];
+      for (const to of p.addresses) {
+        if (quotaHit) break;
+        const outcome = sendEmail({ ...email, to, senderName: workbook.config.ten_don_vi });
+        if (outcome.ok) {
+          delivered.push(to);
+          continue;
+        }
+        if (outcome.reason === 'quota') quotaHit = true;
+        const action = outcome.reason === 'invalid' ? 'Địa chỉ email không hợp lệ' : 'Lỗi gửi nhắc nộp';
+        log.push({
+          at: now,
+          user: workbook.user,
+          action: `${action}${suffix}`,
+          place: p.unit.tabName,
+          newValue: `${to}: ${outcome.message}`,
+        });
+        result.loi.push(`${p.unit.ma}: ${to}: ${outcome.message}`);
+      }
+      const ky = quarterKey(p.window.quarter);
+      if (delivered.length === 0) {
+        unsent.push(p);
+        continue;
+      }
+      result.da_nhac.push({ don_vi: p.unit.ma, ky, email: delivered });
+      log.push({
+        at: now,
+        user: workbook.user,
+        action: `Gửi nhắc nộp số liệu ${quarterName(p.window.quarter)}${suffix}`,
+        place: p.unit.tabName,
+        newValue: `Đã gửi tới ${delivered.join(', ')} (hạn nộp ${shortDate(p.window.lastDay)})`,
+      });
+    }
+    if (unsent.length > 0) {
+      for (const p of unsent) {
+        const record = records.get(quarterKey(p.window.quarter))!;
+        record.units = record.units.filter((code) => code !== p.unit.ma);
+      }
+      for (const [ky, record] of records) writeRecord(recordKey(ky), record);
+    }
+    if (quotaHit) {
+      const message = `${quotaMessage(
+        unsent.reduce((s, p) => s + p.addresses.length, 0),
+        0,
+      )} (${unsent.length} đơn vị chưa được nhắc)`;
+      log.push({
+        at: now,
+        user: workbook.user,
+        action: `Gửi nhắc nộp số liệu: dừng${suffix}`,
+        newValue: message,
+      });
+      result.loi.push(message);
+    }
+    result.trang_thai = result.da_nhac.length > 0 ? 'da_gui' : quotaHit ? 'het_han_muc' : 'khong_can_nhac';
+    appendLog(workbook.spreadsheet, log);
+    if (!automatic) {
+      const sent = result.da_nhac.map((r) => `• ${r.don_vi} (${r.email.join(', ')})`).join('\n');
+      const problems =
+        result.loi.length > 0 ? `\n\nChưa gửi được:\n${result.loi.map((l) => `• ${l}`).join('\n')}` : '';
+      tellUser(TITLE, `Đã gửi nhắc nộp tới ${result.da_nhac.length} đơn vị.\n${sent}${problems}`);
+    }
+    return result;
+  });
+}
