@@ -1,8 +1,9 @@
 /**
- * `npm run demo`: the product end to end on sample data, through the same bundle and emulator as the
- * command line, into out/demo/. It grows with the product: a district of 14 wards sets up its
- * workbook; officers type two quarters and tick "Nộp" (one late, one with a rule warning); the chair
- * checks the data; the workbook and each quarter's data are exported.
+ * `npm run demo`: the product over a whole year on sample data, through the same bundle and emulator
+ * as the command line, into out/demo/. A district of 14 wards sets up its workbook in January 2026
+ * and installs the daily schedule; every quarter the officers type and tick "Nộp" (one unit late in
+ * some quarters, one warning of the rule checks), the schedule rolls up, reminds and emails the
+ * quarter's report; the chair makes the 6-month and the annual report. Only the clock moves time.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,147 +11,172 @@ import type { Emulator } from './emulator';
 import { exportXlsx } from './emulator/export/xlsx';
 import { main as local } from './local';
 import { isoInZone, openWorkspace, saveWorkspace } from './local/workspace';
-import { wardFigures } from './demo/data';
+import { DemoClock } from './demo/clock';
+import { TARGETS } from './demo/data';
+import type { DemoLink } from './demo/indexPage';
 import { renderIndex } from './demo/indexPage';
+import type { EmailFile, ReportFile } from './demo/outputs';
+import { writeEmails, writeReports } from './demo/outputs';
+import type { Unit } from './demo/people';
+import { typeTargets } from './demo/people';
+import { CHAIR_REPORTS, chairReport, playQuarter, QUARTERS, YEAR } from './demo/year';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'out', 'demo');
 const WORKSPACE = path.join(OUT, 'workspace');
 const CONFIG = path.join(ROOT, 'examples', 'hoang-mai.json');
+const START = `${YEAR}-01-05T08:00:00+07:00`;
+const ROMAN = ['I', 'II', 'III', 'IV'];
 
-interface Unit {
-  ma: string;
-  ten: string;
-  email: string[];
+interface Config {
+  ten_don_vi: string;
+  don_vi: Unit[];
 }
 
-/** An officer types a quarter's figures into the unit's tab, cell by cell, as a person would. */
-function typeQuarter(
-  emu: Emulator,
-  unit: Unit,
-  tab: string,
-  quarter: number,
-  figures: Record<string, unknown>,
-): void {
-  const rows = emu.sheets.values(tab);
-  for (const [code, value] of Object.entries(figures)) {
-    const row = rows.findIndex((r) => r[0] === code) + 1;
-    const edit = emu.sheets.userEdit({
-      as: unit.email[0]!,
-      sheet: tab,
-      a1: `${'DEFG'[quarter - 1]}${row}`,
-      value,
-    });
-    if (!edit.accepted) throw new Error(`${unit.ma} ${code}: ${edit.message}`);
+interface Checks {
+  so_loi: number;
+  so_canh_bao: number;
+}
+
+interface RollUp {
+  ten_ky: string;
+  don_vi_co_so_lieu: string;
+  chi_tieu_dat: string;
+}
+
+/** Khởi tạo through the command line, the Sheet shared with the officers, the targets, the schedule. */
+async function setUp(config: Config): Promise<Emulator> {
+  await local(['init', '--dir', WORKSPACE, '--config', CONFIG, '--now', START]);
+  const emu = await openWorkspace(WORKSPACE);
+  const sheetId = emu.sheets.activeSpreadsheetId();
+  for (const unit of config.don_vi) for (const email of unit.email) emu.drive.share(sheetId, email, 'EDIT');
+  emu.sheets.userOpen({ as: emu.owner });
+  typeTargets(emu, TARGETS);
+  emu.run('installSchedules', [], { user: emu.owner });
+  return emu;
+}
+
+/** What Tiến độ says of each quarter: "14/14 đơn vị đã nộp" and the units marked late. */
+function progress(emu: Emulator): Array<{ quarter: number; submitted: string; late: string[] }> {
+  const rows = emu.sheets.values('Tiến độ');
+  const units = rows.slice(1, -1);
+  const totals = rows[rows.length - 1]!;
+  return QUARTERS.map((quarter) => {
+    const status = 4 + 3 * (quarter - 1);
+    return {
+      quarter,
+      submitted: String(totals[status]),
+      late: units.filter((r) => r[status] === 'Trễ hạn').map((r) => String(r[1]).replace(/^Hội LHPN /, '')),
+    };
+  });
+}
+
+/** The workbook as .xlsx, each quarter's entered data and the roll-ups as CSV. */
+async function writeWorkbookFiles(emu: Emulator): Promise<DemoLink[]> {
+  const files: DemoLink[] = [{ href: 'bang-tinh.xlsx', label: 'Bảng tính (.xlsx)' }];
+  await exportXlsx(emu.ctx, emu.sheets.activeSpreadsheetId(), path.join(OUT, 'bang-tinh.xlsx'));
+  const csv = (name: string, fn: string, ky: string, label: string) => {
+    fs.writeFileSync(path.join(OUT, name), emu.run(fn, [{ ky }], { user: emu.owner }) as string);
+    files.push({ href: name, label });
+  };
+  for (const quarter of QUARTERS) {
+    const ky = `${YEAR}-Q${quarter}`;
+    csv(
+      `so-lieu-${ky}.csv`,
+      'exportData',
+      ky,
+      `Số liệu Quý ${ROMAN[quarter - 1]}/${YEAR} (.csv, dạng nhập/xuất)`,
+    );
   }
+  csv(`tong-hop-${YEAR}-H1.csv`, 'exportRollUp', `${YEAR}-H1`, `Tổng hợp 6 tháng đầu năm ${YEAR} (.csv)`);
+  csv(`tong-hop-${YEAR}.csv`, 'exportRollUp', String(YEAR), `Tổng hợp năm ${YEAR} (.csv, có dòng TONG)`);
+  return files;
 }
 
-function submitQuarter(emu: Emulator, unit: Unit, tab: string, quarter: number): void {
-  emu.sheets.userEdit({ as: unit.email[0]!, sheet: tab, a1: `${'DEFG'[quarter - 1]}5`, value: true });
+/** "11/04/2026 07:41" in the script's time zone. */
+function localTime(emu: Emulator, ms: number): string {
+  const [date, time] = isoInZone(ms, emu.ctx.state.scriptTimeZone).split('T') as [string, string];
+  return `${date.split('-').reverse().join('/')} ${time.slice(0, 5)}`;
 }
 
-/** Moves the clock (no schedules are installed yet, so nothing fires). */
-function at(emu: Emulator, iso: string): void {
-  emu.tick(new Date(iso).getTime());
+function count(emails: EmailFile[], kind: EmailFile['kind']): { emails: number; recipients: number } {
+  const some = emails.filter((e) => e.kind === kind);
+  return { emails: some.length, recipients: new Set(some.flatMap((e) => e.to)).size };
+}
+
+interface Summary {
+  config: Config;
+  clock: DemoClock;
+  checks: Checks;
+  rolled: RollUp;
+  reports: ReportFile[];
+  emails: EmailFile[];
+  quarters: ReturnType<typeof progress>;
+}
+
+/** The lines of the printed summary and of the index's facts. */
+function summaryLines(s: Summary): string[] {
+  const runs = s.clock.runsByHandler();
+  const reminders = count(s.emails, 'nhac-nop');
+  const summaries = count(s.emails, 'bao-cao-quy');
+  return [
+    `${s.config.ten_don_vi}: ${s.config.don_vi.length} đơn vị, năm ${YEAR}, đồng hồ chạy từ ${START} đến ${s.clock.iso()}`,
+    `Nộp số liệu: ${s.quarters
+      .map(
+        (q) =>
+          `Quý ${ROMAN[q.quarter - 1]} ${q.submitted.replace(' đơn vị đã nộp', '')}${q.late.length > 0 ? ` (trễ hạn: ${q.late.join(', ')})` : ''}`,
+      )
+      .join('; ')}`,
+    `Kiểm tra số liệu: ${s.checks.so_loi} lỗi, ${s.checks.so_canh_bao} cảnh báo`,
+    `Lịch tự động: ${s.clock.fired.length} lần chạy (tổng hợp ${runs.rollUp ?? 0}, gửi báo cáo quý ${runs.sendQuarterSummary ?? 0}, nhắc nộp ${runs.remindLateUnits ?? 0}), không lần nào lỗi`,
+    `Thư nhắc nộp: ${reminders.emails} thư tới ${reminders.recipients} đơn vị; thư báo cáo quý: ${summaries.emails} thư tới ${summaries.recipients} địa chỉ`,
+    `Báo cáo: ${s.reports.length} (${s.reports.map((r) => r.name.replace(/ - .*$/, '')).join('; ')})`,
+    `Tổng hợp ${s.rolled.ten_ky}: ${s.rolled.don_vi_co_so_lieu} có số liệu; ${s.rolled.chi_tieu_dat}`,
+  ];
 }
 
 async function demo(): Promise<void> {
   const started = Date.now();
   fs.rmSync(OUT, { recursive: true, force: true });
   fs.mkdirSync(OUT, { recursive: true });
-  const config = JSON.parse(fs.readFileSync(CONFIG, 'utf8')) as { don_vi: Unit[] };
+  const config = JSON.parse(fs.readFileSync(CONFIG, 'utf8')) as Config;
 
-  await local(['init', '--dir', WORKSPACE, '--config', CONFIG, '--now', '2026-01-05T08:00:00+07:00']);
-  const emu = await openWorkspace(WORKSPACE);
-  const sheetId = emu.sheets.activeSpreadsheetId();
-  for (const unit of config.don_vi) for (const email of unit.email) emu.drive.share(sheetId, email, 'EDIT');
-  emu.sheets.userOpen({ as: emu.owner });
-  const tabOf = (unit: Unit) => emu.sheets.values('Đơn vị').find((r) => r[0] === unit.ma)![4] as string;
-
-  // Quarter I: everyone types and submits in the first days of April; Yên Sở submits late.
-  at(emu, '2026-04-02T08:00:00+07:00');
-  for (const unit of config.don_vi) typeQuarter(emu, unit, tabOf(unit), 1, wardFigures(unit.ma, 1));
-  config.don_vi.forEach((unit, i) => {
-    if (unit.ma === 'YS') return;
-    at(emu, `2026-04-0${3 + Math.floor(i / 3)}T09:${String(10 + i).padStart(2, '0')}:00+07:00`);
-    submitQuarter(emu, unit, tabOf(unit), 1);
-  });
-  at(emu, '2026-04-14T15:30:00+07:00');
-  submitQuarter(
-    emu,
-    config.don_vi.find((u) => u.ma === 'YS')!,
-    tabOf(config.don_vi.find((u) => u.ma === 'YS')!),
-    1,
-  );
-
-  // Quarter II: Lĩnh Nam's members drop by more than 30% (a warning, allowed); Mai Động has not
-  // submitted by the deadline.
-  at(emu, '2026-07-01T08:00:00+07:00');
-  for (const unit of config.don_vi) {
-    const figures = wardFigures(unit.ma, 2);
-    if (unit.ma === 'LN') {
-      const members = Math.round(Number(figures.TC_HV) * 0.6);
-      Object.assign(figures, { TC_HV: members, TC_HV_SHTX: members - 50, TC_HV_HP: members, TC_HV_NC: 300 });
-    }
-    typeQuarter(emu, unit, tabOf(unit), 2, figures);
-    if (unit.ma !== 'MD') submitQuarter(emu, unit, tabOf(unit), 2);
+  const emu = await setUp(config);
+  const clock = new DemoClock(emu);
+  for (const quarter of QUARTERS) {
+    playQuarter(emu, clock, config.don_vi, quarter);
+    const ky = CHAIR_REPORTS[quarter];
+    if (ky) chairReport(emu, clock, quarter, ky);
   }
-  at(emu, '2026-07-11T08:00:00+07:00');
-  const checks = emu.run('checkData', [], { user: emu.owner }) as { so_loi: number; so_canh_bao: number };
-  // The chair sets two targets of the resolution and rolls up the half-year.
-  const targets = [
-    ['2021-2026', 2026, '', 'TC_HV_MOI', 'Hằng năm', '460'],
-    ['2021-2026', '', '', 'TC_HV_TL', 'Tỷ lệ cuối nhiệm kỳ', '89'],
-  ];
-  targets.forEach((cells, i) =>
-    cells.forEach((value, j) =>
-      emu.sheets.userEdit({ as: emu.owner, sheet: 'Mục tiêu', a1: `${'ABCDEF'[j]}${i + 2}`, value }),
-    ),
-  );
-  const rolled = emu.run('rollUp', [{ ky: '2026-H1' }], { user: emu.owner }) as {
-    ten_ky: string;
-    don_vi_co_so_lieu: string;
-  };
-  const triggerErrors = emu.sheets.triggerErrors();
-  if (triggerErrors.length > 0) throw new Error(`Trigger error: ${triggerErrors[0]!.message}`);
-  const menus = emu.sheets.menus();
-  const progress = emu.sheets.values('Tiến độ');
-  const totals = progress[progress.length - 1]!;
-  const now = isoInZone(emu.now().getTime(), emu.ctx.state.scriptTimeZone);
+  const checks = emu.run('checkData', [], { user: emu.owner }) as Checks;
+  const rolled = emu.run('rollUp', [{ ky: String(YEAR) }], { user: emu.owner }) as RollUp;
+  clock.assertNoFailures();
   saveWorkspace(WORKSPACE, emu);
 
-  const files = [{ href: 'bang-tinh.xlsx', label: 'Bảng tính (.xlsx)' }];
-  await exportXlsx(emu.ctx, sheetId, path.join(OUT, 'bang-tinh.xlsx'));
-  for (const ky of ['2026-Q1', '2026-Q2']) {
-    const csv = path.join(OUT, `so-lieu-${ky}.csv`);
-    await local(['export', '--dir', WORKSPACE, '--ky', ky, '--csv', csv]);
-    files.push({ href: path.basename(csv), label: `Số liệu ${ky} (.csv, dạng nhập/xuất)` });
-  }
-  const rollUpCsv = path.join(OUT, 'tong-hop-2026-H1.csv');
-  await local(['export', '--dir', WORKSPACE, '--ky', '2026-H1', '--csv', rollUpCsv]);
-  files.push({ href: path.basename(rollUpCsv), label: 'Tổng hợp 6 tháng đầu năm 2026 (.csv, có dòng TONG)' });
+  const files = await writeWorkbookFiles(emu);
+  const { reports, pdfProblem } = await writeReports(emu, OUT);
+  const emails = await writeEmails(emu, OUT);
+  const latest = reports[reports.length - 1];
+  const lines = summaryLines({ config, clock, checks, rolled, reports, emails, quarters: progress(emu) });
   fs.writeFileSync(
     path.join(OUT, 'index.html'),
     renderIndex({
-      title: 'Hội LHPN quận Hoàng Mai',
+      title: config.ten_don_vi,
+      facts: lines,
       files,
+      reports,
+      pdfNote: pdfProblem,
+      emails: emails.map((e) => ({ ...e, sent: localTime(emu, e.sentAt) })),
+      preview: latest ? { name: latest.name, text: emu.documents.savedText(latest.docId) } : null,
       tabs: emu.sheets.sheetNames(),
-      menus,
-      facts: [
-        `Thời điểm cuối bản chạy thử: ${now}`,
-        `Quý I/2026: ${String(totals[4])}; Quý II/2026: ${String(totals[7])}`,
-        `Kiểm tra số liệu: ${checks.so_loi} lỗi, ${checks.so_canh_bao} cảnh báo (xem trang "Kiểm tra")`,
-        `Tổng hợp ${rolled.ten_ky}: ${rolled.don_vi_co_so_lieu} có số liệu (xem trang "Tổng hợp")`,
-      ],
+      menus: emu.sheets.menus(),
     }),
   );
 
-  console.log(`Bản chạy thử: Hội LHPN quận Hoàng Mai, ${config.don_vi.length} đơn vị, đến ${now}`);
-  console.log(`  Quý I/2026: ${String(totals[4])}; Quý II/2026: ${String(totals[7])}`);
-  console.log(`  Kiểm tra số liệu: ${checks.so_loi} lỗi, ${checks.so_canh_bao} cảnh báo`);
-  console.log(`  Tổng hợp ${rolled.ten_ky}: ${rolled.don_vi_co_so_lieu} có số liệu`);
+  console.log(`Bản chạy thử: ${lines[0]}`);
+  for (const line of lines.slice(1)) console.log(`  ${line}`);
   console.log(
-    `  Kết quả trong ${path.relative(ROOT, OUT)}/: index.html, ${files.map((f) => f.href).join(', ')}`,
+    `  Kết quả trong ${path.relative(ROOT, OUT)}/: index.html, bang-tinh.xlsx, ${reports.length} báo cáo .docx${pdfProblem ? ` (không có .pdf: ${pdfProblem})` : ' và .pdf'}, ${emails.length} thư .eml, ${files.length - 1} tệp .csv`,
   );
   console.log(`  Thời gian chạy: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
