@@ -9,6 +9,7 @@ import type { Emulator } from '../emulator';
 import { exportEml } from '../emulator/export/eml';
 import { convertDocxToPdf, sofficeAvailable } from '../emulator/export/pdf';
 import type { MailMessage } from '../emulator/services/mail';
+import { safeName } from '../local/artifacts';
 
 export const REPORTS_DIR = 'bao-cao';
 export const EMAILS_DIR = 'thu';
@@ -33,17 +34,6 @@ export interface EmailFile {
   sentAt: number;
   /** Path relative to the output folder, with '/'. */
   eml: string;
-}
-
-/** A file name any file system takes, keeping the Vietnamese letters. */
-function fileName(name: string): string {
-  const printable = [...name].filter((c) => c >= ' ').join('');
-  return (
-    printable
-      .replace(/[\\/:*?"<>|]/g, '-')
-      .trim()
-      .slice(0, 150) || 'khong-ten'
-  );
 }
 
 /** The reports in Drive, oldest first (the templates are for editing, not reports). */
@@ -85,7 +75,7 @@ export async function writeReports(
   const pdf = new PdfConverter();
   const reports: ReportFile[] = [];
   for (const file of reportDocuments(emu)) {
-    const docx = path.join(dir, `${fileName(file.name)}.docx`);
+    const docx = path.join(dir, `${safeName(file.name)}.docx`);
     fs.writeFileSync(docx, await emu.documents.docx(file.id));
     const converted = pdf.convert(docx);
     reports.push({

@@ -15,7 +15,7 @@ export const OUTBOX_DIR = 'thu-da-gui';
 const TEMPLATES_FOLDER = 'Mẫu báo cáo';
 
 /** A file name that any file system takes, keeping the Vietnamese letters. */
-function safeName(name: string): string {
+export function safeName(name: string): string {
   const printable = [...name].filter((c) => c >= ' ').join('');
   return (
     printable
