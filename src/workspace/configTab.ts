@@ -8,7 +8,7 @@ import { describeSchedule, readScheduleRecord } from './triggers';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Rows of Cấu hình: key (stable, read by code), value, and what it means for the person editing it. */
-const CONFIG_LABELS: Record<Exclude<keyof WorkbookConfig, 'don_vi' | 'report'>, string> = {
+export const CONFIG_LABELS: Record<Exclude<keyof WorkbookConfig, 'don_vi' | 'report'>, string> = {
   ten_don_vi: 'Tên đơn vị sở hữu bảng tính, ví dụ "Hội LHPN quận Hoàng Mai"',
   cap: 'Cấp: huyen, xa hoặc tinh',
   dia_danh: 'Địa danh ghi ở dòng ngày tháng của báo cáo',
