@@ -112,6 +112,26 @@ async function main(): Promise<void> {
   ];
   try {
     const provinceState: ProvisionState = { version: 1, units: [] };
+    /** One table row: the requests sent since `from`, by quota, and the modelled and measured times. */
+    const resultRow = (size: number, from: number, wall: number): string => {
+      const sent = fake.log.length - from;
+      const byBucket = counts(fake, from);
+      const modelled = modelRunTime(chains(fake, from), CONCURRENCY, DEFAULT_LIMITS, LATENCY_MS);
+      return line(
+        [
+          size,
+          sent,
+          (sent / size).toFixed(1),
+          byBucket.sheetsWrite,
+          byBucket.sheetsRead,
+          byBucket.script,
+          byBucket.drive,
+          duration(modelled),
+          `${(wall / 1000).toFixed(1)} s`,
+        ],
+        widths,
+      );
+    };
     for (const size of SIZES) {
       const from = fake.log.length;
       const state = StateFile.open(path.join(dir, `units-${size}.state.json`), { flush: false });
@@ -125,25 +145,7 @@ async function main(): Promise<void> {
       state.close();
       if (summary.outcomes.some((o) => o.status !== 'created'))
         throw new Error('provisioning failed in the benchmark');
-      const sent = fake.log.length - from;
-      const byBucket = counts(fake, from);
-      const modelled = modelRunTime(chains(fake, from), CONCURRENCY, DEFAULT_LIMITS, LATENCY_MS);
-      out.push(
-        line(
-          [
-            size,
-            sent,
-            (sent / size).toFixed(1),
-            byBucket.sheetsWrite,
-            byBucket.sheetsRead,
-            byBucket.script,
-            byBucket.drive,
-            duration(modelled),
-            `${(wall / 1000).toFixed(1)} s`,
-          ],
-          widths,
-        ),
-      );
+      out.push(resultRow(size, from, wall));
       if (size === SIZES[SIZES.length - 1]) provinceState.units = state.state.units;
     }
     out.push(
@@ -180,25 +182,7 @@ async function main(): Promise<void> {
       const wall = Date.now() - started;
       if (result.answered.length !== size)
         throw new Error(`the roll-up read ${result.answered.length}/${size}`);
-      const sent = fake.log.length - from;
-      const byBucket = counts(fake, from);
-      const modelled = modelRunTime(chains(fake, from), CONCURRENCY, DEFAULT_LIMITS, LATENCY_MS);
-      out.push(
-        line(
-          [
-            size,
-            sent,
-            (sent / size).toFixed(1),
-            byBucket.sheetsWrite,
-            byBucket.sheetsRead,
-            byBucket.script,
-            byBucket.drive,
-            duration(modelled),
-            `${(wall / 1000).toFixed(1)} s`,
-          ],
-          widths,
-        ),
-      );
+      out.push(resultRow(size, from, wall));
     }
     console.log(out.join('\n'));
   } finally {
