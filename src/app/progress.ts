@@ -1,5 +1,6 @@
 /** Tiến độ and the status row of each unit tab, computed from the recorded submissions. */
 import { localDate, shortDate, shortDateTime } from '../domain/dates';
+import type { Quarter } from '../domain/periods';
 import { deadlineExclusive, quarterStart } from '../domain/periods';
 import { completenessText, submissionState } from '../domain/progress';
 import type { Submission } from '../workspace/progressTab';
@@ -17,10 +18,9 @@ export function submissionOf(
   return submissions.find((s) => s.unit === unit && s.quarter === quarter);
 }
 
-function deadlineOf(workbook: Workbook, quarter: number): Date {
-  return localDate(
-    deadlineExclusive({ year: workbook.settings.nam, quarter }, workbook.settings.han_nop_ngay),
-  );
+/** The first moment a quarter's data are late, under the workbook's deadline setting. */
+export function deadlineOf(workbook: Workbook, quarter: Quarter): Date {
+  return localDate(deadlineExclusive(quarter, workbook.settings.han_nop_ngay));
 }
 
 /** "Đã nộp 05/04/2026 08:30", "Chưa nộp (hạn 10/04/2026)", … for a unit tab's status row. */
@@ -32,7 +32,7 @@ export function quarterStatuses(
   return QUARTERS.map((quarter) => {
     const submission = submissionOf(submissions, unit.ma, quarter);
     if (submission) return `Đã nộp ${shortDateTime(submission.at)}`;
-    const deadline = deadlineOf(workbook, quarter);
+    const deadline = deadlineOf(workbook, { year: workbook.settings.nam, quarter });
     const start = localDate(quarterStart({ year: workbook.settings.nam, quarter }));
     const state = submissionState(null, start, deadline, workbook.now);
     const lastDay = new Date(deadline.getTime() - 1);
@@ -51,7 +51,7 @@ export function refreshProgress(workbook: Workbook, submissions: Submission[]): 
       const state = submissionState(
         submission?.at ?? null,
         start,
-        deadlineOf(workbook, quarter),
+        deadlineOf(workbook, { year: workbook.settings.nam, quarter }),
         workbook.now,
       );
       return { at: submission?.at ?? ('' as const), by: submission?.by ?? '', state };

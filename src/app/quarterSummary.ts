@@ -14,7 +14,7 @@
 import type { Indicator } from '../domain/catalogue';
 import { shortName } from '../domain/catalogue';
 import type { IndicatorTotal } from '../domain/aggregate';
-import { localDate, shortDate } from '../domain/dates';
+import { shortDate } from '../domain/dates';
 import type {
   Completeness,
   KeyFigure,
@@ -34,7 +34,7 @@ import {
 } from '../domain/emails';
 import { formatNumber, formatPercent } from '../domain/format';
 import type { Quarter } from '../domain/periods';
-import { deadlineExclusive, parseQuarter, previousQuarter, quarterKey, quarterName } from '../domain/periods';
+import { parseQuarter, previousQuarter, quarterKey, quarterName } from '../domain/periods';
 import { periodSpec } from '../domain/periodSpec';
 import { readArchive } from '../workspace/archiveTab';
 import { withScriptLock } from '../workspace/lock';
@@ -44,7 +44,7 @@ import { fileAttachment, readRecord, remainingMailQuota, sendEmail, writeRecord 
 import { readSubmissions } from '../workspace/progressTab';
 import { readScheduleRecord } from '../workspace/triggers';
 import { tellUser } from '../workspace/ui';
-import { submissionOf } from './progress';
+import { deadlineOf, submissionOf } from './progress';
 import { isTriggerEvent } from './reminders';
 import { computeRollUp } from './rollUp';
 import type { Workbook } from './workbook';
@@ -92,10 +92,6 @@ const recordKey = (ky: string) => `bao_cao_quy:${ky}`;
 
 function messageOf(error: unknown): string {
   return error && typeof error === 'object' && 'message' in error ? String(error.message) : String(error);
-}
-
-function deadlineOf(workbook: Workbook, quarter: Quarter): Date {
-  return localDate(deadlineExclusive(quarter, workbook.settings.han_nop_ngay));
 }
 
 function requested(workbook: Workbook, request: unknown): { quarter: Quarter | null; resend: boolean } {
