@@ -4,7 +4,7 @@
  */
 import { shortDate } from '../domain/dates';
 import type { DataPoint } from '../domain/dataPoints';
-import { quarterKey } from '../domain/periods';
+import { parseQuarter } from '../domain/periods';
 import type { PeriodSpec, ReportKind } from '../domain/periodSpec';
 import { completenessText } from '../domain/progress';
 import type { NarrativeEntry, ReportInput, ReportUnit } from '../domain/report/content';
@@ -12,6 +12,7 @@ import { yearToDate } from '../domain/report/kinds';
 import { NARRATIVES } from '../domain/unitTab';
 import { readSubmissions } from '../workspace/progressTab';
 import { periodPoints } from './periodData';
+import { submissionOf } from './progress';
 import { computeRollUp } from './rollUp';
 import { evaluateRollUpTargets } from './targets';
 import type { Workbook } from './workbook';
@@ -37,10 +38,7 @@ export function completeness(workbook: Workbook, spec: PeriodSpec, points: DataP
       const done = spec.quarters.map((key) => {
         if (!key.startsWith(`${workbook.settings.nam}-`))
           return { ok: archived.has(`${unit.ma}|${key}`), at: null };
-        const submission = submissions.find(
-          (s) =>
-            s.unit === unit.ma && quarterKey({ year: workbook.settings.nam, quarter: s.quarter }) === key,
-        );
+        const submission = submissionOf(submissions, unit.ma, parseQuarter(key)!.quarter);
         return { ok: Boolean(submission), at: submission?.at ?? null };
       });
       const count = done.filter((d) => d.ok).length;
