@@ -11,7 +11,7 @@
 import type { Level } from './config';
 import type { DataPoint, DataValue } from './dataPoints';
 import type { Indicator } from './catalogue';
-import { RATING_CLASSES, RATING_CODE, isEnteredBy } from './catalogue';
+import { enteredUnit, RATING_CLASSES, RATING_CODE, isEnteredBy } from './catalogue';
 
 export interface AggregateInput {
   catalogue: readonly Indicator[];
@@ -296,6 +296,11 @@ export function aggregate(input: AggregateInput): Aggregation {
 }
 
 /** A unit's period value of an indicator, or undefined when the indicator or unit is not in the result. */
+/** The ĐVT a roll-up or a report shows: "%" for a computed ratio, else the unit entered. */
+export function unitOfMeasure(result: IndicatorAggregate): string {
+  return result.source === 'ratio' ? '%' : enteredUnit(result.indicator);
+}
+
 export function unitValue(aggregation: Aggregation, code: string, unit: string): PeriodValue | undefined {
   const result = aggregation.byCode[code];
   const u = aggregation.units.indexOf(unit);

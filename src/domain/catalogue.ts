@@ -217,10 +217,15 @@ export function groupTitle(group: string): string {
   return (group.includes(' - ') ? group.slice(group.indexOf(' - ') + 3) : group).toLocaleUpperCase('vi');
 }
 
+/** The unit of measure entered: the first of parallel sub-fields ("căn; triệu đồng" -> "căn"). */
+export function enteredUnit(indicator: Pick<Indicator, 'unit'>): string {
+  return indicator.unit.split(';')[0]!.trim();
+}
+
 /** Whole numbers (people, households, events) unless money or a typed percentage. */
 export function valueKind(indicator: Indicator): 'count' | 'money' | 'percent' | 'rating' {
   if (indicator.type === 'L') return 'rating';
-  const unit = indicator.unit.split(';')[0]!.trim();
+  const unit = enteredUnit(indicator);
   if (unit === '%') return 'percent';
   if (/đồng/.test(unit)) return 'money';
   return 'count';
@@ -228,7 +233,7 @@ export function valueKind(indicator: Indicator): 'count' | 'money' | 'percent' |
 
 /** What to count, for the note on an entry row. */
 export function entryNote(indicator: Indicator): string {
-  const unit = indicator.unit.split(';')[0]!.trim();
+  const unit = enteredUnit(indicator);
   const when: Record<string, string> = {
     S: 'Số liệu tại thời điểm cuối quý (không cộng dồn các quý).',
     'S/F': 'Số liệu tại thời điểm cuối quý (không cộng dồn các quý).',

@@ -8,7 +8,7 @@
  * the file's own header names them (English or Vietnamese), so the officer finds them in the file.
  */
 import type { Indicator } from './catalogue';
-import { RATING_CLASSES, isEnteredBy, valueKind } from './catalogue';
+import { enteredUnit, RATING_CLASSES, isEnteredBy, valueKind } from './catalogue';
 import type { Level } from './config';
 import { parseCsv } from './csv';
 import type { DataPoint, DataValue } from './dataPoints';
@@ -190,7 +190,7 @@ function numberProblem(value: number, indicator: Indicator): string | null {
   const kind = valueKind(indicator);
   if (value < 0) return 'số âm; giá trị phải từ 0 trở lên';
   if (kind === 'count' && !Number.isInteger(value)) {
-    return `phải là số nguyên (đơn vị: ${indicator.unit.split(';')[0]!.trim()})`;
+    return `phải là số nguyên (đơn vị: ${enteredUnit(indicator)})`;
   }
   if (kind === 'percent' && value > 100) return 'tỷ lệ phần trăm phải từ 0 đến 100';
   return null;

@@ -13,7 +13,7 @@
  * The actual value of a rate indicator is a ratio too (0.926 for 92,6%).
  */
 import type { Indicator } from './catalogue';
-import { valueKind } from './catalogue';
+import { enteredUnit, valueKind } from './catalogue';
 import { isTerm } from './config';
 import { formatNumber } from './format';
 
@@ -464,14 +464,10 @@ function scaled(target: Target, rate: boolean) {
   return { value: scale(target.value), valueHi: scale(target.valueHi) };
 }
 
-function unitOf(indicator: Indicator): string {
-  return indicator.unit.split(';')[0]!.trim();
-}
-
 /** A figure for running text: "92,6%" for a ratio, "190 hộ" otherwise. */
 function figure(value: number, rate: boolean, indicator: Indicator, decimals = 1): string {
   if (rate) return `${formatNumber(value * 100, decimals)}%`;
-  const unit = unitOf(indicator);
+  const unit = enteredUnit(indicator);
   return unit ? `${formatNumber(value, 2)} ${unit}` : formatNumber(value, 2);
 }
 

@@ -5,7 +5,7 @@
  * carries every typed value over whatever the layout becomes.
  */
 import type { Indicator } from './catalogue';
-import { RATING_CLASSES, shortName, valueKind } from './catalogue';
+import { enteredUnit, RATING_CLASSES, shortName, valueKind } from './catalogue';
 import { asCellText } from './text';
 
 export const UNIT_TAB = {
@@ -148,7 +148,7 @@ export function buildUnitTab(input: UnitTabInput): UnitTabLayout {
     const name = keptCodes.has(indicator.code)
       ? `${shortName(indicator)} (ngừng theo dõi)`
       : shortName(indicator);
-    const unit = indicator.unit.split(';')[0]!.trim();
+    const unit = enteredUnit(indicator);
     push(
       'indicator',
       [
@@ -199,7 +199,7 @@ export type InputRule =
   | { kind: 'list'; values: readonly string[]; help: string };
 
 export function inputRule(indicator: Indicator): InputRule {
-  const unit = indicator.unit.split(';')[0]!.trim();
+  const unit = enteredUnit(indicator);
   switch (valueKind(indicator)) {
     case 'rating':
       return {

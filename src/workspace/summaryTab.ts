@@ -4,6 +4,7 @@
  * conditional formats, whatever the number of indicators.
  */
 import type { Aggregation, IndicatorAggregate } from '../domain/aggregate';
+import { unitOfMeasure } from '../domain/aggregate';
 import { groupTitle, RATING_CLASSES, shortName, valueKind } from '../domain/catalogue';
 import type { TargetCells } from '../domain/targets';
 import { asCellText } from '../domain/text';
@@ -85,7 +86,7 @@ export function writeSummary(spreadsheet: Spreadsheet, content: SummaryContent):
     rows.push([
       indicator.code,
       asCellText(shortName(indicator)),
-      asCellText(result.source === 'ratio' ? '%' : indicator.unit.split(';')[0]!.trim()),
+      asCellText(unitOfMeasure(result)),
       ...result.values.map((v) => (typeof v === 'string' ? asCellText(v) : (v ?? ''))),
       total,
       coverage,

@@ -4,6 +4,7 @@
  * phrase bank; nothing is typed by hand.
  */
 import type { Aggregation, IndicatorAggregate, PeriodValue } from '../aggregate';
+import { unitOfMeasure } from '../aggregate';
 import { groupTitle, shortName, valueKind } from '../catalogue';
 import type { WorkbookConfig } from '../config';
 import {
@@ -99,10 +100,6 @@ export function formatFigure(
     return inText ? formatMoney(value * dongPer(unitOfMeasure(result))) : formatNumber(value, 1);
   }
   return formatNumber(value, 1);
-}
-
-function unitOfMeasure(result: IndicatorAggregate): string {
-  return result.source === 'ratio' ? '%' : result.indicator.unit.split(';')[0]!.trim();
 }
 
 function percentText(cells: TargetCells | undefined): string {
