@@ -3,7 +3,7 @@
  * folder with its PDF, shared with the people configured, logged. A template with a broken tag is
  * refused before anything is made; a failure midway leaves nothing behind and nothing shared.
  */
-import type { ReportKind } from '../domain/periodSpec';
+import type { PeriodSpec, ReportKind } from '../domain/periodSpec';
 import { reportContent } from '../domain/report/content';
 import type { ReportContent } from '../domain/report/content';
 import {
@@ -70,6 +70,16 @@ function requestedKind(request: ReportRequest | undefined): ReportKind | undefin
   return kind;
 }
 
+/** The period asked for (default: the latest closed one of the kind) and the kind (default: the period's). */
+function requestedReport(
+  workbook: Workbook,
+  request: ReportRequest | undefined,
+): { spec: PeriodSpec; kind: ReportKind } {
+  const kindAsked = requestedKind(request);
+  const spec = reportPeriod(kindAsked ?? 'quy', request?.ky, workbook.now, workbook.config.nhiem_ky);
+  return { spec, kind: kindAsked ?? spec.reportKind };
+}
+
 /** The report folder, made (and recorded in Cấu hình) when missing. */
 function reportFolder(workbook: Workbook): GoogleAppsScript.Drive.Folder {
   const existing = usableFolder(workbook.settings.thu_muc_bao_cao);
@@ -121,9 +131,7 @@ function versionedName(base: string, taken: Set<string>): string {
 
 /** The work of createReport, for a caller that already holds the lock and checked the person. */
 export function createReportDocument(workbook: Workbook, request: ReportRequest): ReportResult {
-  const kindAsked = requestedKind(request);
-  const spec = reportPeriod(kindAsked ?? 'quy', request.ky, workbook.now, workbook.config.nhiem_ky);
-  const kind = kindAsked ?? spec.reportKind;
+  const { spec, kind } = requestedReport(workbook, request);
   const content = reportContent(reportInput(workbook, spec, kind));
 
   const templateId = templateOf(workbook, kind);
@@ -212,9 +220,7 @@ function checkLine(workbook: Workbook, result: RuleResult): ReportOptions['loi']
 export function reportOptions(request?: ReportRequest): ReportOptions {
   const workbook = loadWorkbook();
   requireAdmin(workbook, 'tạo báo cáo');
-  const kindAsked = requestedKind(request);
-  const spec = reportPeriod(kindAsked ?? 'quy', request?.ky, workbook.now, workbook.config.nhiem_ky);
-  const kind = kindAsked ?? spec.reportKind;
+  const { spec, kind } = requestedReport(workbook, request);
   const offered = offeredPeriods(kind, workbook.now, workbook.config.nhiem_ky);
   if (!offered.some((p) => p.key === spec.key)) offered.unshift(spec);
 
