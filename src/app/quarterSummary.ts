@@ -11,9 +11,7 @@
  * A failed send is retried by the next run; when the day's quota cannot cover every recipient still
  * to send, nothing is sent and Nhật ký says so; the next run tries again.
  */
-import type { Indicator } from '../domain/catalogue';
 import { shortName } from '../domain/catalogue';
-import type { IndicatorTotal } from '../domain/aggregate';
 import { shortDate } from '../domain/dates';
 import type {
   Completeness,
@@ -32,7 +30,6 @@ import {
   splitAddresses,
   summaryEmail,
 } from '../domain/emails';
-import { formatNumber, formatPercent } from '../domain/format';
 import type { Quarter } from '../domain/periods';
 import { parseQuarter, previousQuarter, quarterKey, quarterName } from '../domain/periods';
 import { periodSpec } from '../domain/periodSpec';
@@ -47,6 +44,7 @@ import { tellUser } from '../workspace/ui';
 import { deadlineOf, submissionOf } from './progress';
 import { isTriggerEvent } from './reminders';
 import { computeRollUp } from './rollUp';
+import { figureWithUnit } from '../domain/report/content';
 import type { Workbook } from './workbook';
 import { loadWorkbook, requireAdmin } from './workbook';
 
@@ -112,12 +110,6 @@ function requested(workbook: Workbook, request: unknown): { quarter: Quarter | n
   return { quarter, resend };
 }
 
-function figureText(indicator: Indicator, total: IndicatorTotal): string | null {
-  if (total.value === null) return null;
-  if (indicator.type === 'R') return formatPercent(total.value);
-  return `${formatNumber(total.value, 1)} ${indicator.unit}`.trim();
-}
-
 /** The key figures of the quarter, for the district as a whole. */
 function keyFigures(workbook: Workbook, ky: string): KeyFigure[] {
   const aggregation = computeRollUp(workbook, periodSpec(ky));
@@ -125,12 +117,10 @@ function keyFigures(workbook: Workbook, ky: string): KeyFigure[] {
   for (const code of KEY_FIGURES) {
     const result = aggregation.byCode[code];
     const total = result?.total;
-    if (!result || !total) continue;
-    const value = figureText(result.indicator, total);
-    if (value === null) continue;
+    if (!result || !total || total.value === null) continue;
     figures.push({
       name: shortName(result.indicator),
-      value,
+      value: figureWithUnit(result, total.value),
       coverage: `${total.coverage.reported}/${total.coverage.expected} đơn vị`,
     });
   }

@@ -1,4 +1,6 @@
+import { aggregate } from '../../src/domain/aggregate';
 import { periodSpec } from '../../src/domain/periodSpec';
+import { figureWithUnit } from '../../src/domain/report/content';
 import type { ReportKind } from '../../src/domain/periodSpec';
 import {
   midTermSpec,
@@ -158,5 +160,29 @@ describe('template tags', () => {
         ]),
       );
     }
+  });
+});
+
+describe('figures in running text', () => {
+  it('gives counts their unit, ratios as percentages and money on the scale of its amount', () => {
+    const result = aggregate({
+      catalogue: defaultCatalogue().map((i) => ({
+        ...i,
+        active: ['TC_HV', 'TC_PN18', 'TC_HV_TL', 'UT_DUNO'].includes(i.code),
+      })),
+      level: 'huyen',
+      units: ['DK', 'TL'],
+      quarters: ['2026-Q1'],
+      points: [
+        { unit: 'DK', period: '2026-Q1', code: 'TC_HV', value: 1412 },
+        { unit: 'DK', period: '2026-Q1', code: 'TC_PN18', value: 1525 },
+        { unit: 'DK', period: '2026-Q1', code: 'UT_DUNO', value: 20371.6 },
+        { unit: 'TL', period: '2026-Q1', code: 'UT_DUNO', value: 21000 },
+      ],
+    });
+    const text = (code: string) => figureWithUnit(result.byCode[code]!, result.byCode[code]!.total!.value!);
+    expect(text('TC_HV')).toBe('1.412 người');
+    expect(text('TC_HV_TL')).toBe('92,6%');
+    expect(text('UT_DUNO')).toBe('41,4 tỷ đồng');
   });
 });

@@ -106,6 +106,15 @@ function percentText(cells: TargetCells | undefined): string {
   return cells && cells.percent !== '' ? formatPercentValue(cells.percent) : '';
 }
 
+/** A total in running text with its unit: "30.307 người", "91,1%", "41,4 tỷ đồng". */
+export function figureWithUnit(result: IndicatorAggregate, value: number): string {
+  const text = formatFigure(result, value, true);
+  const kind = valueKind(result.indicator);
+  return result.source === 'ratio' || kind === 'percent' || kind === 'money'
+    ? text
+    : `${text} ${unitOfMeasure(result)}`.trim();
+}
+
 /** Indicators a report shows: those with a district total (ratings are listed by class elsewhere). */
 function reportable(aggregation: Aggregation): IndicatorAggregate[] {
   return aggregation.indicators.filter((r) => r.total !== null && r.indicator.type !== 'L');
