@@ -130,6 +130,14 @@ export function isConsumer(email: string): boolean {
   return domain === 'gmail.com' || domain === 'googlemail.com';
 }
 
+/**
+ * Two accounts of one Google Workspace domain (the same domain, not gmail.com): Google reveals such
+ * people to each other's scripts (Session reference, getActiveUser).
+ */
+export function sameWorkspaceDomain(a: string, b: string): boolean {
+  return !isConsumer(a) && !isConsumer(b) && domainOf(a) === domainOf(b);
+}
+
 /** Whether the general-access class of the file (anyone, domain) covers `email`. */
 function sharingCovers(file: FileRecord, email: string): boolean {
   const { access } = file.sharing;

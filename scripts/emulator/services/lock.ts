@@ -74,7 +74,10 @@ class LockImpl extends Emulated {
 
   /**
    * One thread: a holder cannot let go while we wait. Waiting for another execution's lock lets the
-   * whole timeout pass and fails; a simulated holder that expires within the timeout is waited out.
+   * whole timeout pass on the modelled clock and fails; a simulated holder that expires within the
+   * timeout is waited out. This covers a holder suspended in an alert or prompt (sheets/ui.ts), whose
+   * lock stays held while its person reads ("Alerts suspend the server-side script", Dialogs guide):
+   * when it would resume and let go is unknowable here, so the waiter is refused (stricter reading).
    */
   _acquire(timeoutInMillis: number): boolean {
     const { holders } = this._registry;

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { EmulatorContext } from '../core/context';
 import { Emulated } from '../core/context';
-import { domainOf, effectiveUser, isConsumer } from '../core/files';
+import { sameWorkspaceDomain } from '../core/files';
 import type { Execution } from '../core/runtime';
 
 /** The execution under way; outside any (a test poking a service) the owner, as from the editor. */
@@ -19,20 +19,66 @@ export function currentExecution(
 }
 
 /**
- * Session.getActiveUser(), facts §1.4. Rule chosen:
- * - a person who runs the script themselves (editor, menu, dialog) authorised it: their email;
- * - the owner is always known to their own script;
- * - otherwise (simple triggers, installable triggers acting for someone else) the email shows only
- *   when the person is in the owner's Workspace domain; consumer accounts (gmail.com) never see
- *   each other, so the answer is ''.
+ * The email Google reveals of the person behind `execution` (Session.getActiveUser(), and `e.user`
+ * of the trigger's event object, which follows the same rules). '' when Google hides it.
+ *
+ * - Editor (Run button) and menus / google.script.run: the person authorised the script and runs it
+ *   themselves, so their email is known. Session reference: the email is withheld only "in any
+ *   context that allows a script to run without that user's authorization"; a menu item or a dialog's
+ *   server call needs the clicker's own authorization (Authorization guide,
+ *   https://developers.google.com/apps-script/guides/services/authorization).
+ * - Simple trigger (onOpen, onEdit): withheld — the reference names exactly these — "However, these
+ *   restrictions generally do not apply if the developer runs the script themselves or belongs to the
+ *   same Google Workspace domain as the user": the script's owner, and people of the owner's
+ *   Workspace domain, are known; a gmail.com account never shares a domain.
+ *   (https://developers.google.com/apps-script/reference/base/session#getActiveUser())
+ * - Installable trigger (edit, open): the same rule against the trigger's creator, whose authority
+ *   it runs with. Real event-object dump (tanaikech.github.io, 2022-01-04, "Detecting Operations to
+ *   Google Spreadsheet by Owner, Specific Users, and Anonymous Users"): the creator editing gets
+ *   their email in `e.user` and getActiveUser; any other (consumer) editor gets "" in both, while
+ *   getEffectiveUser gives the creator. Facts of the events guide
+ *   (https://developers.google.com/apps-script/guides/triggers/events): `user` "if available".
+ * - Time-driven trigger: no one acted; the code runs on the creator's authorization, and the
+ *   active user is the creator. // unverified: a third-party table (appscript.dev, "Understand
+ *   execution context and identity") and the reference's "user who created the trigger" for
+ *   getEffectiveUser; confirm on a real account.
  */
-export function activeUserEmail(ctx: EmulatorContext): string {
-  const execution = currentExecution(ctx);
-  const { user } = execution;
-  const owner = ctx.state.owner;
+export function revealedEmail(
+  ctx: EmulatorContext,
+  execution: Pick<Execution, 'user' | 'effectiveUser' | 'kind'>,
+): string {
+  const { user, kind } = execution;
   if (!user) return '';
-  if (execution.kind === 'manual' || execution.kind === 'menu' || user === owner) return user;
-  return !isConsumer(owner) && domainOf(user) === domainOf(owner) ? user : '';
+  switch (kind) {
+    case 'manual':
+    case 'menu':
+    case 'timeTrigger':
+      return user;
+    case 'simpleTrigger':
+      return knownTo(user, ctx.state.owner) ? user : '';
+    case 'installableTrigger':
+      return knownTo(user, execution.effectiveUser) ? user : '';
+  }
+}
+
+function knownTo(person: string, authority: string): boolean {
+  return person.toLowerCase() === authority.toLowerCase() || sameWorkspaceDomain(person, authority);
+}
+
+/** Session.getActiveUser() of the execution under way. */
+export function activeUserEmail(ctx: EmulatorContext): string {
+  return revealedEmail(ctx, currentExecution(ctx));
+}
+
+/**
+ * Session.getEffectiveUser(): "If the script is running under an installable trigger, this returns
+ * the account of the user who created the trigger. In most other scenarios, this returns the same
+ * account as getActiveUser()" (Session reference). So in a simple trigger it is the active user as
+ * Google reveals them: '' for a hidden editor. // unverified: stricter reading of "the same account"
+ */
+export function effectiveUserEmail(ctx: EmulatorContext): string {
+  const execution = currentExecution(ctx);
+  return execution.kind === 'simpleTrigger' ? activeUserEmail(ctx) : execution.effectiveUser;
 }
 
 /**
@@ -68,7 +114,7 @@ class SessionImpl extends Emulated {
   }
 
   getEffectiveUser(): UserImpl {
-    return new UserImpl(this._ctx, effectiveUser(this._ctx));
+    return new UserImpl(this._ctx, effectiveUserEmail(this._ctx));
   }
 
   getScriptTimeZone(): string {

@@ -79,9 +79,17 @@ class SpreadsheetAppImpl extends Emulated {
   }
   /** Writes are applied at once in the emulator; flush only counts (it has a cost on Google). */
   flush(): void {}
+  /**
+   * No person's editor to show anything in: a time-driven trigger (LesterCovax/crypto-sheets#50,
+   * davepar/gcalendarsync#50) or a run from the script editor (benlcollins/SheetSizer#1) throws
+   * Google's text, seen in those real runs. The editor case is the stricter reading: a run from the
+   * editor of a bound script can reach an open Sheet tab. Outside any execution (a test poking the
+   * service) the Ui is there.
+   */
   getUi(): UiImpl {
     const id = this._ctx.state.spreadsheet.activeSpreadsheetId;
-    if (!id || this._ctx.runtime.current()?.kind === 'timeTrigger') throw this._ctx.fail(NO_UI);
+    const kind = this._ctx.runtime.current()?.kind;
+    if (!id || kind === 'timeTrigger' || kind === 'manual') throw this._ctx.fail(NO_UI);
     return new UiImpl(this._ctx, id);
   }
   newDataValidation(): DataValidationBuilderImpl {

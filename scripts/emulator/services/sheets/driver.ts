@@ -17,6 +17,8 @@ import type {
   TriggerErrorRecord,
   UiAnswer,
 } from './types';
+import { revealedEmail } from '../session';
+import { runWhileNextAlertOpen } from './ui';
 import { UserImpl } from './user';
 import { validationMessage } from './validation';
 import { isDateFormat, serialToMs } from './values';
@@ -83,6 +85,15 @@ export function createDriver(ctx: EmulatorContext) {
   const recordError = (trigger: TriggerErrorRecord['trigger'], user: string, error: unknown) => {
     state.triggerErrors.push({ trigger, user, message: errorMessage(error), at: ctx.clock.now() });
   };
+  /**
+   * `e.user`: the person as Google reveals them to this trigger, the rules of Session.getActiveUser()
+   * (services/session.ts): a simple trigger against the script's owner, an installable one against
+   * the trigger's creator.
+   */
+  const eventUser = (kind: 'simpleTrigger' | 'installableTrigger', user: string, authority: string) =>
+    new UserImpl(ctx, revealedEmail(ctx, { kind, user, effectiveUser: authority }));
+  const triggerOwner = (uid: string) =>
+    ctx.state.script.triggers.find((t) => t.uid === uid)?.owner ?? ctx.state.owner;
   /** Runs the simple trigger, then lets ScriptApp run the installable ones; failures are recorded. */
   const fire = (
     simple: 'onEdit' | 'onOpen',
@@ -93,7 +104,8 @@ export function createDriver(ctx: EmulatorContext) {
   ) => {
     if (ctx.runtime.hasFunction(simple)) {
       try {
-        ctx.runtime.invoke(simple, [event], { user, authMode: 'LIMITED', kind: 'simpleTrigger' });
+        const simpleEvent = { ...event, user: eventUser('simpleTrigger', user, ctx.state.owner) };
+        ctx.runtime.invoke(simple, [simpleEvent], { user, authMode: 'LIMITED', kind: 'simpleTrigger' });
       } catch (error) {
         recordError(simple, user, error);
       }
@@ -103,7 +115,12 @@ export function createDriver(ctx: EmulatorContext) {
         type,
         spreadsheetId: ss.id,
         user,
-        makeEvent: (triggerUid) => ({ ...event, authMode: 'FULL', triggerUid }),
+        makeEvent: (triggerUid) => ({
+          ...event,
+          authMode: 'FULL',
+          triggerUid,
+          user: eventUser('installableTrigger', user, triggerOwner(triggerUid)),
+        }),
       });
     } catch (error) {
       recordError(type, user, error);
@@ -173,7 +190,6 @@ export function createDriver(ctx: EmulatorContext) {
         oldValue,
         range,
         source: new SpreadsheetImpl(ctx, ss.id),
-        user: new UserImpl(ctx, edit.as),
         value: eventText(cellAt(sheet, row, col)),
       });
       const warning = [verdict === 'warning' ? WARNING_ONLY_TEXT : null, invalidText]
@@ -230,7 +246,6 @@ export function createDriver(ctx: EmulatorContext) {
         authMode: 'LIMITED',
         range,
         source: new SpreadsheetImpl(ctx, ss.id),
-        user: new UserImpl(ctx, paste.as),
       });
       return verdict === 'warning' ? { accepted: true, warning: WARNING_ONLY_TEXT } : { accepted: true };
     },
@@ -246,7 +261,6 @@ export function createDriver(ctx: EmulatorContext) {
       fire('onOpen', 'ON_OPEN', ss, open.as, {
         authMode: 'LIMITED',
         source: new SpreadsheetImpl(ctx, ss.id),
-        user: new UserImpl(ctx, open.as),
       });
     },
 
@@ -258,9 +272,24 @@ export function createDriver(ctx: EmulatorContext) {
       return ctx.runtime.invoke(fn, [], { user: options.as, kind: 'menu', authMode: 'FULL' });
     },
 
-    /** Answers for the next alerts and prompts, in order. */
+    /** Answers for the next alerts and prompts, in order (`afterMs`: how long that person takes). */
     queueUiResponse(...answers: UiAnswer[]): void {
       state.uiQueue.push(...answers);
+    },
+
+    /** How long people take to answer an alert or prompt from now on (default 20 s). */
+    setAlertAnswerDelay(ms: number): void {
+      if (!Number.isFinite(ms) || ms < 0) throw new Error(`An answer delay is a number of ms ≥ 0, not ${ms}`);
+      state.alertAnswerDelayMs = ms;
+    },
+
+    /**
+     * Runs `fn` while the next alert or prompt is open, its script suspended and holding whatever it
+     * holds, at the moment it opens: e.g. an officer ticks "Nộp" while the chair reads a result.
+     * An exception thrown by `fn` comes out of that alert() or prompt() call.
+     */
+    duringNextAlert(fn: () => void): void {
+      runWhileNextAlertOpen(ctx, fn);
     },
 
     /** The used grid of a sheet (A1 to the last row and column with content) as plain values. */

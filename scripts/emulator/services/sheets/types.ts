@@ -125,6 +125,8 @@ export type ButtonSetName = 'OK' | 'OK_CANCEL' | 'YES_NO' | 'YES_NO_CANCEL';
 export interface UiAnswer {
   button: ButtonName;
   text?: string;
+  /** How long the person takes to answer (ms); default: the state's alertAnswerDelayMs. */
+  afterMs?: number;
 }
 
 export interface AlertRecord {
@@ -135,7 +137,9 @@ export interface AlertRecord {
   answer: ButtonName;
   text?: string;
   user: string;
+  /** When it opened; the script stayed suspended until answeredAt. */
   at: number;
+  answeredAt: number;
 }
 
 export interface DialogRecord {
@@ -171,5 +175,7 @@ export interface SpreadsheetState {
   dialogs: DialogRecord[];
   toasts: ToastRecord[];
   uiQueue: UiAnswer[];
+  /** How long a person takes to answer an alert or prompt (ms); unset: ui.ts's default, 20 s. */
+  alertAnswerDelayMs?: number;
   triggerErrors: TriggerErrorRecord[];
 }
