@@ -4,56 +4,41 @@
  * and installs the daily schedule; every quarter the officers type and tick "Nộp" (one unit late in
  * some quarters, one warning of the rule checks), the schedule rolls up, reminds and emails the
  * quarter's report; the chair makes the 6-month and the annual report. Only the clock moves time.
+ * `--config F.json` plays another district (examples/hoang-mai-gmail.json: everyone on gmail.com;
+ * examples/hoang-mai-mixed.json: several domains), `--out DIR` writes elsewhere.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import type { Emulator } from './emulator';
 import { exportXlsx } from './emulator/export/xlsx';
-import { main as local } from './local';
-import { isoInZone, openWorkspace, saveWorkspace } from './local/workspace';
-import { DemoClock } from './demo/clock';
-import { TARGETS } from './demo/data';
+import { isoInZone, saveWorkspace } from './local/workspace';
+import type { DemoClock } from './demo/clock';
 import type { DemoLink } from './demo/indexPage';
 import { renderIndex } from './demo/indexPage';
 import type { EmailFile, ReportFile } from './demo/outputs';
 import { writeEmails, writeReports } from './demo/outputs';
-import type { Unit } from './demo/people';
-import { typeTargets } from './demo/people';
-import { CHAIR_REPORTS, chairReport, playQuarter, QUARTERS, YEAR } from './demo/year';
+import type { Checks, DemoConfig, RollUp } from './demo/run';
+import { playDemoYear, START } from './demo/run';
+import { QUARTERS, YEAR } from './demo/year';
 
 const ROOT = path.resolve(__dirname, '..');
-const OUT = path.join(ROOT, 'out', 'demo');
-const WORKSPACE = path.join(OUT, 'workspace');
-const CONFIG = path.join(ROOT, 'examples', 'hoang-mai.json');
-const START = `${YEAR}-01-05T08:00:00+07:00`;
 const ROMAN = ['I', 'II', 'III', 'IV'];
 
-interface Config {
-  ten_don_vi: string;
-  don_vi: Unit[];
-}
+/** A folder as the person typed it: relative to the project, or absolute when outside it. */
+const shown = (dir: string): string =>
+  path.relative(ROOT, dir).startsWith('..') ? dir : path.relative(ROOT, dir);
 
-interface Checks {
-  so_loi: number;
-  so_canh_bao: number;
-}
-
-interface RollUp {
-  ten_ky: string;
-  don_vi_co_so_lieu: string;
-  chi_tieu_dat: string;
-}
-
-/** Khởi tạo through the command line, the Sheet shared with the officers, the targets, the schedule. */
-async function setUp(config: Config): Promise<Emulator> {
-  await local(['init', '--dir', WORKSPACE, '--config', CONFIG, '--now', START]);
-  const emu = await openWorkspace(WORKSPACE);
-  const sheetId = emu.sheets.activeSpreadsheetId();
-  for (const unit of config.don_vi) for (const email of unit.email) emu.drive.share(sheetId, email, 'EDIT');
-  emu.sheets.userOpen({ as: emu.owner });
-  typeTargets(emu, TARGETS);
-  emu.run('installSchedules', [], { user: emu.owner });
-  return emu;
+function options(): { config: string; out: string } {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    strict: true,
+    options: { config: { type: 'string' }, out: { type: 'string' } },
+  });
+  return {
+    config: path.resolve(values.config ?? path.join(ROOT, 'examples', 'hoang-mai.json')),
+    out: path.resolve(values.out ?? path.join(ROOT, 'out', 'demo')),
+  };
 }
 
 /** What Tiến độ says of each quarter: "14/14 đơn vị đã nộp" and the units marked late. */
@@ -71,12 +56,21 @@ function progress(emu: Emulator): Array<{ quarter: number; submitted: string; la
   });
 }
 
+/** Who Tiến độ names as having submitted: an email, or "Không rõ" where Google did not say. */
+function submitters(emu: Emulator): { named: number; unknown: number } {
+  const rows = emu.sheets.values('Tiến độ').slice(1, -1);
+  const cells = rows.flatMap((r) => QUARTERS.map((q) => String(r[3 + 3 * (q - 1)] ?? '')));
+  const given = cells.filter((c) => c !== '');
+  const named = given.filter((c) => c.includes('@')).length;
+  return { named, unknown: given.length - named };
+}
+
 /** The workbook as .xlsx, each quarter's entered data and the roll-ups as CSV. */
-async function writeWorkbookFiles(emu: Emulator): Promise<DemoLink[]> {
+async function writeWorkbookFiles(emu: Emulator, out: string): Promise<DemoLink[]> {
   const files: DemoLink[] = [{ href: 'bang-tinh.xlsx', label: 'Bảng tính (.xlsx)' }];
-  await exportXlsx(emu.ctx, emu.sheets.activeSpreadsheetId(), path.join(OUT, 'bang-tinh.xlsx'));
+  await exportXlsx(emu.ctx, emu.sheets.activeSpreadsheetId(), path.join(out, 'bang-tinh.xlsx'));
   const csv = (name: string, fn: string, ky: string, label: string) => {
-    fs.writeFileSync(path.join(OUT, name), emu.run(fn, [{ ky }], { user: emu.owner }) as string);
+    fs.writeFileSync(path.join(out, name), emu.run(fn, [{ ky }], { user: emu.owner }) as string);
     files.push({ href: name, label });
   };
   for (const quarter of QUARTERS) {
@@ -105,13 +99,14 @@ function count(emails: EmailFile[], kind: EmailFile['kind']): { emails: number; 
 }
 
 interface Summary {
-  config: Config;
+  config: DemoConfig;
   clock: DemoClock;
   checks: Checks;
   rolled: RollUp;
   reports: ReportFile[];
   emails: EmailFile[];
   quarters: ReturnType<typeof progress>;
+  submitters: ReturnType<typeof submitters>;
 }
 
 /** The lines of the printed summary and of the index's facts. */
@@ -127,6 +122,7 @@ function summaryLines(s: Summary): string[] {
           `Quý ${ROMAN[q.quarter - 1]} ${q.submitted.replace(' đơn vị đã nộp', '')}${q.late.length > 0 ? ` (trễ hạn: ${q.late.join(', ')})` : ''}`,
       )
       .join('; ')}`,
+    `Người nộp ghi trong Tiến độ: ${s.submitters.named} lần có email, ${s.submitters.unknown} lần "Không rõ" (Google không cho biết email tài khoản Gmail hoặc ngoài tên miền)`,
     `Kiểm tra số liệu: ${s.checks.so_loi} lỗi, ${s.checks.so_canh_bao} cảnh báo`,
     `Lịch tự động: ${s.clock.fired.length} lần chạy (tổng hợp ${runs.rollUp ?? 0}, gửi báo cáo quý ${runs.sendQuarterSummary ?? 0}, nhắc nộp ${runs.remindLateUnits ?? 0}), không lần nào lỗi`,
     `Thư nhắc nộp: ${reminders.emails} thư tới ${reminders.recipients} đơn vị; thư báo cáo quý: ${summaries.emails} thư tới ${summaries.recipients} địa chỉ`,
@@ -137,29 +133,29 @@ function summaryLines(s: Summary): string[] {
 
 async function demo(): Promise<void> {
   const started = Date.now();
-  fs.rmSync(OUT, { recursive: true, force: true });
-  fs.mkdirSync(OUT, { recursive: true });
-  const config = JSON.parse(fs.readFileSync(CONFIG, 'utf8')) as Config;
+  const { config: configFile, out } = options();
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.mkdirSync(out, { recursive: true });
+  const workspace = path.join(out, 'workspace');
+  const { emu, config, clock, checks, rolled } = await playDemoYear(configFile, workspace);
+  saveWorkspace(workspace, emu);
 
-  const emu = await setUp(config);
-  const clock = new DemoClock(emu);
-  for (const quarter of QUARTERS) {
-    playQuarter(emu, clock, config.don_vi, quarter);
-    const ky = CHAIR_REPORTS[quarter];
-    if (ky) chairReport(emu, clock, quarter, ky);
-  }
-  const checks = emu.run('checkData', [], { user: emu.owner }) as Checks;
-  const rolled = emu.run('rollUp', [{ ky: String(YEAR) }], { user: emu.owner }) as RollUp;
-  clock.assertNoFailures();
-  saveWorkspace(WORKSPACE, emu);
-
-  const files = await writeWorkbookFiles(emu);
-  const { reports, pdfProblem } = await writeReports(emu, OUT);
-  const emails = await writeEmails(emu, OUT);
+  const files = await writeWorkbookFiles(emu, out);
+  const { reports, pdfProblem } = await writeReports(emu, out);
+  const emails = await writeEmails(emu, out);
   const latest = reports[reports.length - 1];
-  const lines = summaryLines({ config, clock, checks, rolled, reports, emails, quarters: progress(emu) });
+  const lines = summaryLines({
+    config,
+    clock,
+    checks,
+    rolled,
+    reports,
+    emails,
+    quarters: progress(emu),
+    submitters: submitters(emu),
+  });
   fs.writeFileSync(
-    path.join(OUT, 'index.html'),
+    path.join(out, 'index.html'),
     renderIndex({
       title: config.ten_don_vi,
       facts: lines,
@@ -176,7 +172,7 @@ async function demo(): Promise<void> {
   console.log(`Bản chạy thử: ${lines[0]}`);
   for (const line of lines.slice(1)) console.log(`  ${line}`);
   console.log(
-    `  Kết quả trong ${path.relative(ROOT, OUT)}/: index.html, bang-tinh.xlsx, ${reports.length} báo cáo .docx${pdfProblem ? ` (không có .pdf: ${pdfProblem})` : ' và .pdf'}, ${emails.length} thư .eml, ${files.length - 1} tệp .csv`,
+    `  Kết quả trong ${shown(out)}/: index.html, bang-tinh.xlsx, ${reports.length} báo cáo .docx${pdfProblem ? ` (không có .pdf: ${pdfProblem})` : ' và .pdf'}, ${emails.length} thư .eml, ${files.length - 1} tệp .csv`,
   );
   console.log(`  Thời gian chạy: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -9,6 +9,8 @@ import { withScriptLock } from '../workspace/lock';
 import { appendLog } from '../workspace/logTab';
 import { readSubmissions } from '../workspace/progressTab';
 import { AUDITED_TABS } from '../workspace/tabs';
+import { isQuarterLocked } from '../workspace/unitTabs';
+import type { UnitRecord } from '../workspace/unitsTab';
 import { toast } from '../workspace/ui';
 import { submissionOf } from './progress';
 import { reopen, submit } from './submission';
@@ -16,6 +18,12 @@ import { loadWorkbook } from './workbook';
 
 type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
 
+/**
+ * The editor's email, or '' when Google does not reveal it: the installable trigger runs as the admin
+ * who installed it, and Google hides from it anyone outside that admin's Workspace domain and every
+ * gmail.com account (Session reference; tanaikech.github.io, 2022-01-04). The records then say
+ * "Không rõ" (domain/identity.ts).
+ */
 function editor(e: EditEvent): string {
   const email = e.user && typeof e.user.getEmail === 'function' ? e.user.getEmail() : '';
   return email.trim().toLowerCase();
@@ -76,7 +84,7 @@ export function handleEdit(e: EditEvent): void {
       const period = quarterKey({ year: workbook.settings.nam, quarter: firstQuarter });
       const ticked = e.value === 'TRUE';
       if (ticked !== !!submissionOf(submissions, unit.ma, firstQuarter)) {
-        onSubmitControl(workbook, unit.ma, period, ticked, user, range);
+        onSubmitControl(workbook, unit, firstQuarter, period, ticked, user, range);
       }
       return;
     }
@@ -87,10 +95,20 @@ export function handleEdit(e: EditEvent): void {
   });
 }
 
-/** Ticking the control submits; unticking reopens (admins only). A refusal puts the box back. */
+/**
+ * Ticking the control submits; unticking reopens (admins only). A refusal puts the box back.
+ *
+ * Neither needs the editor's name. Google applies the tab's protections before an edit lands (a
+ * protected cell refuses the edit and no trigger runs), so who could make the edit is known: before
+ * submission only the unit's officers and the admins may tick its box (protectUnitTab); a submitted
+ * quarter's column is locked for the admins only (lockQuarter). So a tick from an editor Google does
+ * not name is still a submission of that unit, recorded as "Không rõ", and an untick past the lock is
+ * an admin's.
+ */
 function onSubmitControl(
   workbook: ReturnType<typeof loadWorkbook>,
-  unitCode: string,
+  unit: UnitRecord,
+  quarter: number,
   period: string,
   ticked: boolean,
   user: string,
@@ -98,11 +116,13 @@ function onSubmitControl(
 ): void {
   try {
     if (ticked) {
-      const result = submit(workbook, unitCode, period, user);
+      const result = submit(workbook, unit.ma, period, user);
       const warnings = result.canh_bao.length > 0 ? ` Cảnh báo: ${result.canh_bao.join('; ')}` : '';
       toast(`Đã nộp số liệu.${warnings}`, 'Nộp số liệu');
     } else {
-      reopen(workbook, unitCode, period);
+      const pastTheLock =
+        user === '' && isQuarterLocked(range.getSheet(), unit, quarter, workbook.settings.nam);
+      reopen({ ...workbook, isAdmin: workbook.isAdmin || pastTheLock }, unit.ma, period);
       toast('Đã mở lại để sửa.', 'Mở lại số liệu');
     }
   } catch (error) {

@@ -2,6 +2,7 @@
 import { localDate, shortDate, shortDateTime } from '../domain/dates';
 import type { Quarter } from '../domain/periods';
 import { deadlineExclusive, quarterStart } from '../domain/periods';
+import { personLabel } from '../domain/identity';
 import { completenessText, submissionState } from '../domain/progress';
 import type { Submission } from '../workspace/progressTab';
 import { writeProgress } from '../workspace/progressTab';
@@ -54,7 +55,7 @@ export function refreshProgress(workbook: Workbook, submissions: Submission[]): 
         deadlineOf(workbook, { year: workbook.settings.nam, quarter }),
         workbook.now,
       );
-      return { at: submission?.at ?? ('' as const), by: submission?.by ?? '', state };
+      return { at: submission?.at ?? ('' as const), by: submission ? personLabel(submission.by) : '', state };
     }),
   }));
   const totals = QUARTERS.map((quarter) =>

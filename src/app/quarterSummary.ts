@@ -34,13 +34,12 @@ import type { Quarter } from '../domain/periods';
 import { parseQuarter, previousQuarter, quarterKey, quarterName } from '../domain/periods';
 import { periodSpec } from '../domain/periodSpec';
 import { readArchive } from '../workspace/archiveTab';
-import { withScriptLock } from '../workspace/lock';
+import { withScriptLockThenTell } from '../workspace/lock';
 import type { LogEntry } from '../workspace/logTab';
 import { appendLog } from '../workspace/logTab';
 import { fileAttachment, readRecord, remainingMailQuota, sendEmail, writeRecord } from '../workspace/mail';
 import { readSubmissions } from '../workspace/progressTab';
 import { readScheduleRecord } from '../workspace/triggers';
-import { tellUser } from '../workspace/ui';
 import { deadlineOf, submissionOf } from './progress';
 import { isTriggerEvent } from './reminders';
 import { computeRollUp } from './rollUp';
@@ -364,23 +363,25 @@ function describe(results: SummaryResult[]): string {
 
 export function sendQuarterSummary(request: unknown, makeReport: ReportMaker): SummaryResult {
   const automatic = isTriggerEvent(request);
-  return withScriptLock(TITLE, () => {
-    const workbook = loadWorkbook();
-    requireAdmin(workbook, 'gửi báo cáo quý');
-    const { quarter, resend } = requested(workbook, request);
-    const ctx: RunContext = { workbook, makeReport, resend, automatic, log: [] };
-    const quarters = quartersToHandle(workbook, quarter, automatic);
-    const results = quarters.map((q) => handleQuarter(ctx, q));
-    appendLog(workbook.spreadsheet, ctx.log);
-    if (!automatic) tellUser(TITLE, describe(results));
-    return (
-      results[results.length - 1] ?? {
+  return withScriptLockThenTell(
+    TITLE,
+    () => {
+      const workbook = loadWorkbook();
+      requireAdmin(workbook, 'gửi báo cáo quý');
+      const { quarter, resend } = requested(workbook, request);
+      const ctx: RunContext = { workbook, makeReport, resend, automatic, log: [] };
+      const quarters = quartersToHandle(workbook, quarter, automatic);
+      const results = quarters.map((q) => handleQuarter(ctx, q));
+      appendLog(workbook.spreadsheet, ctx.log);
+      const result: SummaryResult = results[results.length - 1] ?? {
         ky: quarterKey(latestDueQuarter(workbook.now, workbook.settings.han_nop_ngay)),
         trang_thai: 'khong_thuoc_lich',
         bao_cao: null,
         da_gui: [],
         loi: [],
-      }
-    );
-  });
+      };
+      return { result, message: describe(results) };
+    },
+    { quiet: automatic },
+  );
 }

@@ -17,7 +17,7 @@ import { tagReference, templateProblems } from '../domain/report/tags';
 import { defaultTemplate } from '../domain/report/template';
 import { templateSetting } from '../domain/settings';
 import { writeSetting } from '../workspace/configTab';
-import { withScriptLock } from '../workspace/lock';
+import { withScriptLockThenTell } from '../workspace/lock';
 import { appendLog } from '../workspace/logTab';
 import { fillDocument, scanTemplate } from '../workspace/reportDocument';
 import {
@@ -32,7 +32,6 @@ import {
 } from '../workspace/reportFiles';
 import { createTemplateDocument, templateUsable } from '../workspace/reportTemplate';
 import { writeTagsTab } from '../workspace/tagsTab';
-import { tellUser } from '../workspace/ui';
 import { shortName } from '../domain/catalogue';
 import { parseQuarter, quarterName } from '../domain/periods';
 import type { RuleResult } from '../domain/rules';
@@ -169,7 +168,7 @@ export function createReportDocument(workbook: Workbook, request: ReportRequest)
 
 /** "Tạo báo cáo": admins only; the kind follows from the period unless given. */
 export function createReport(request?: ReportRequest): ReportResult {
-  return withScriptLock('Tạo báo cáo', () => {
+  return withScriptLockThenTell('Tạo báo cáo', () => {
     const workbook = loadWorkbook();
     requireAdmin(workbook, 'tạo báo cáo');
     let result: ReportResult;
@@ -185,8 +184,7 @@ export function createReport(request?: ReportRequest): ReportResult {
     appendLog(workbook.spreadsheet, [
       { at: new Date(), user: workbook.user, action: `Tạo báo cáo "${result.ten}"`, place: result.docUrl },
     ]);
-    tellUser('Tạo báo cáo', `Đã tạo "${result.ten}" và bản PDF.\n${result.docUrl}`);
-    return result;
+    return { result, message: `Đã tạo "${result.ten}" và bản PDF.\n${result.docUrl}` };
   });
 }
 

@@ -8,9 +8,8 @@ import type { DataPoint } from '../domain/dataPoints';
 import { localDate, shortDate, shortDateTime } from '../domain/dates';
 import { cutOff, periodSpec } from '../domain/periodSpec';
 import type { PeriodSpec } from '../domain/periodSpec';
-import { withScriptLock } from '../workspace/lock';
+import { withScriptLockThenTell } from '../workspace/lock';
 import { writeSummary } from '../workspace/summaryTab';
-import { tellUser } from '../workspace/ui';
 import { periodPoints } from './periodData';
 import { evaluateRollUpTargets } from './targets';
 import type { Workbook } from './workbook';
@@ -62,7 +61,7 @@ export function computeRollUp(
 }
 
 export function rollUp(request?: unknown): RollUpSummary {
-  return withScriptLock('Tổng hợp', () => {
+  return withScriptLockThenTell('Tổng hợp', () => {
     const workbook = loadWorkbook();
     requireAdmin(workbook, 'tổng hợp số liệu');
     const spec = requestedPeriod(workbook, request);
@@ -84,7 +83,6 @@ export function rollUp(request?: unknown): RollUpSummary {
       don_vi_co_so_lieu: members ? `${members.reported}/${members.expected} đơn vị` : '',
       chi_tieu_dat: targets.summary.total > 0 ? targets.summary.short : '',
     };
-    tellUser('Tổng hợp', `Đã tổng hợp ${summary.so_chi_tieu} chỉ tiêu, ${summary.ten_ky}.`);
-    return summary;
+    return { result: summary, message: `Đã tổng hợp ${summary.so_chi_tieu} chỉ tiêu, ${summary.ten_ky}.` };
   });
 }

@@ -4,11 +4,10 @@
  * and one whose hour changed gets a new one. Cấu hình shows what is installed (row lich_tu_dong).
  */
 import { writeScheduleRow } from '../workspace/configTab';
-import { withScriptLock } from '../workspace/lock';
+import { withScriptLockThenTell } from '../workspace/lock';
 import { appendLog } from '../workspace/logTab';
 import type { InstalledJob, ScheduledJob } from '../workspace/triggers';
 import { describeSchedule, ensureDailyTriggers, removeTimeTriggers } from '../workspace/triggers';
-import { tellUser } from '../workspace/ui';
 import { loadWorkbook, requireAdmin } from './workbook';
 
 /**
@@ -31,7 +30,7 @@ export const JOBS: readonly ScheduledJob[] = [
 ];
 
 export function installSchedules(): { lich: InstalledJob[] } {
-  return withScriptLock('Cài đặt lịch tự động', () => {
+  return withScriptLockThenTell('Cài đặt lịch tự động', () => {
     const workbook = loadWorkbook();
     requireAdmin(workbook, 'cài đặt lịch tự động');
     const { jobs, record } = ensureDailyTriggers(JOBS, workbook.user, workbook.now);
@@ -45,13 +44,12 @@ export function installSchedules(): { lich: InstalledJob[] } {
         newValue: jobs.map((j) => `${j.handler}: ${j.installed}`).join('; '),
       },
     ]);
-    tellUser('Cài đặt lịch tự động', `${jobs.map((j) => `• ${j.label} (${j.installed})`).join('\n')}`);
-    return { lich: jobs };
+    return { result: { lich: jobs }, message: jobs.map((j) => `• ${j.label} (${j.installed})`).join('\n') };
   });
 }
 
 export function removeSchedules(): { da_go: number } {
-  return withScriptLock('Gỡ lịch tự động', () => {
+  return withScriptLockThenTell('Gỡ lịch tự động', () => {
     const workbook = loadWorkbook();
     requireAdmin(workbook, 'gỡ lịch tự động');
     const { removed, record } = removeTimeTriggers(
@@ -63,7 +61,6 @@ export function removeSchedules(): { da_go: number } {
       { at: workbook.now, user: workbook.user, action: 'Gỡ lịch tự động', newValue: `Đã gỡ ${removed}` },
     ]);
     const rest = record ? `\n${describeSchedule(record)}` : '';
-    tellUser('Gỡ lịch tự động', `Đã gỡ ${removed} lịch tự động.${rest}`);
-    return { da_go: removed };
+    return { result: { da_go: removed }, message: `Đã gỡ ${removed} lịch tự động.${rest}` };
   });
 }

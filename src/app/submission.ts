@@ -3,6 +3,7 @@
  * lock it for the officer. An admin can reopen it; both are logged in Nhật ký.
  */
 import { shortDateTime } from '../domain/dates';
+import { personLabel } from '../domain/identity';
 import type { Quarter } from '../domain/periods';
 import { compareQuarters, parseQuarter, quarterName, quarterOf } from '../domain/periods';
 import { UNIT_TAB } from '../domain/unitTab';
@@ -134,7 +135,7 @@ export function reopen(
       user: workbook.user,
       action: `Mở lại số liệu ${quarterName(quarter)}`,
       place: unit.tabName,
-      oldValue: `Đã nộp ${shortDateTime(previous.at)} bởi ${previous.by || '(không xác định)'}`,
+      oldValue: `Đã nộp ${shortDateTime(previous.at)} bởi ${personLabel(previous.by)}`,
     },
   ]);
   return { don_vi: unit.ma, ky: period, trang_thai: 'mo_lai' };

@@ -1,4 +1,5 @@
 import type { DataPoint } from '../domain/dataPoints';
+import { personLabel } from '../domain/identity';
 import { asCellText } from '../domain/text';
 import { appendRows, ensureSheet, readRecords, styleHeader, TAB } from './tabs';
 
@@ -35,7 +36,7 @@ export function appendArchive(
       p.code,
       typeof p.value === 'string' ? asCellText(p.value) : p.value,
       at,
-      asCellText(by || '(không xác định)'),
+      asCellText(personLabel(by)),
       source,
     ]),
   );

@@ -38,6 +38,7 @@ export const GUIDE_LINES: readonly string[] = [
   'Tôi nộp nhầm thì sửa thế nào? Báo quản trị viên mở lại quý (Mở lại quý đã nộp… hoặc bỏ đánh dấu ô "Nộp số liệu"), sửa số liệu rồi đánh dấu nộp lại. Nhật ký và Lưu trữ giữ lại cả hai lần.',
   'Tôi không sửa được ô nào? Kiểm tra đúng email đăng nhập, đúng trang của đơn vị, và quý đó chưa nộp.',
   'Ô "Nộp số liệu" tự bỏ đánh dấu? Số liệu còn lỗi: xem dòng "Trạng thái" phía trên.',
+  'Cột "người nộp" ghi "Không rõ (Google không cho biết email)"? Người nộp dùng tài khoản Gmail hoặc khác tên miền với chủ bảng tính, nên Google không cho biết email. Số liệu vẫn được nộp cho đúng đơn vị: chỉ cán bộ đơn vị và quản trị viên sửa được trang đơn vị.',
   'Báo cáo quý chưa được gửi? Xem "Nhật ký": hết hạn mức hoặc lỗi gửi thì lần chạy sau tự gửi lại; địa chỉ không hợp lệ thì sửa Cấu hình › email_nhan.',
   '',
   'Không sửa các trang "Tổng hợp", "Tiến độ", "Kiểm tra", "Lưu trữ", "Nhật ký": hệ thống tự ghi.',

@@ -1,3 +1,5 @@
+import { tellUser } from './ui';
+
 /** How long a job waits for another one to finish before giving up. */
 const WAIT_MS = 30_000;
 
@@ -19,4 +21,27 @@ export function withScriptLock<T>(jobName: string, job: () => T): T {
   } finally {
     lock.releaseLock();
   }
+}
+
+/** What a job under the lock hands back: its result, and what to tell the person afterwards. */
+export interface ToldResult<T> {
+  result: T;
+  message?: string;
+}
+
+/**
+ * A writing job whose outcome the person reads in an alert, told only once the lock is released.
+ * An alert suspends the script until the person closes it ("Alerts suspend the server-side script
+ * while the dialog is open", https://developers.google.com/apps-script/guides/dialogs): a lock held
+ * meanwhile would make every other job wait — an officer's "Nộp" tick would time out and be lost.
+ * `quiet`: a run with nobody at the Sheet (a time-driven trigger) tells nothing.
+ */
+export function withScriptLockThenTell<T>(
+  jobName: string,
+  job: () => ToldResult<T>,
+  options: { quiet?: boolean } = {},
+): T {
+  const { result, message } = withScriptLock(jobName, job);
+  if (message && !options.quiet) tellUser(jobName, message);
+  return result;
 }

@@ -1,3 +1,4 @@
+import { personLabel } from '../domain/identity';
 import { asCellText } from '../domain/text';
 import { appendRows, ensureSheet, styleHeader, TAB } from './tabs';
 
@@ -44,7 +45,7 @@ export function appendLog(spreadsheet: Spreadsheet, entries: LogEntry[]): void {
     ensureSheet(spreadsheet, TAB.log),
     entries.map((e) => [
       e.at,
-      cell(e.user || '(không xác định)'),
+      cell(personLabel(e.user)),
       cell(e.action),
       cell(e.place),
       cell(e.cell),

@@ -3,23 +3,33 @@
  * triggers, the script editor, the command line): there Google refuses getUi(), and the job's
  * return value and Nhật ký carry the result instead.
  */
-export function tellUser(title: string, message: string): void {
-  try {
-    const ui = SpreadsheetApp.getUi();
-    ui.alert(title, message, ui.ButtonSet.OK);
-  } catch {
-    // No UI in this context: nothing to show.
-  }
-}
+type Ui = GoogleAppsScript.Base.Ui;
 
-/** Asks for a line of text; null when cancelled or when there is no UI. */
-export function askUser(title: string, question: string): string | null {
-  let ui: GoogleAppsScript.Base.Ui;
+/** The Sheet's UI, or null where Google refuses it. */
+function sheetUi(): Ui | null {
   try {
-    ui = SpreadsheetApp.getUi();
+    return SpreadsheetApp.getUi();
   } catch {
     return null;
   }
+}
+
+/**
+ * Shows a message and waits for OK; with no Sheet UI (a run from the script editor) the message goes
+ * to the execution log, which the editor shows. An alert suspends the script until the person closes
+ * it (https://developers.google.com/apps-script/guides/dialogs), so never call it holding the script
+ * lock: use withScriptLockThenTell (lock.ts).
+ */
+export function tellUser(title: string, message: string): void {
+  const ui = sheetUi();
+  if (ui) ui.alert(title, message, ui.ButtonSet.OK);
+  else console.log(`${title}: ${message}`);
+}
+
+/** Asks for a line of text; null when cancelled or when there is no UI. Never under the lock either. */
+export function askUser(title: string, question: string): string | null {
+  const ui = sheetUi();
+  if (!ui) return null;
   const response = ui.prompt(title, question, ui.ButtonSet.OK_CANCEL);
   return response.getSelectedButton() === ui.Button.OK ? response.getResponseText().trim() : null;
 }

@@ -192,6 +192,11 @@ export function lockQuarter(
   protectRange(range, lockDescription(unit, quarter, year), admins);
 }
 
+/** Whether a submitted quarter's lock (admins only) is on the tab. */
+export function isQuarterLocked(sheet: Sheet, unit: UnitRecord, quarter: number, year: number): boolean {
+  return ownRangeProtections(sheet).has(lockDescription(unit, quarter, year));
+}
+
 export function unlockQuarter(sheet: Sheet, unit: UnitRecord, quarter: number, year: number): void {
   ownRangeProtections(sheet)
     .get(lockDescription(unit, quarter, year))

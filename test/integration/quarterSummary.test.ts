@@ -198,8 +198,9 @@ describe('exactly once', () => {
     expect(emu.run('sendQuarterSummary', [{ ky: '2026-Q1' }])).toMatchObject({
       trang_thai: 'da_gui_truoc_do',
     });
-    expect(emu.sheets.alerts().at(-1)?.prompt).toBe(
-      'Báo cáo Quý I/2026 đã được gửi trước đó; không gửi lại.',
+    // Run from the script editor: no Sheet to alert in, so the editor's execution log says it.
+    expect(emu.logger.lines().at(-1)?.message).toBe(
+      'Gửi báo cáo quý: Báo cáo Quý I/2026 đã được gửi trước đó; không gửi lại.',
     );
     emu.tick(at('2026-04-20'));
     expect(summaries(emu)).toHaveLength(2);

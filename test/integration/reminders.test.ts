@@ -174,7 +174,10 @@ describe('reminders to units that have not submitted', () => {
 
   it('by hand outside the window say when reminders start; a named quarter is reminded at once', () => {
     const emu = district('2026-04-20T09:00:00+07:00');
-    expect(emu.run('remindLateUnits')).toMatchObject({ trang_thai: 'ngoai_thoi_gian', ky: [] });
+    expect(emu.run('remindLateUnits', [], { kind: 'menu' })).toMatchObject({
+      trang_thai: 'ngoai_thoi_gian',
+      ky: [],
+    });
     expect(emu.sheets.alerts().at(-1)).toMatchObject({
       title: 'Gửi nhắc nhở',
       prompt: expect.stringContaining(

@@ -7,9 +7,13 @@ export const TL = 'thinhliet@hoilhpn.vn';
 export const DK_TAB = 'DK - phường Đại Kim';
 export const TL_TAB = 'TL - phường Thịnh Liệt';
 
-/** A district set up by its chair, shared with the units' officers, on the given day. */
-export function setUpDistrict(now = '2026-04-03T09:00:00+07:00', config = sampleConfig()): Emulator {
-  const emu = loadProduct({ now, owner: OWNER });
+/** A district set up by its chair (the owner), shared with the units' officers, on the given day. */
+export function setUpDistrict(
+  now = '2026-04-03T09:00:00+07:00',
+  config = sampleConfig(),
+  owner = OWNER,
+): Emulator {
+  const emu = loadProduct({ now, owner });
   emu.run('setUpWorkbook', [config]);
   const id = emu.sheets.activeSpreadsheetId();
   for (const unit of config.don_vi as Array<{ email: string[] }>) {
@@ -74,4 +78,50 @@ export function switchOnAllIndicators(emu: Emulator): void {
       .getRange(2, 11, rows - 1, 1)
       .setValues(Array.from({ length: rows - 1 }, () => [true])),
   );
+}
+
+/** Who works in a district's workbook: the chair (owner, first admin), a second admin, an officer per unit. */
+export interface DistrictPeople {
+  owner: string;
+  deputy: string;
+  dk: string;
+  tl: string;
+  config: Record<string, unknown>;
+}
+
+function district(people: Omit<DistrictPeople, 'config'>): DistrictPeople {
+  return {
+    ...people,
+    config: sampleConfig({
+      don_vi: [
+        { ma: 'DK', ten: 'Hội LHPN phường Đại Kim', email: [people.dk] },
+        { ma: 'TL', ten: 'Hội LHPN phường Thịnh Liệt', email: [people.tl] },
+      ],
+      email_nhan: [people.deputy],
+      quan_tri: [people.owner, people.deputy],
+    }),
+  };
+}
+
+/** Everyone on consumer accounts: Google names nobody but the owner to the owner's triggers. */
+export const GMAIL_DISTRICT = district({
+  owner: 'chutich.hoilhpn.hoangmai@gmail.com',
+  deputy: 'vanphong.hoilhpn.hoangmai@gmail.com',
+  dk: 'hoilhpn.daikim@gmail.com',
+  tl: 'hoilhpn.thinhliet@gmail.com',
+});
+
+/** The chair in the Hội's Workspace domain; a Gmail deputy, a Gmail officer, an officer of the ward's domain. */
+export const MIXED_DISTRICT = district({
+  owner: OWNER,
+  deputy: 'vanphong.hoilhpn.hoangmai@gmail.com',
+  dk: 'hoilhpn.daikim@gmail.com',
+  tl: 'hoiphunu.thinhliet@hoangmai.gov.vn',
+});
+
+/** The district set up by its chair and shared with the officers and the second admin. */
+export function setUpPeople(people: DistrictPeople, now?: string): Emulator {
+  const emu = setUpDistrict(now, people.config, people.owner);
+  emu.drive.share(emu.sheets.activeSpreadsheetId(), people.deputy, 'EDIT');
+  return emu;
 }
