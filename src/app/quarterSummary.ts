@@ -363,25 +363,21 @@ function describe(results: SummaryResult[]): string {
 
 export function sendQuarterSummary(request: unknown, makeReport: ReportMaker): SummaryResult {
   const automatic = isTriggerEvent(request);
-  return withScriptLockThenTell(
-    TITLE,
-    () => {
-      const workbook = loadWorkbook();
-      requireAdmin(workbook, 'gửi báo cáo quý');
-      const { quarter, resend } = requested(workbook, request);
-      const ctx: RunContext = { workbook, makeReport, resend, automatic, log: [] };
-      const quarters = quartersToHandle(workbook, quarter, automatic);
-      const results = quarters.map((q) => handleQuarter(ctx, q));
-      appendLog(workbook.spreadsheet, ctx.log);
-      const result: SummaryResult = results[results.length - 1] ?? {
-        ky: quarterKey(latestDueQuarter(workbook.now, workbook.settings.han_nop_ngay)),
-        trang_thai: 'khong_thuoc_lich',
-        bao_cao: null,
-        da_gui: [],
-        loi: [],
-      };
-      return { result, message: describe(results) };
-    },
-    { quiet: automatic },
-  );
+  return withScriptLockThenTell(TITLE, () => {
+    const workbook = loadWorkbook();
+    requireAdmin(workbook, 'gửi báo cáo quý');
+    const { quarter, resend } = requested(workbook, request);
+    const ctx: RunContext = { workbook, makeReport, resend, automatic, log: [] };
+    const quarters = quartersToHandle(workbook, quarter, automatic);
+    const results = quarters.map((q) => handleQuarter(ctx, q));
+    appendLog(workbook.spreadsheet, ctx.log);
+    const result: SummaryResult = results[results.length - 1] ?? {
+      ky: quarterKey(latestDueQuarter(workbook.now, workbook.settings.han_nop_ngay)),
+      trang_thai: 'khong_thuoc_lich',
+      bao_cao: null,
+      da_gui: [],
+      loi: [],
+    };
+    return { result, message: describe(results) };
+  });
 }

@@ -103,171 +103,164 @@ interface Planned {
 
 export function remindLateUnits(request?: unknown): ReminderResult {
   const automatic = isTriggerEvent(request);
-  return withScriptLockThenTell(
-    TITLE,
-    () => {
-      const workbook = loadWorkbook();
-      requireAdmin(workbook, 'gửi nhắc nhở');
-      const { settings, now } = workbook;
-      const asked = requestedQuarter(workbook, request);
-      const windows = asked
-        ? [reminderWindow(asked, settings)]
-        : openReminderWindows(now, settings).filter((w) => w.quarter.year === settings.nam);
-      const result: ReminderResult = {
-        trang_thai: 'ngoai_thoi_gian',
-        ky: windows.map((w) => quarterKey(w.quarter)),
-        da_nhac: [],
-        loi: [],
-      };
-      if (windows.length === 0) {
-        return {
-          result,
-          message: `Hôm nay chưa phải thời gian nhắc nộp số liệu. ${nextWindowText(workbook)}`,
-        };
-      }
+  return withScriptLockThenTell(TITLE, () => {
+    const workbook = loadWorkbook();
+    requireAdmin(workbook, 'gửi nhắc nhở');
+    const { settings, now } = workbook;
+    const asked = requestedQuarter(workbook, request);
+    const windows = asked
+      ? [reminderWindow(asked, settings)]
+      : openReminderWindows(now, settings).filter((w) => w.quarter.year === settings.nam);
+    const result: ReminderResult = {
+      trang_thai: 'ngoai_thoi_gian',
+      ky: windows.map((w) => quarterKey(w.quarter)),
+      da_nhac: [],
+      loi: [],
+    };
+    if (windows.length === 0) {
+      return { result, message: `Hôm nay chưa phải thời gian nhắc nộp số liệu. ${nextWindowText(workbook)}` };
+    }
 
-      const today = dayKey(now);
-      const submissions = readSubmissions(workbook.spreadsheet);
-      const active = workbook.units.filter((u) => u.active);
-      const log: LogEntry[] = [];
-      const suffix = automatic ? ' (tự động)' : '';
-      const records = new Map<string, ReminderRecord>();
-      const planned: Planned[] = [];
-      for (const window of windows) {
-        const ky = quarterKey(window.quarter);
-        const stored = readRecord<ReminderRecord>(recordKey(ky));
-        const record: ReminderRecord = stored && stored.day === today ? stored : { day: today, units: [] };
-        records.set(ky, record);
-        // A quarter that has not started yet (a window opening before its quarter) has nothing to remind.
-        if (now.getTime() < localDate(quarterStart(window.quarter)).getTime()) continue;
-        for (const unit of active) {
-          if (submissionOf(submissions, unit.ma, window.quarter.quarter)) continue;
-          if (record.units.includes(unit.ma)) continue;
-          const { valid, invalid } = splitAddresses(unit.email);
-          if (invalid.length > 0 || valid.length === 0) {
-            const problem =
-              invalid.length > 0
-                ? `Không gửi được nhắc nộp tới ${invalid.join(', ')}: địa chỉ email không hợp lệ`
-                : 'Đơn vị chưa có email cán bộ (trang Đơn vị); không gửi được nhắc nộp';
-            log.push({
-              at: now,
-              user: workbook.user,
-              action: `${invalid.length > 0 ? 'Địa chỉ email không hợp lệ' : 'Thiếu email cán bộ'}${suffix}`,
-              place: unit.tabName,
-              newValue: problem,
-            });
-            result.loi.push(`${unit.ma}: ${problem}`);
-          }
-          if (valid.length > 0) planned.push({ window, unit, addresses: valid });
-        }
-      }
-
-      const needed = planned.reduce((sum, p) => sum + p.addresses.length, 0);
-      if (needed === 0) {
-        result.trang_thai = 'khong_can_nhac';
-        appendLog(workbook.spreadsheet, log);
-        return {
-          result,
-          message: 'Không có đơn vị nào cần nhắc hôm nay: các đơn vị đã nộp hoặc đã được nhắc.',
-        };
-      }
-      const remaining = remainingMailQuota();
-      if (remaining < needed) {
-        const message = quotaMessage(needed, remaining);
-        log.push({
-          at: now,
-          user: workbook.user,
-          action: `Gửi nhắc nộp số liệu ${windows.map((w) => quarterName(w.quarter)).join(', ')}: chưa gửi${suffix}`,
-          newValue: message,
-        });
-        result.trang_thai = 'het_han_muc';
-        result.loi.push(message);
-        appendLog(workbook.spreadsheet, log);
-        return { result, message: `${message}.` };
-      }
-
-      // Marked before sending: a run killed half-way never sends a second reminder the same day.
-      for (const p of planned) records.get(quarterKey(p.window.quarter))!.units.push(p.unit.ma);
-      for (const [ky, record] of records) writeRecord(recordKey(ky), record);
-
-      const sheetUrl = workbook.spreadsheet.getUrl();
-      const contact = workbook.config.quan_tri[0] ?? workbook.user;
-      let quotaHit = false;
-      const unsent: Planned[] = [];
-      for (const p of planned) {
-        if (quotaHit) {
-          unsent.push(p);
-          continue;
-        }
-        const email = reminderEmail({
-          owner: workbook.config.ten_don_vi,
-          unitName: p.unit.ten,
-          window: p.window,
-          now,
-          tabUrl: tabUrl(workbook, sheetUrl, p.unit),
-          tabName: p.unit.tabName,
-          contact,
-        });
-        const delivered: string[] = [];
-        for (const to of p.addresses) {
-          if (quotaHit) break;
-          const outcome = sendEmail({ ...email, to, senderName: workbook.config.ten_don_vi });
-          if (outcome.ok) {
-            delivered.push(to);
-            continue;
-          }
-          if (outcome.reason === 'quota') quotaHit = true;
-          const action = outcome.reason === 'invalid' ? 'Địa chỉ email không hợp lệ' : 'Lỗi gửi nhắc nộp';
+    const today = dayKey(now);
+    const submissions = readSubmissions(workbook.spreadsheet);
+    const active = workbook.units.filter((u) => u.active);
+    const log: LogEntry[] = [];
+    const suffix = automatic ? ' (tự động)' : '';
+    const records = new Map<string, ReminderRecord>();
+    const planned: Planned[] = [];
+    for (const window of windows) {
+      const ky = quarterKey(window.quarter);
+      const stored = readRecord<ReminderRecord>(recordKey(ky));
+      const record: ReminderRecord = stored && stored.day === today ? stored : { day: today, units: [] };
+      records.set(ky, record);
+      // A quarter that has not started yet (a window opening before its quarter) has nothing to remind.
+      if (now.getTime() < localDate(quarterStart(window.quarter)).getTime()) continue;
+      for (const unit of active) {
+        if (submissionOf(submissions, unit.ma, window.quarter.quarter)) continue;
+        if (record.units.includes(unit.ma)) continue;
+        const { valid, invalid } = splitAddresses(unit.email);
+        if (invalid.length > 0 || valid.length === 0) {
+          const problem =
+            invalid.length > 0
+              ? `Không gửi được nhắc nộp tới ${invalid.join(', ')}: địa chỉ email không hợp lệ`
+              : 'Đơn vị chưa có email cán bộ (trang Đơn vị); không gửi được nhắc nộp';
           log.push({
             at: now,
             user: workbook.user,
-            action: `${action}${suffix}`,
-            place: p.unit.tabName,
-            newValue: `${to}: ${outcome.message}`,
+            action: `${invalid.length > 0 ? 'Địa chỉ email không hợp lệ' : 'Thiếu email cán bộ'}${suffix}`,
+            place: unit.tabName,
+            newValue: problem,
           });
-          result.loi.push(`${p.unit.ma}: ${to}: ${outcome.message}`);
+          result.loi.push(`${unit.ma}: ${problem}`);
         }
-        const ky = quarterKey(p.window.quarter);
-        if (delivered.length === 0) {
-          unsent.push(p);
+        if (valid.length > 0) planned.push({ window, unit, addresses: valid });
+      }
+    }
+
+    const needed = planned.reduce((sum, p) => sum + p.addresses.length, 0);
+    if (needed === 0) {
+      result.trang_thai = 'khong_can_nhac';
+      appendLog(workbook.spreadsheet, log);
+      return {
+        result,
+        message: 'Không có đơn vị nào cần nhắc hôm nay: các đơn vị đã nộp hoặc đã được nhắc.',
+      };
+    }
+    const remaining = remainingMailQuota();
+    if (remaining < needed) {
+      const message = quotaMessage(needed, remaining);
+      log.push({
+        at: now,
+        user: workbook.user,
+        action: `Gửi nhắc nộp số liệu ${windows.map((w) => quarterName(w.quarter)).join(', ')}: chưa gửi${suffix}`,
+        newValue: message,
+      });
+      result.trang_thai = 'het_han_muc';
+      result.loi.push(message);
+      appendLog(workbook.spreadsheet, log);
+      return { result, message: `${message}.` };
+    }
+
+    // Marked before sending: a run killed half-way never sends a second reminder the same day.
+    for (const p of planned) records.get(quarterKey(p.window.quarter))!.units.push(p.unit.ma);
+    for (const [ky, record] of records) writeRecord(recordKey(ky), record);
+
+    const sheetUrl = workbook.spreadsheet.getUrl();
+    const contact = workbook.config.quan_tri[0] ?? workbook.user;
+    let quotaHit = false;
+    const unsent: Planned[] = [];
+    for (const p of planned) {
+      if (quotaHit) {
+        unsent.push(p);
+        continue;
+      }
+      const email = reminderEmail({
+        owner: workbook.config.ten_don_vi,
+        unitName: p.unit.ten,
+        window: p.window,
+        now,
+        tabUrl: tabUrl(workbook, sheetUrl, p.unit),
+        tabName: p.unit.tabName,
+        contact,
+      });
+      const delivered: string[] = [];
+      for (const to of p.addresses) {
+        if (quotaHit) break;
+        const outcome = sendEmail({ ...email, to, senderName: workbook.config.ten_don_vi });
+        if (outcome.ok) {
+          delivered.push(to);
           continue;
         }
-        result.da_nhac.push({ don_vi: p.unit.ma, ky, email: delivered });
+        if (outcome.reason === 'quota') quotaHit = true;
+        const action = outcome.reason === 'invalid' ? 'Địa chỉ email không hợp lệ' : 'Lỗi gửi nhắc nộp';
         log.push({
           at: now,
           user: workbook.user,
-          action: `Gửi nhắc nộp số liệu ${quarterName(p.window.quarter)}${suffix}`,
+          action: `${action}${suffix}`,
           place: p.unit.tabName,
-          newValue: `Đã gửi tới ${delivered.join(', ')} (hạn nộp ${shortDate(p.window.lastDay)})`,
+          newValue: `${to}: ${outcome.message}`,
         });
+        result.loi.push(`${p.unit.ma}: ${to}: ${outcome.message}`);
       }
-      if (unsent.length > 0) {
-        for (const p of unsent) {
-          const record = records.get(quarterKey(p.window.quarter))!;
-          record.units = record.units.filter((code) => code !== p.unit.ma);
-        }
-        for (const [ky, record] of records) writeRecord(recordKey(ky), record);
+      const ky = quarterKey(p.window.quarter);
+      if (delivered.length === 0) {
+        unsent.push(p);
+        continue;
       }
-      if (quotaHit) {
-        const message = `${quotaMessage(
-          unsent.reduce((s, p) => s + p.addresses.length, 0),
-          0,
-        )} (${unsent.length} đơn vị chưa được nhắc)`;
-        log.push({
-          at: now,
-          user: workbook.user,
-          action: `Gửi nhắc nộp số liệu: dừng${suffix}`,
-          newValue: message,
-        });
-        result.loi.push(message);
+      result.da_nhac.push({ don_vi: p.unit.ma, ky, email: delivered });
+      log.push({
+        at: now,
+        user: workbook.user,
+        action: `Gửi nhắc nộp số liệu ${quarterName(p.window.quarter)}${suffix}`,
+        place: p.unit.tabName,
+        newValue: `Đã gửi tới ${delivered.join(', ')} (hạn nộp ${shortDate(p.window.lastDay)})`,
+      });
+    }
+    if (unsent.length > 0) {
+      for (const p of unsent) {
+        const record = records.get(quarterKey(p.window.quarter))!;
+        record.units = record.units.filter((code) => code !== p.unit.ma);
       }
-      result.trang_thai = result.da_nhac.length > 0 ? 'da_gui' : quotaHit ? 'het_han_muc' : 'khong_can_nhac';
-      appendLog(workbook.spreadsheet, log);
-      const sent = result.da_nhac.map((r) => `• ${r.don_vi} (${r.email.join(', ')})`).join('\n');
-      const problems =
-        result.loi.length > 0 ? `\n\nChưa gửi được:\n${result.loi.map((l) => `• ${l}`).join('\n')}` : '';
-      return { result, message: `Đã gửi nhắc nộp tới ${result.da_nhac.length} đơn vị.\n${sent}${problems}` };
-    },
-    { quiet: automatic },
-  );
+      for (const [ky, record] of records) writeRecord(recordKey(ky), record);
+    }
+    if (quotaHit) {
+      const message = `${quotaMessage(
+        unsent.reduce((s, p) => s + p.addresses.length, 0),
+        0,
+      )} (${unsent.length} đơn vị chưa được nhắc)`;
+      log.push({
+        at: now,
+        user: workbook.user,
+        action: `Gửi nhắc nộp số liệu: dừng${suffix}`,
+        newValue: message,
+      });
+      result.loi.push(message);
+    }
+    result.trang_thai = result.da_nhac.length > 0 ? 'da_gui' : quotaHit ? 'het_han_muc' : 'khong_can_nhac';
+    appendLog(workbook.spreadsheet, log);
+    const sent = result.da_nhac.map((r) => `• ${r.don_vi} (${r.email.join(', ')})`).join('\n');
+    const problems =
+      result.loi.length > 0 ? `\n\nChưa gửi được:\n${result.loi.map((l) => `• ${l}`).join('\n')}` : '';
+    return { result, message: `Đã gửi nhắc nộp tới ${result.da_nhac.length} đơn vị.\n${sent}${problems}` };
+  });
 }

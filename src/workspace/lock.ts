@@ -34,14 +34,10 @@ export interface ToldResult<T> {
  * An alert suspends the script until the person closes it ("Alerts suspend the server-side script
  * while the dialog is open", https://developers.google.com/apps-script/guides/dialogs): a lock held
  * meanwhile would make every other job wait — an officer's "Nộp" tick would time out and be lost.
- * `quiet`: a run with nobody at the Sheet (a time-driven trigger) tells nothing.
+ * With nobody at the Sheet (a time-driven trigger) the message goes to the execution log.
  */
-export function withScriptLockThenTell<T>(
-  jobName: string,
-  job: () => ToldResult<T>,
-  options: { quiet?: boolean } = {},
-): T {
+export function withScriptLockThenTell<T>(jobName: string, job: () => ToldResult<T>): T {
   const { result, message } = withScriptLock(jobName, job);
-  if (message && !options.quiet) tellUser(jobName, message);
+  if (message) tellUser(jobName, message);
   return result;
 }
