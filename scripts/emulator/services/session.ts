@@ -36,8 +36,10 @@ export function currentExecution(
  *   it runs with. Real event-object dump (tanaikech.github.io, 2022-01-04, "Detecting Operations to
  *   Google Spreadsheet by Owner, Specific Users, and Anonymous Users"): the creator editing gets
  *   their email in `e.user` and getActiveUser; any other (consumer) editor gets "" in both, while
- *   getEffectiveUser gives the creator. Facts of the events guide
- *   (https://developers.google.com/apps-script/guides/triggers/events): `user` "if available".
+ *   getEffectiveUser gives the creator. The events guide
+ *   (https://developers.google.com/apps-script/guides/triggers/events) gives `user` "if available".
+ *   The same-domain case is the reference's wording, not observed. Anonymous editors (link sharing)
+ *   are not modelled: every driver edit names a person.
  * - Time-driven trigger: no one acted; the code runs on the creator's authorization, and the
  *   active user is the creator. // unverified: a third-party table (appscript.dev, "Understand
  *   execution context and identity") and the reference's "user who created the trigger" for
