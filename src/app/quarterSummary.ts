@@ -1,7 +1,7 @@
 /**
- * The quarterly summary (DESIGN §6): the first run after a quarter's deadline creates the quarter's
- * report and emails it to the district list (`email_nhan`): the PDF attached, an HTML body with the
- * key figures, completeness, late units and links, and a plain-text alternative.
+ * The quarterly summary (docs/architecture.md §6): the first run after a quarter's deadline creates
+ * the quarter's report and emails it to the district list (`email_nhan`): the PDF attached, an HTML
+ * body with the key figures, completeness, late units and links, and a plain-text alternative.
  *
  * Exactly once per quarter and recipient. The whole job runs under the script lock, so overlapping
  * runs (two admins' triggers, a manual rerun) are serialised, and the second finds the first's

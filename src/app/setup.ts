@@ -77,7 +77,7 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult {
       now,
     };
 
-    // Tabs are created in the order of DESIGN §4: settings, then the unit tabs, then the records.
+    // Tabs are created in the order of docs/architecture.md §5: settings, unit tabs, then the records.
     writeGuide(spreadsheet);
     writeConfigTab(spreadsheet, config, workbook.settings);
     writeCatalogueTab(spreadsheet, workbook.catalogue);

@@ -1,5 +1,5 @@
 /**
- * Aggregation over time and units (DHIS2's analytics, simplified; DESIGN §5, domain.md §5.1).
+ * Aggregation over time and units (DHIS2's analytics, simplified; docs/domain.md §5.1, §5.2).
  *
  * Over time, per unit, the quarters of the period combine into the unit's period value: flows add
  * up, stocks and ratings take the last quarter that has a value, ratios are recomputed from the

@@ -1,7 +1,7 @@
 /**
  * The indicator catalogue (DHIS2's "data elements"): what is collected, how it combines across units
- * and time, and who enters it. The default is shared/domain/indicators.csv, embedded as data; codes
- * are stable identifiers.
+ * and time, and who enters it. The default is ./data/indicators.csv (docs/domain.md §5), embedded as
+ * data; codes are stable identifiers.
  */
 import defaultCatalogueCsv from './data/indicators.csv';
 import type { Level } from './config';
@@ -112,7 +112,7 @@ const DEFAULT_ACTIVE = new Set([
 
 const TYPES: readonly IndicatorType[] = ['S', 'F', 'R', 'C', 'K', 'S/F', 'L'];
 
-/** Reads the catalogue CSV (the columns of shared/domain/indicators.csv). */
+/** Reads the catalogue CSV (the columns of ./data/indicators.csv, docs/domain.md §5.1). */
 export function parseCatalogue(csv: string): Array<Omit<Indicator, 'active'>> {
   const [header, ...rows] = parseCsv(csv);
   if (!header) return [];

@@ -1,6 +1,6 @@
 /**
- * The emails the product sends on its own (DESIGN §6): reminders to units that have not submitted,
- * and the quarterly summary to the district list. Pure: the dates of the reminder window, the
+ * The emails the product sends on its own (docs/architecture.md §6): reminders to units that have not
+ * submitted, and the quarterly summary to the district list. Pure: the dates of the reminder window, the
  * subjects, the plain-text and HTML bodies (everything that came from a person is escaped), and the
  * bookkeeping that makes the summary go out exactly once per quarter and recipient.
  */
@@ -106,7 +106,7 @@ const HTML_ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
-/** Text put into HTML: every character with a meaning in HTML is escaped (DESIGN §9). */
+/** Text put into HTML: every character with a meaning in HTML is escaped (docs/architecture.md §7). */
 export function escapeHtml(text: string): string {
   return String(text).replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!);
 }

@@ -1,6 +1,6 @@
 import type { Level } from './config';
 
-/** The words a level uses for itself and for its subordinate units (DESIGN §2). */
+/** The words a level uses for itself and for its subordinate units (docs/domain.md §3.3). */
 export interface LevelWords {
   /** The owner's level, e.g. "huyện". */
   owner: string;

@@ -1,4 +1,4 @@
-/** Quarters: the period in which data are entered (DESIGN §5). Longer periods build on these. */
+/** Quarters: the period in which data are entered (docs/domain.md §7). Longer periods build on these. */
 export interface Quarter {
   year: number;
   /** 1..4 */

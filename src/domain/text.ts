@@ -1,7 +1,7 @@
 /**
  * Text that came from a person (a unit name, a narrative, a CSV cell) and is written into a cell
- * must stay text: Sheets would run it as a formula if it began with =, +, - or @ (DESIGN §9). A
- * leading apostrophe makes Sheets keep it as typed and is not shown.
+ * must stay text: Sheets would run it as a formula if it began with =, +, - or @
+ * (docs/architecture.md §7). A leading apostrophe makes Sheets keep it as typed and is not shown.
  */
 export function asCellText(text: string): string {
   const normalized = text.normalize('NFC');

@@ -1,6 +1,6 @@
 /**
- * Who may edit what (DESIGN §9). Every protection this script makes carries a description starting
- * with PREFIX, so re-running setup replaces its own protections and leaves anyone else's alone.
+ * Who may edit what (docs/architecture.md §7). Every protection this script makes carries a description
+ * starting with PREFIX, so re-running setup replaces its own protections and leaves anyone else's alone.
  */
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;

@@ -110,7 +110,7 @@ function insertLines(doc: Document, tag: string, lines: string[]): void {
 
 /**
  * replaceText with text taken literally. Whether Docs substitutes "$1" or "\1" in a replacement is
- * not documented (apps-script-facts §3.1), so text holding "$" or "\" is written with insertText.
+ * not documented (docs/apps-script-facts.md §3.1), so text holding "$" or "\" is written with insertText.
  */
 function replaceLiteral(target: Searchable | Paragraph, pattern: string, value: string): void {
   if (!/[$\\]/.test(value)) {

@@ -1,4 +1,4 @@
-/** Tab names of the workbook (DESIGN §4). Users see them, so they are Vietnamese. */
+/** Tab names of the workbook (docs/architecture.md §5). Users see them, so they are Vietnamese. */
 export const TAB = {
   guide: 'Hướng dẫn',
   config: 'Cấu hình',

@@ -104,7 +104,7 @@ describe('the command lines', () => {
     await stopped;
     // Let it save what was answered before the server stopped answering: the kill then lands while
     // its requests hang. (A kill between an answer and its save is the in-process tests' case: a
-    // spreadsheet is then found by its title; a script project cannot be, see docs §5.)
+    // spreadsheet is then found by its title; a script project cannot be, see docs/provisioning.md §5.)
     await settled(stateFile);
     first.child.kill('SIGKILL');
     const killed = await first.done;

@@ -1,13 +1,13 @@
 /**
  * Every service call the product makes, counted by `Class.method`, with a cost model that turns the
- * counts into an estimate of the time the same job would take on Google (apps-script-facts.md §5.6).
+ * counts into an estimate of the time the same job would take on Google (docs/apps-script-facts.md §5.6).
  */
 export interface CallRecord {
   name: string; // e.g. "Range.getValues"
   cells?: number; // cells read or written, when the method reports it
 }
 
-/** Milliseconds per call. Derived from apps-script-facts.md §5; calibrate on a real account. */
+/** Milliseconds per call. Derived from docs/apps-script-facts.md §5; calibrate on a real account. */
 const COST_MS: Record<string, number> = {
   'SpreadsheetApp.getActiveSpreadsheet': 5,
   'SpreadsheetApp.openById': 300,

@@ -71,7 +71,7 @@ export function apiTypeName(value: unknown): string {
   return typeof className === 'string' ? className : 'Object';
 }
 
-/** Google's answer to arguments of the wrong types (apps-script-facts.md §2.12). */
+/** Google's answer to arguments of the wrong types (docs/apps-script-facts.md §2.12). */
 export function parameterMismatch(
   ctx: { fail: ErrorFactory },
   method: string,

@@ -1,5 +1,5 @@
 /**
- * Report kinds (domain.md §8) and the wording each gives a period: the trích yếu, the opening and
+ * Report kinds (docs/domain.md §8) and the wording each gives a period: the trích yếu, the opening and
  * closing sentences, the next period, the file name. Everything here is computed from the period and
  * the configuration, so one template serves every quarter and every year.
  */

@@ -1,8 +1,8 @@
 /**
  * The default report templates, one per kind, as plain data: Khởi tạo turns them into Google Docs
- * that people may then edit. Layout per Nghị định 30/2020 (domain.md §10.1): header table with the
+ * that people may then edit. Layout per Nghị định 30/2020 (docs/domain.md §10.1): header table with the
  * bodies on the left and the national motto on the right, "BÁO CÁO" and its subject, numbered
- * sections (domain.md §8), Nơi nhận beside the signature. Words that depend on the period are tags.
+ * sections (docs/domain.md §8), Nơi nhận beside the signature. Words that depend on the period are tags.
  */
 import { roman } from '../format';
 import type { ReportKind } from '../periodSpec';

@@ -35,7 +35,7 @@ import type { DocRecord } from './store';
 
 /**
  * One `Document` handle (openById, create): edits through it are pending until saveAndClose or
- * the end of the execution, and a closed handle can't edit (apps-script-facts.md §3.4).
+ * the end of the execution, and a closed handle can't edit (docs/apps-script-facts.md §3.4).
  */
 export interface DocSession {
   docId: string;

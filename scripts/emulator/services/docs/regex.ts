@@ -5,7 +5,7 @@ import { spliceText, textOf } from './model';
 
 /**
  * replaceText / findText patterns: RE2 syntax (no lookaround, no backreference), matched
- * independently against each text block (apps-script-facts.md §3.1).
+ * independently against each text block (docs/apps-script-facts.md §3.1).
  */
 export function compilePattern(ctx: EmulatorContext, pattern: string): RE2 {
   try {
