@@ -258,7 +258,10 @@ export function createDriver(ctx: EmulatorContext) {
       state.uiQueue.push(...answers);
     },
 
-    /** The used grid of a sheet (A1 to the last row and column with content) as plain values. */
+    /**
+     * The used grid of a sheet (A1 to the last row and column with content) as plain values, as a
+     * person sees them: a formula's result, not its text.
+     */
     values(sheetName: string): unknown[][] {
       const ss = bound();
       const sheet = sheetNamed(ss, sheetName);
@@ -267,10 +270,10 @@ export function createDriver(ctx: EmulatorContext) {
         const line: unknown[] = [];
         for (let c = 1; c <= lastColumn(sheet); c++) {
           const cell = cellAt(sheet, r, c);
-          if (cell?.f !== undefined) line.push(cell.f);
-          else if (typeof cell?.v === 'number' && isDateFormat(cell.numberFormat))
-            line.push(new Date(serialToMs(cell.v, ss.timeZone)));
-          else line.push(cell?.v ?? '');
+          const value = contentValue(ctx, ss, sheet, r, c, cell);
+          if (typeof value === 'number' && isDateFormat(cell?.numberFormat))
+            line.push(new Date(serialToMs(value, ss.timeZone)));
+          else line.push(value ?? '');
         }
         out.push(line);
       }
@@ -285,11 +288,11 @@ export function createDriver(ctx: EmulatorContext) {
       sheetName: string,
       a1: string,
     ): { background?: string; fontColor?: string; bold?: boolean; italic?: boolean } | null {
-      const sheet = sheetNamed(bound(), sheetName);
+      const ss = bound();
+      const sheet = sheetNamed(ss, sheetName);
       const ref = parseA1(a1);
       if (!ref || ref.endRow !== ref.row || ref.endCol !== ref.col)
         throw new Error(`formatted takes one cell, not "${a1}"`);
-      const ss = bound();
       const value = contentValue(ctx, ss, sheet, ref.row, ref.col, cellAt(sheet, ref.row, ref.col));
       const rule = effectiveRule(sheet, ref.row, ref.col, value, conventionsOf(ss.locale));
       if (!rule) return null;

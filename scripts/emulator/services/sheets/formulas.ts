@@ -13,10 +13,12 @@ import { generalNumber, parseUserEntered } from './values';
  * text joining and the functions in FUNCTIONS are emulated; any other function, arrays, names and
  * spilled results throw `Not emulated`.
  *
- * Sources: Sheets function list (https://support.google.com/docs/table/25273), each function's help
- * page linked beside it; error values (https://support.google.com/docs/answer/3093373 lists #DIV/0!,
- * #VALUE!, #REF!, #NAME?, #N/A, #NUM!, #ERROR!); getValues gives an error cell's text, e.g. "#N/A"
- * (seen in real runs). Formula syntax follows the locale (./locales.ts).
+ * Sources: the Sheets function list (https://support.google.com/docs/table/25273) for what each
+ * function does; getValues gives a formula's result and getFormula its text (Range reference; the
+ * Sheets API's UNFORMATTED_VALUE, "Values will be calculated, but not formatted", is what getValues
+ * reads, https://developers.google.com/sheets/api/reference/rest/v4/ValueRenderOption). Error results (#DIV/0!, #VALUE!, #REF!, #ERROR! for a formula Sheets
+ * cannot parse) read as their text in getValues and getDisplayValues. // unverified: the error
+ * texts as Apps Script returns them; "" in arithmetic (#VALUE! here); a circular reference (#REF!)
  */
 
 /** A Sheets error value; a cell holding one reads as its text. */
@@ -194,23 +196,23 @@ function truth(value: Scalar, env: Env): boolean | SheetsError {
   return n instanceof SheetsError ? n : n !== 0;
 }
 
-/** The functions officers use; the help page of each is https://support.google.com/docs/answer/<id>. */
+/** The functions officers use, as the Sheets function list describes them. */
 const FUNCTIONS: Record<string, Fn> = {
-  SUM: library(formulajs.SUM, 'aggregate'), // 3093669
-  AVERAGE: library(formulajs.AVERAGE, 'aggregate'), // 3093615
-  MIN: library(formulajs.MIN, 'aggregate'), // 3094017
-  MAX: library(formulajs.MAX, 'aggregate'), // 3094013
-  COUNT: library(formulajs.COUNT, 'aggregate'), // 3093620
-  COUNTA: library(formulajs.COUNTA, 'aggregate'), // 3093991
-  ROUND: library(formulajs.ROUND, 'scalar'), // 3093440: places default to 0
-  ROUNDUP: library(formulajs.ROUNDUP, 'scalar'), // 3093443
-  ROUNDDOWN: library(formulajs.ROUNDDOWN, 'scalar'), // 3093442
-  ABS: library(formulajs.ABS, 'scalar'), // 3093459
-  AND: library(formulajs.AND, 'aggregate'), // 3093301
-  OR: library(formulajs.OR, 'aggregate'), // 3093306
-  NOT: library(formulajs.NOT, 'scalar'), // 3093305
-  CONCATENATE: library(formulajs.CONCATENATE, 'text'), // 3094123
-  /** IF(condition, then, [else]): only the branch taken is evaluated; no else gives FALSE (3093364). */
+  SUM: library(formulajs.SUM, 'aggregate'),
+  AVERAGE: library(formulajs.AVERAGE, 'aggregate'),
+  MIN: library(formulajs.MIN, 'aggregate'),
+  MAX: library(formulajs.MAX, 'aggregate'),
+  COUNT: library(formulajs.COUNT, 'aggregate'),
+  COUNTA: library(formulajs.COUNTA, 'aggregate'),
+  ROUND: library(formulajs.ROUND, 'scalar'),
+  ROUNDUP: library(formulajs.ROUNDUP, 'scalar'),
+  ROUNDDOWN: library(formulajs.ROUNDDOWN, 'scalar'),
+  ABS: library(formulajs.ABS, 'scalar'),
+  AND: library(formulajs.AND, 'aggregate'),
+  OR: library(formulajs.OR, 'aggregate'),
+  NOT: library(formulajs.NOT, 'scalar'),
+  CONCATENATE: library(formulajs.CONCATENATE, 'text'),
+  /** IF(condition, then, [else]): only the branch taken is evaluated; no else gives FALSE. */
   IF: (args, env) => {
     if (args.length < 2 || args.length > 3 || !args[0]) return PARSE_ERROR;
     const condition = truth(scalar(evaluate(args[0], env), env), env);
@@ -219,14 +221,14 @@ const FUNCTIONS: Record<string, Fn> = {
     if (branch === undefined) return false;
     return branch === null ? null : evaluate(branch, env);
   },
-  /** IFERROR(value, [value_if_error]): an empty result when the error value is left out (3093304). */
+  /** IFERROR(value, [value_if_error]): an empty result when the error value is left out. */
   IFERROR: (args, env) => {
     if (args.length < 1 || args.length > 2 || !args[0]) return PARSE_ERROR;
     const value = evaluate(args[0], env);
     if (!(scalar(value, env) instanceof SheetsError)) return value;
     return args[1] ? evaluate(args[1], env) : null;
   },
-  /** HYPERLINK(url, [link_label]): the cell's value is the label, or the URL without one (3093313). */
+  /** HYPERLINK(url, [link_label]): the cell's value is the label, or the URL without one. */
   HYPERLINK: (args, env) => {
     if (args.length < 1 || args.length > 2 || !args[0]) return PARSE_ERROR;
     const shown = args[1] ?? args[0];
