@@ -4,7 +4,12 @@ import { findFile, grantRole } from '../../core/files';
 import type { FileRecord } from '../../core/files';
 import { isIanaTimeZone } from '../../core/time';
 import { translateFormula } from './formulas';
-import { conventionsOf, DEFAULT_ACCOUNT_LOCALE, DEFAULT_ACCOUNT_TIME_ZONE, isEmulatedLocale } from './locales';
+import {
+  conventionsOf,
+  DEFAULT_ACCOUNT_LOCALE,
+  DEFAULT_ACCOUNT_TIME_ZONE,
+  isEmulatedLocale,
+} from './locales';
 import { sheetData, spreadsheetData } from './model';
 import { ProtectionImpl } from './protection';
 import { RangeImpl, rangeFromA1 } from './range';

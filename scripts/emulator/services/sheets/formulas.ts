@@ -38,7 +38,11 @@ const EN_US = conventionsOf('en_US');
  * a "," that is not a decimal mark, or a "." between digits, cannot be read: null (#ERROR!).
  * Array literals, whose separators differ again, are not translated (null).
  */
-export function translateFormula(formula: string, from: LocaleConventions, to: LocaleConventions): string | null {
+export function translateFormula(
+  formula: string,
+  from: LocaleConventions,
+  to: LocaleConventions,
+): string | null {
   let out = '';
   const digit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
   // A decimal mark follows a number, not a reference: the digits of B2 in "B2,5" belong to B2.
@@ -91,7 +95,8 @@ const notEmulated = (env: Env, what: string) => env.ctx.fail(`Not emulated: ${wh
 function firstError(values: Value[]): SheetsError | null {
   for (const value of values) {
     if (value instanceof SheetsError) return value;
-    if (Array.isArray(value)) for (const row of value) for (const v of row) if (v instanceof SheetsError) return v;
+    if (Array.isArray(value))
+      for (const row of value) for (const v of row) if (v instanceof SheetsError) return v;
   }
   return null;
 }
@@ -271,8 +276,12 @@ function reference(text: string, env: Env): Value {
   const lastRow = Math.min((bottom ?? sheet.maxRows - 1) + 1, sheet.maxRows);
   const lastCol = Math.min((right ?? sheet.maxCols - 1) + 1, sheet.maxCols);
   if (firstRow > sheet.maxRows || firstCol > sheet.maxCols) return new SheetsError('#REF!');
-  // Cells past the stored grid are empty: reading them changes no emulated function's result.
-  const storedRows = Math.min(lastRow, Math.max(sheet.rows.length, firstRow));
+  // An open-ended range (A:A, A2:A) stops at the stored grid: the empty rows below change no
+  // emulated function's result, and reading a million of them would be slow.
+  const storedRows =
+    bottom === null || bottom === undefined
+      ? Math.min(lastRow, Math.max(sheet.rows.length, firstRow))
+      : lastRow;
   const out: Scalar[][] = [];
   for (let r = firstRow; r <= storedRows; r++) {
     const line: Scalar[] = [];

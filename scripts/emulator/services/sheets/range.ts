@@ -11,7 +11,14 @@ import { conventionsOf } from './locales';
 import { DataValidationImpl } from './validation';
 import { DEFAULT_NUMBER_FORMAT, displayValue } from './values';
 import type { Content } from './writes';
-import { assertScriptWriteValid, contentValue, inputContext, prepareInput, readValue, storeContent } from './writes';
+import {
+  assertScriptWriteValid,
+  contentValue,
+  inputContext,
+  prepareInput,
+  readValue,
+  storeContent,
+} from './writes';
 
 /** Cell attributes set and read cell by cell (formats, notes, rules). */
 export type AttributeKey = Exclude<keyof Cell, 'v' | 'f'>;
@@ -119,7 +126,8 @@ export class RangeImpl extends Emulated {
     for (let i = 0; i < numRows; i++) {
       const cells = rows[top - 1 + i];
       const line: T[] = [];
-      for (let j = 0; j < numCols; j++) line.push(read(cells?.[left - 1 + j] ?? undefined, top + i, left + j));
+      for (let j = 0; j < numCols; j++)
+        line.push(read(cells?.[left - 1 + j] ?? undefined, top + i, left + j));
       out.push(line);
     }
     return out;

@@ -304,8 +304,10 @@ export function displayValue(
   }
   const sections = splitSections(format);
   if (isDateFormat(format)) return formatDateSection(value, sections[0] ?? '', fail, format);
-  if (value < 0 && sections[1] !== undefined) return formatNumberSection(-value, sections[1], fail, format, locale);
-  if (value === 0 && sections[2] !== undefined) return formatNumberSection(0, sections[2], fail, format, locale);
+  if (value < 0 && sections[1] !== undefined)
+    return formatNumberSection(-value, sections[1], fail, format, locale);
+  if (value === 0 && sections[2] !== undefined)
+    return formatNumberSection(0, sections[2], fail, format, locale);
   const text = formatNumberSection(Math.abs(value), sections[0] ?? '', fail, format, locale);
   return value < 0 && /[1-9]/.test(text) ? `-${text}` : text;
 }
