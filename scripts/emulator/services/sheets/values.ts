@@ -50,10 +50,17 @@ export interface InputContext {
   year: number;
 }
 
+const numberPatterns = new Map<string, RegExp>();
+
 /** "1.412,5" in vi_VN, "1,412.5" in en_US: groups of three after the first, then the decimals. */
 function numberPattern(locale: LocaleConventions): RegExp {
-  const [group, decimal] = [locale.group, locale.decimal].map((c) => `\\${c}`);
-  return new RegExp(`^[+-]?(?:\\d{1,3}(?:${group}\\d{3})+|\\d+)(?:${decimal}\\d+)?$`);
+  let pattern = numberPatterns.get(locale.code);
+  if (!pattern) {
+    const [group, decimal] = [locale.group, locale.decimal].map((c) => `\\${c}`);
+    pattern = new RegExp(`^[+-]?(?:\\d{1,3}(?:${group}\\d{3})+|\\d+)(?:${decimal}\\d+)?$`);
+    numberPatterns.set(locale.code, pattern);
+  }
+  return pattern;
 }
 
 /** Day and month (in the locale's order), an optional year, an optional time. */
