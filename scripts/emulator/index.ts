@@ -22,6 +22,7 @@ import { createMailState, installMail } from './services/mail';
 import { createPropertiesState, installProperties } from './services/properties';
 import { createScriptState, installScript } from './services/script';
 import { installSession } from './services/session';
+import type { AccountLocale } from './services/sheets/locales';
 import { createSpreadsheetState, installSpreadsheet } from './services/spreadsheet';
 import { installUtilities } from './services/utilities';
 
@@ -36,6 +37,8 @@ export interface EmulatorOptions {
   state?: string;
   /** The built project (`dist/`): its manifest and HTML files are read from there. */
   distDir?: string;
+  /** Accounts' locale and time zone, which the spreadsheets they create start with (default en_US, America/New_York). */
+  accountLocales?: Record<string, AccountLocale>;
 }
 
 function readProject(distDir: string | undefined): ProjectFiles {
@@ -52,7 +55,12 @@ function readProject(distDir: string | undefined): ProjectFiles {
   return { manifest, html };
 }
 
-function freshState(now: number, owner: string, timeZone: string): EmulatorState {
+function freshState(
+  now: number,
+  owner: string,
+  timeZone: string,
+  accountLocales: Record<string, AccountLocale> = {},
+): EmulatorState {
   return {
     version: 1,
     now,
@@ -60,7 +68,7 @@ function freshState(now: number, owner: string, timeZone: string): EmulatorState
     scriptTimeZone: timeZone,
     nextId: 1,
     files: createFilesState(),
-    spreadsheet: createSpreadsheetState(),
+    spreadsheet: createSpreadsheetState(accountLocales),
     document: createDocumentState(),
     script: createScriptState(),
     mail: createMailState(),
@@ -103,6 +111,7 @@ export class Emulator {
           new Date(options.now ?? Date.now()).getTime(),
           options.owner ?? 'owner@example.com',
           timeZone,
+          options.accountLocales,
         );
     const clock = new Clock(state.now);
 

@@ -18,6 +18,7 @@ import { withScriptLock } from '../workspace/lock';
 import { appendLog, ensureLogTab } from '../workspace/logTab';
 import { protectSheet } from '../workspace/protection';
 import { readSubmissions } from '../workspace/progressTab';
+import { ensureVietnameseSettings } from '../workspace/spreadsheetSettings';
 import { currentUserEmail } from '../workspace/session';
 import { ensureSummaryTab } from '../workspace/summaryTab';
 import { ensureTargetsTab } from '../workspace/targetsTab';
@@ -35,8 +36,11 @@ export interface SetupResult {
   ten_don_vi: string;
   so_don_vi: number;
   trang_tinh: string[];
+  /** Said when set-up changed the spreadsheet's locale or time zone. */
+  cai_dat?: string;
 }
 
+const SETTINGS_ACTION = 'Đổi cài đặt bảng tính (định dạng, múi giờ)';
 const ADMIN_TABS = [TAB.guide, TAB.config, TAB.units, TAB.catalogue, TAB.targets, TAB.rules];
 const SCRIPT_TABS = [TAB.summary, TAB.progress, TAB.checks, TAB.archive, TAB.log, TAB.tags];
 
@@ -65,6 +69,8 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult {
         `Chỉ quản trị viên mới được khởi tạo bảng tính (${user || 'người dùng không xác định'}).`,
       );
     }
+    // Before anything is written: typed figures and dates are read by the spreadsheet's locale.
+    const settings = ensureVietnameseSettings(spreadsheet);
     const units = initialConfig !== undefined ? mergeUnits(tabUnits, config.don_vi) : tabUnits;
     const workbook: Workbook = {
       spreadsheet,
@@ -98,11 +104,17 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult {
     }
     removeBlankDefaultTab(spreadsheet);
     ensureEditTrigger(spreadsheet);
-    appendLog(spreadsheet, [{ at: now, user, action: 'Khởi tạo / cập nhật bảng tính' }]);
+    appendLog(spreadsheet, [
+      ...(settings
+        ? [{ at: now, user, action: SETTINGS_ACTION, oldValue: settings.before, newValue: settings.after }]
+        : []),
+      { at: now, user, action: 'Khởi tạo / cập nhật bảng tính' },
+    ]);
     return {
       ten_don_vi: config.ten_don_vi,
       so_don_vi: units.filter((u) => u.active).length,
       trang_tinh: spreadsheet.getSheets().map((s) => s.getName()),
+      ...(settings ? { cai_dat: settings.message } : {}),
     };
   });
 }

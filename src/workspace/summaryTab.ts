@@ -80,8 +80,9 @@ export function writeSummary(spreadsheet: Spreadsheet, content: SummaryContent):
     }
     const target = content.targets?.[indicator.code];
     const total = indicator.type === 'L' ? ratingTotal(result) : (result.total?.value ?? '');
+    // "2/3" written as it is would be read as a date (2 March in vi_VN): the apostrophe keeps it text.
     const coverage = result.total
-      ? `${result.total.coverage.reported}/${result.total.coverage.expected}`
+      ? `'${result.total.coverage.reported}/${result.total.coverage.expected}`
       : '';
     rows.push([
       indicator.code,

@@ -1,5 +1,6 @@
 /** Set-up shared by the emulator's contract tests. */
 import { Emulator } from '../../scripts/emulator';
+import type { AccountLocale } from '../../scripts/emulator/services/sheets/locales';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the product sees the services untyped */
 
@@ -7,14 +8,24 @@ import { Emulator } from '../../scripts/emulator';
 export const START = new Date('2026-03-02T08:00:00+07:00');
 export const OWNER = 'chutich@hoilhpn.vn';
 
-/** An empty workspace owned by `owner`, its clock at START. */
-export function newEmulator(owner = OWNER): Emulator {
-  return new Emulator({ now: START, owner });
+/** An account set to Vietnamese and Hà Nội time: what the contract tests of vi_VN behaviour create with. */
+export const VIETNAMESE: AccountLocale = { locale: 'vi_VN', timeZone: 'Asia/Ho_Chi_Minh' };
+
+/** An empty workspace owned by `owner`, its clock at START; `account` is the owner's locale settings. */
+export function newEmulator(owner = OWNER, account?: AccountLocale): Emulator {
+  return new Emulator({ now: START, owner, ...(account ? { accountLocales: { [owner]: account } } : {}) });
 }
 
-/** A workspace with a bound spreadsheet named `name`; `app` is SpreadsheetApp as the product sees it. */
-export function newSpreadsheet(name: string, owner = OWNER): { emu: Emulator; id: string; app: any } {
-  const emu = newEmulator(owner);
+/**
+ * A workspace with a bound spreadsheet named `name`, created by a Vietnamese owner unless `account`
+ * says otherwise; `app` is SpreadsheetApp as the product sees it.
+ */
+export function newSpreadsheet(
+  name: string,
+  owner = OWNER,
+  account: AccountLocale = VIETNAMESE,
+): { emu: Emulator; id: string; app: any } {
+  const emu = newEmulator(owner, account);
   const id = emu.sheets.createBound(name);
   return { emu, id, app: emu.globals.SpreadsheetApp as any };
 }

@@ -4,11 +4,16 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { Emulator } from '../../scripts/emulator';
 import { exportXlsx } from '../../scripts/emulator/export/xlsx';
+import { VIETNAMESE } from './support';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the product sees the services untyped */
 
 test('exportXlsx writes every sheet with values, formats, notes, fills, validations, widths and frozen panes', async () => {
-  const emu = new Emulator({ now: new Date('2026-03-02T08:00:00+07:00'), owner: 'chutich@hoilhpn.vn' });
+  const emu = new Emulator({
+    now: new Date('2026-03-02T08:00:00+07:00'),
+    owner: 'chutich@hoilhpn.vn',
+    accountLocales: { 'chutich@hoilhpn.vn': VIETNAMESE },
+  });
   const id = emu.sheets.createBound('Báo cáo');
   const app = emu.globals.SpreadsheetApp as any;
   const ss = app.getActiveSpreadsheet();
@@ -21,7 +26,7 @@ test('exportXlsx writes every sheet with values, formats, notes, fills, validati
   sheet.getRange('B2').setNumberFormat('#,##0').setNote('Số hội viên cuối quý');
   sheet.getRange('C2').setNumberFormat('dd/MM/yyyy');
   sheet.getRange('A1:C1').setBackground('#d9ead3').setFontWeight('bold');
-  sheet.getRange('D2').setValue('=B2*2');
+  sheet.getRange('D2:D3').setValues([['=B2*2'], ['=ROUND(B2/3;1)']]);
   sheet.setFrozenRows(1);
   sheet.setColumnWidth(1, 210);
   sheet
@@ -53,6 +58,8 @@ test('exportXlsx writes every sheet with values, formats, notes, fills, validati
   expect((ws.getCell('C2').value as Date).toISOString()).toBe('2026-03-02T08:00:00.000Z');
   expect(ws.getCell('C2').numFmt).toBe('dd/mm/yyyy');
   expect(ws.getCell('D2').value).toEqual({ formula: 'B2*2' });
+  // Typed with vi_VN's ";", written in the syntax Excel reads.
+  expect(ws.getCell('D3').value).toEqual({ formula: 'ROUND(B2/3,1)' });
   expect(ws.getCell('B2').note).toBe('Số hội viên cuối quý');
   expect(ws.getCell('A1').font?.bold).toBe(true);
   expect((ws.getCell('A1').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFD9EAD3');

@@ -62,6 +62,8 @@ describe('setUpWorkbook', () => {
         'Nhật ký',
         'Danh sách thẻ',
       ],
+      cai_dat:
+        'Đã chuyển bảng tính sang định dạng Việt Nam (số 1.412, tỷ lệ 92,6%, ngày/tháng/năm) và múi giờ Việt Nam (GMT+7) để số liệu cán bộ nhập được đọc đúng.',
     });
     expect(emu.sheets.values('Cấu hình').slice(0, 3)).toEqual([
       ['Khóa', 'Giá trị', 'Ý nghĩa'],
@@ -115,7 +117,8 @@ describe('setUpWorkbook', () => {
     expect(() => emu.run('setUpWorkbook', [sampleConfig()])).toThrow(
       'Không thể chạy "Khởi tạo": một tác vụ khác đang ghi vào bảng tính. Vui lòng thử lại sau ít phút.',
     );
-    expect(emu.sheets.sheetNames()).toEqual(['Trang tính1']);
+    // Refused before anything changed: the tab Google named for an en_US account is still there.
+    expect(emu.sheets.sheetNames()).toEqual(['Sheet1']);
   });
 
   it('waits for a job that finishes within the wait and then runs', () => {

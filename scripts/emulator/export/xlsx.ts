@@ -2,6 +2,9 @@ import ExcelJS from 'exceljs';
 import type { EmulatorContext } from '../core/context';
 import { findFile } from '../core/files';
 import { a1Notation, columnLetters } from '../services/sheets/a1';
+import { translateFormula } from '../services/sheets/formulas';
+import type { LocaleConventions } from '../services/sheets/locales';
+import { conventionsOf } from '../services/sheets/locales';
 import { spreadsheetData } from '../services/sheets/model';
 import type { Cell, ConditionalRuleData, RuleData, SheetData } from '../services/sheets/types';
 import { DEFAULT_NUMBER_FORMAT, isDateFormat } from '../services/sheets/values';
@@ -136,16 +139,18 @@ function writeConditionalRules(ws: ExcelJS.Worksheet, rules: ConditionalRuleData
   });
 }
 
-function cellValue(cell: Cell): ExcelJS.CellValue {
-  if (cell.f !== undefined) return { formula: cell.f.slice(1) };
+/** Excel reads formulas in en_US syntax; a formula the sheet's locale cannot read is kept as typed. */
+function cellValue(cell: Cell, locale: LocaleConventions): ExcelJS.CellValue {
+  if (cell.f !== undefined)
+    return { formula: (translateFormula(cell.f, locale, conventionsOf('en_US')) ?? cell.f).slice(1) };
   if (typeof cell.v === 'number' && isDateFormat(cell.numberFormat)) {
     return new Date(Math.round((cell.v - EPOCH_SERIAL) * DAY_MS));
   }
   return cell.v ?? null;
 }
 
-function writeCell(target: ExcelJS.Cell, cell: Cell): void {
-  target.value = cellValue(cell);
+function writeCell(target: ExcelJS.Cell, cell: Cell, locale: LocaleConventions): void {
+  target.value = cellValue(cell, locale);
   if (cell.numberFormat && cell.numberFormat !== DEFAULT_NUMBER_FORMAT)
     target.numFmt = excelFormat(cell.numberFormat);
   if (cell.note) target.note = cell.note;
@@ -166,7 +171,7 @@ function writeCell(target: ExcelJS.Cell, cell: Cell): void {
   if (validation) target.dataValidation = validation;
 }
 
-function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetData): void {
+function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetData, locale: LocaleConventions): void {
   const frozen = sheet.frozenRows > 0 || sheet.frozenCols > 0;
   const ws = workbook.addWorksheet(sheet.name, {
     state: sheet.hidden ? 'hidden' : 'visible',
@@ -178,7 +183,7 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetData): void {
   }
   sheet.rows.forEach((cells, r) => {
     cells?.forEach((cell, c) => {
-      if (cell) writeCell(ws.getCell(r + 1, c + 1), cell);
+      if (cell) writeCell(ws.getCell(r + 1, c + 1), cell, locale);
     });
   });
   writeConditionalRules(ws, sheet.conditionalRules ?? []);
@@ -195,6 +200,6 @@ export async function exportXlsx(ctx: EmulatorContext, spreadsheetId: string, fi
   const workbook = new ExcelJS.Workbook();
   workbook.creator = findFile(ctx, spreadsheetId)?.owner ?? ctx.state.owner;
   workbook.created = new Date(ctx.clock.now());
-  for (const sheet of ss.sheets) writeSheet(workbook, sheet);
+  for (const sheet of ss.sheets) writeSheet(workbook, sheet, conventionsOf(ss.locale));
   await workbook.xlsx.writeFile(file);
 }

@@ -6,6 +6,7 @@ import { createDriver } from './sheets/driver';
 import { SheetImpl } from './sheets/sheet';
 import { BOOLEAN_CRITERIA, ConditionalFormatRuleBuilderImpl } from './sheets/conditional';
 import { checkSignature } from './sheets/signature';
+import type { AccountLocale } from './sheets/locales';
 import type { SpreadsheetState } from './sheets/types';
 import { UiImpl } from './sheets/ui';
 import { CRITERIA, DataValidationBuilderImpl } from './sheets/validation';
@@ -17,9 +18,10 @@ import { CRITERIA, DataValidationBuilderImpl } from './sheets/validation';
 export type { SpreadsheetState } from './sheets/types';
 export type { EditResult } from './sheets/driver';
 
-export function createSpreadsheetState(): SpreadsheetState {
+export function createSpreadsheetState(accountLocales: Record<string, AccountLocale> = {}): SpreadsheetState {
   return {
     spreadsheets: {},
+    accountLocales,
     activeSpreadsheetId: null,
     alerts: [],
     dialogs: [],

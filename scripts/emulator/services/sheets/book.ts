@@ -3,6 +3,13 @@ import { Emulated } from '../../core/context';
 import { findFile, grantRole } from '../../core/files';
 import type { FileRecord } from '../../core/files';
 import { isIanaTimeZone } from '../../core/time';
+import { translateFormula } from './formulas';
+import {
+  conventionsOf,
+  DEFAULT_ACCOUNT_LOCALE,
+  DEFAULT_ACCOUNT_TIME_ZONE,
+  isEmulatedLocale,
+} from './locales';
 import { sheetData, spreadsheetData } from './model';
 import { ProtectionImpl } from './protection';
 import { RangeImpl, rangeFromA1 } from './range';
@@ -14,8 +21,6 @@ import { emailOf, UserImpl } from './user';
 /** Size of a new sheet (facts §1.6). */
 export const NEW_SHEET_ROWS = 1000;
 export const NEW_SHEET_COLUMNS = 26;
-/** The default tab name in a vi_VN spreadsheet ("Trang tính1", "Trang tính2", …). */
-export const DEFAULT_SHEET_PREFIX = 'Trang tính';
 
 export function newSheetData(id: number, name: string): SheetData {
   return {
@@ -29,6 +34,28 @@ export function newSheetData(id: number, name: string): SheetData {
     widths: {},
     hidden: false,
     tabColor: null,
+  };
+}
+
+/**
+ * A new spreadsheet in its creator's locale and time zone (Emulator option `accountLocales`; an
+ * account that set nothing is en_US in New York), with one tab named as the locale names tabs.
+ * Sources: https://support.google.com/docs/answer/58515 (locale and time zone are settings of each
+ * spreadsheet); https://support.google.com/a/answer/61452 (Docs editors take the creator's zone).
+ */
+export function newSpreadsheetData(ctx: EmulatorContext, id: string, creator: string): SpreadsheetData {
+  const account = ctx.state.spreadsheet.accountLocales?.[creator];
+  const locale = account?.locale ?? DEFAULT_ACCOUNT_LOCALE;
+  return {
+    id,
+    sheets: [newSheetData(0, `${conventionsOf(locale).sheetPrefix}1`)],
+    activeSheetId: 0,
+    nextSheetId: 1,
+    timeZone: account?.timeZone ?? DEFAULT_ACCOUNT_TIME_ZONE,
+    locale,
+    namedRanges: [],
+    protections: [],
+    menus: [],
   };
 }
 
@@ -133,8 +160,9 @@ export class SpreadsheetImpl extends Emulated {
       throw this._ctx.fail('Not emulated: Spreadsheet.insertSheet with an index beyond the last sheet');
     }
     let sheetName = name;
+    const prefix = conventionsOf(ss.locale).sheetPrefix;
     for (let n = ss.sheets.length + 1; sheetName === null; n++) {
-      if (!nameTaken(ss, `${DEFAULT_SHEET_PREFIX}${n}`)) sheetName = `${DEFAULT_SHEET_PREFIX}${n}`;
+      if (!nameTaken(ss, `${prefix}${n}`)) sheetName = `${prefix}${n}`;
     }
     if (nameTaken(ss, sheetName)) throw duplicateNameError(this._ctx, sheetName);
     const sheet = newSheetData(ss.nextSheetId++, sheetName);
@@ -170,6 +198,25 @@ export class SpreadsheetImpl extends Emulated {
   }
   getSpreadsheetLocale(): string {
     return this._ss().locale;
+  }
+  /**
+   * "Sets the spreadsheet locale" (Spreadsheet reference). Formulas keep their meaning and are shown
+   * in the new locale's syntax, as after File > Settings. A locale the emulator has no conventions
+   * for is refused (Google accepts more; what it says for a bad code is unknown).
+   */
+  setSpreadsheetLocale(locale: string): void {
+    checkSignature(this._ctx, 'Spreadsheet.setSpreadsheetLocale', [locale], [['string']]);
+    if (!isEmulatedLocale(locale)) throw this._ctx.fail(`Not emulated: the spreadsheet locale ${locale}`);
+    const ss = this._ss();
+    const [from, to] = [conventionsOf(ss.locale), conventionsOf(locale)];
+    for (const sheet of ss.sheets) {
+      for (const cells of sheet.rows) {
+        for (const cell of cells ?? []) {
+          if (cell?.f !== undefined) cell.f = translateFormula(cell.f, from, to) ?? cell.f;
+        }
+      }
+    }
+    ss.locale = locale;
   }
 
   /** A1 notation, with a sheet name or on the active sheet. */

@@ -6,6 +6,7 @@ import { assertScriptCanEdit } from './protection';
 import { normalizeColor, RangeImpl } from './range';
 import { checkSignature, signatureError } from './signature';
 import type { Cell, ConditionalFormatData, ConditionalRuleData, SheetData } from './types';
+import type { LocaleConventions } from './locales';
 import { generalNumber } from './values';
 
 /**
@@ -110,8 +111,8 @@ export function storeRules(ctx: EmulatorContext, ssId: string, sheetId: number, 
 }
 
 /** The text a text condition compares with (the typed text of a number or boolean). // unverified */
-function asText(value: Cell['v']): string {
-  if (typeof value === 'number') return generalNumber(value);
+function asText(value: Cell['v'], locale: LocaleConventions): string {
+  if (typeof value === 'number') return generalNumber(value, locale);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   return value ?? '';
 }
@@ -121,8 +122,11 @@ function asText(value: Cell['v']): string {
  * an empty cell counts as 0 for number conditions (as in Excel and in formulas); text conditions
  * ignore case; a text never satisfies a number condition.
  */
-export function conditionHolds(rule: ConditionalRuleData, cell: Cell | undefined): boolean {
-  const value = cell?.v;
+export function conditionHolds(
+  rule: ConditionalRuleData,
+  value: Cell['v'],
+  locale: LocaleConventions,
+): boolean {
   const empty = value === undefined || value === '';
   switch (rule.criteria) {
     case 'CELL_EMPTY':
@@ -130,9 +134,9 @@ export function conditionHolds(rule: ConditionalRuleData, cell: Cell | undefined
     case 'CELL_NOT_EMPTY':
       return !empty;
     case 'TEXT_EQUAL_TO':
-      return !empty && asText(value).toLowerCase() === String(rule.args[0]).toLowerCase();
+      return !empty && asText(value, locale).toLowerCase() === String(rule.args[0]).toLowerCase();
     case 'TEXT_CONTAINS':
-      return !empty && asText(value).toLowerCase().includes(String(rule.args[0]).toLowerCase());
+      return !empty && asText(value, locale).toLowerCase().includes(String(rule.args[0]).toLowerCase());
     default:
       break;
   }
@@ -157,13 +161,19 @@ export function conditionHolds(rule: ConditionalRuleData, cell: Cell | undefined
   }
 }
 
-/** The first rule of the sheet whose ranges hold the cell and whose condition holds for it. */
-export function effectiveRule(sheet: SheetData, row: number, col: number, cell: Cell | undefined) {
+/** The first rule of the sheet whose ranges hold the cell and whose condition holds for its value. */
+export function effectiveRule(
+  sheet: SheetData,
+  row: number,
+  col: number,
+  value: Cell['v'],
+  locale: LocaleConventions,
+) {
   return (sheet.conditionalRules ?? []).find(
     (rule) =>
       rule.ranges.some(
         (r) => row >= r.row && row < r.row + r.numRows && col >= r.col && col < r.col + r.numCols,
-      ) && conditionHolds(rule, cell),
+      ) && conditionHolds(rule, value, locale),
   );
 }
 

@@ -1,9 +1,10 @@
 import type { EmulatorContext } from '../../core/context';
 import { canEdit, findFile, MIME, registerFile } from '../../core/files';
 import { parseA1 } from './a1';
-import { activeSheetOf, newSheetData, SpreadsheetImpl } from './book';
+import { activeSheetOf, newSpreadsheetData, SpreadsheetImpl } from './book';
 import { effectiveRule } from './conditional';
 import { cellAt, lastColumn, lastRow, spreadsheetData } from './model';
+import { conventionsOf } from './locales';
 import { editVerdict, PROTECTED_TEXT, WARNING_ONLY_TEXT } from './protection';
 import { RangeImpl } from './range';
 import type {
@@ -22,7 +23,7 @@ import { runWhileNextAlertOpen } from './ui';
 import { UserImpl } from './user';
 import { validationMessage } from './validation';
 import { isDateFormat, serialToMs } from './values';
-import { prepareInput, storeContent, violatedRule } from './writes';
+import { contentValue, inputContext, prepareInput, storeContent, violatedRule } from './writes';
 
 /** What a person sees after typing into a cell. */
 export interface EditResult {
@@ -128,7 +129,10 @@ export function createDriver(ctx: EmulatorContext) {
   };
 
   return {
-    /** Creates the spreadsheet the script is bound to, owned by the workspace owner; returns its id. */
+    /**
+     * Creates the spreadsheet the script is bound to, owned by the workspace owner, in the owner's
+     * locale and time zone (en_US, America/New_York unless `accountLocales` says otherwise); its id.
+     */
     createBound(name: string): string {
       const file = registerFile(ctx, {
         name,
@@ -136,17 +140,7 @@ export function createDriver(ctx: EmulatorContext) {
         owner: ctx.state.owner,
         idPrefix: 'ss',
       });
-      state.spreadsheets[file.id] = {
-        id: file.id,
-        sheets: [newSheetData(0, 'Trang tính1')],
-        activeSheetId: 0,
-        nextSheetId: 1,
-        timeZone: ctx.state.scriptTimeZone,
-        locale: 'vi_VN',
-        namedRanges: [],
-        protections: [],
-        menus: [],
-      };
+      state.spreadsheets[file.id] = newSpreadsheetData(ctx, file.id, ctx.state.owner);
       state.activeSpreadsheetId = file.id;
       return file.id;
     },
@@ -174,8 +168,8 @@ export function createDriver(ctx: EmulatorContext) {
       const verdict = editVerdict(ctx, ss, rect, edit.as);
       if (verdict === 'blocked') return { accepted: false, message: PROTECTED_TEXT };
       const before = cellAt(sheet, row, col);
-      const content = prepareInput(ctx, ss, before, edit.value);
-      const violation = violatedRule(sheet, row, col, content);
+      const content = prepareInput(ctx, ss, before, edit.value, inputContext(ctx, ss));
+      const violation = violatedRule(ctx, ss, sheet, row, col, content);
       const invalidText = violation
         ? (violation.rule.helpText ?? validationMessage(violation.a1))
         : undefined;
@@ -221,12 +215,13 @@ export function createDriver(ctx: EmulatorContext) {
       const rect = { sheetId: sheet.id, row, col, numRows, numCols };
       const verdict = editVerdict(ctx, ss, rect, paste.as);
       if (verdict === 'blocked') return { accepted: false, message: PROTECTED_TEXT };
+      const reading = inputContext(ctx, ss);
       const contents = paste.values.map((cells, i) =>
-        cells.map((value, j) => prepareInput(ctx, ss, cellAt(sheet, row + i, col + j), value)),
+        cells.map((value, j) => prepareInput(ctx, ss, cellAt(sheet, row + i, col + j), value, reading)),
       );
       for (let i = 0; i < numRows; i++) {
         for (let j = 0; j < numCols; j++) {
-          const violation = violatedRule(sheet, row + i, col + j, contents[i]![j]!);
+          const violation = violatedRule(ctx, ss, sheet, row + i, col + j, contents[i]![j]!);
           if (violation && !violation.rule.allowInvalid) {
             return { accepted: false, message: violation.rule.helpText ?? validationMessage(violation.a1) };
           }
@@ -292,7 +287,10 @@ export function createDriver(ctx: EmulatorContext) {
       runWhileNextAlertOpen(ctx, fn);
     },
 
-    /** The used grid of a sheet (A1 to the last row and column with content) as plain values. */
+    /**
+     * The used grid of a sheet (A1 to the last row and column with content) as plain values, as a
+     * person sees them: a formula's result, not its text.
+     */
     values(sheetName: string): unknown[][] {
       const ss = bound();
       const sheet = sheetNamed(ss, sheetName);
@@ -301,10 +299,10 @@ export function createDriver(ctx: EmulatorContext) {
         const line: unknown[] = [];
         for (let c = 1; c <= lastColumn(sheet); c++) {
           const cell = cellAt(sheet, r, c);
-          if (cell?.f !== undefined) line.push(cell.f);
-          else if (typeof cell?.v === 'number' && isDateFormat(cell.numberFormat))
-            line.push(new Date(serialToMs(cell.v, ss.timeZone)));
-          else line.push(cell?.v ?? '');
+          const value = contentValue(ctx, ss, sheet, r, c, cell);
+          if (typeof value === 'number' && isDateFormat(cell?.numberFormat))
+            line.push(new Date(serialToMs(value, ss.timeZone)));
+          else line.push(value ?? '');
         }
         out.push(line);
       }
@@ -319,14 +317,13 @@ export function createDriver(ctx: EmulatorContext) {
       sheetName: string,
       a1: string,
     ): { background?: string; fontColor?: string; bold?: boolean; italic?: boolean } | null {
-      const sheet = sheetNamed(bound(), sheetName);
+      const ss = bound();
+      const sheet = sheetNamed(ss, sheetName);
       const ref = parseA1(a1);
       if (!ref || ref.endRow !== ref.row || ref.endCol !== ref.col)
         throw new Error(`formatted takes one cell, not "${a1}"`);
-      const cell = cellAt(sheet, ref.row, ref.col);
-      if (cell?.f !== undefined)
-        throw new Error(`${a1} holds a formula, which the emulator does not evaluate`);
-      const rule = effectiveRule(sheet, ref.row, ref.col, cell);
+      const value = contentValue(ctx, ss, sheet, ref.row, ref.col, cellAt(sheet, ref.row, ref.col));
+      const rule = effectiveRule(sheet, ref.row, ref.col, value, conventionsOf(ss.locale));
       if (!rule) return null;
       const { background, fontColor, bold, italic } = rule.format;
       return {

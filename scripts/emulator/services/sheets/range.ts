@@ -7,10 +7,18 @@ import { assertScriptCanEdit, createProtection, ProtectionImpl } from './protect
 import { SheetImpl } from './sheet';
 import { signatureError } from './signature';
 import type { Cell, Rect, SheetData, SpreadsheetData } from './types';
+import { conventionsOf } from './locales';
 import { DataValidationImpl } from './validation';
 import { DEFAULT_NUMBER_FORMAT, displayValue } from './values';
 import type { Content } from './writes';
-import { assertScriptWriteValid, prepareInput, readValue, storeContent } from './writes';
+import {
+  assertScriptWriteValid,
+  contentValue,
+  inputContext,
+  prepareInput,
+  readValue,
+  storeContent,
+} from './writes';
 
 /** Cell attributes set and read cell by cell (formats, notes, rules). */
 export type AttributeKey = Exclude<keyof Cell, 'v' | 'f'>;
@@ -111,14 +119,15 @@ export class RangeImpl extends Emulated {
     return sheet;
   }
   /** Reads cell by cell. Hot loops use locals: every `this.x` goes through the guard proxy. */
-  _grid<T>(read: (cell: Cell | undefined) => T): T[][] {
+  _grid<T>(read: (cell: Cell | undefined, row: number, col: number) => T): T[][] {
     const { rows } = this._sheet();
     const [top, left, numRows, numCols] = [this._row, this._col, this._numRows, this._numCols];
     const out: T[][] = [];
     for (let i = 0; i < numRows; i++) {
       const cells = rows[top - 1 + i];
       const line: T[] = [];
-      for (let j = 0; j < numCols; j++) line.push(read(cells?.[left - 1 + j] ?? undefined));
+      for (let j = 0; j < numCols; j++)
+        line.push(read(cells?.[left - 1 + j] ?? undefined, top + i, left + j));
       out.push(line);
     }
     return out;
@@ -157,11 +166,12 @@ export class RangeImpl extends Emulated {
       this._numCols,
     ];
     const pending: Content[][] = [];
+    const reading = inputContext(ctx, ss);
     for (let i = 0; i < numRows; i++) {
       const line: Content[] = [];
       for (let j = 0; j < numCols; j++) {
-        const content = prepareInput(ctx, ss, cellAt(sheet, top + i, left + j), valueAt(i, j));
-        assertScriptWriteValid(ctx, sheet, top + i, left + j, content);
+        const content = prepareInput(ctx, ss, cellAt(sheet, top + i, left + j), valueAt(i, j), reading);
+        assertScriptWriteValid(ctx, ss, sheet, top + i, left + j, content);
         line.push(content);
       }
       pending.push(line);
@@ -196,12 +206,12 @@ export class RangeImpl extends Emulated {
     });
     return this;
   }
-  _display(): (cell: Cell | undefined) => string {
-    const fail = this._ctx.fail;
-    return (cell) => {
-      if (cell?.f !== undefined) throw fail('Not emulated: formula evaluation');
-      return displayValue(cell?.v, cell?.numberFormat, fail);
-    };
+  /** What a cell shows: its value, or its formula's result, in its number format and the locale. */
+  _display(): (cell: Cell | undefined, row: number, col: number) => string {
+    const [ctx, ss, sheet] = [this._ctx, this._ss(), this._sheet()];
+    const locale = conventionsOf(ss.locale);
+    return (cell, row, col) =>
+      displayValue(contentValue(ctx, ss, sheet, row, col, cell), cell?.numberFormat, ctx.fail, locale);
   }
   _ruleData(method: string, rule: unknown): unknown {
     if (rule === null) return null;
@@ -236,15 +246,15 @@ export class RangeImpl extends Emulated {
   }
 
   getValue(): unknown {
-    return readValue(this._ctx, this._ss(), this._topLeft());
+    return readValue(this._ctx, this._ss(), this._sheet(), this._row, this._col, this._topLeft());
   }
   getValues(): unknown[][] {
     this._ctx.noteCells(this._numRows * this._numCols);
-    const [ctx, ss] = [this._ctx, this._ss()];
-    return this._grid((cell) => readValue(ctx, ss, cell));
+    const [ctx, ss, sheet] = [this._ctx, this._ss(), this._sheet()];
+    return this._grid((cell, row, col) => readValue(ctx, ss, sheet, row, col, cell));
   }
   getDisplayValue(): string {
-    return this._display()(this._topLeft());
+    return this._display()(this._topLeft(), this._row, this._col);
   }
   getDisplayValues(): string[][] {
     this._ctx.noteCells(this._numRows * this._numCols);

@@ -1,3 +1,5 @@
+import type { AccountLocale } from './locales';
+
 /**
  * The spreadsheet service's state: plain JSON data. Facades (Spreadsheet, Sheet, Range, …) are thin
  * views that find their data here by id on every call.
@@ -169,6 +171,8 @@ export interface TriggerErrorRecord {
 
 export interface SpreadsheetState {
   spreadsheets: Record<string, SpreadsheetData>;
+  /** Each account's locale and time zone, which the spreadsheets it creates start with (absent: en_US). */
+  accountLocales?: Record<string, AccountLocale>;
   /** The spreadsheet the script is bound to (SpreadsheetApp.getActiveSpreadsheet()). */
   activeSpreadsheetId: string | null;
   alerts: AlertRecord[];

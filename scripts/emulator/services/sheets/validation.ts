@@ -2,6 +2,7 @@ import type { EmulatorContext } from '../../core/context';
 import { Emulated } from '../../core/context';
 import { checkSignature } from './signature';
 import type { CellValue, RuleData } from './types';
+import type { LocaleConventions } from './locales';
 import { generalNumber, isDateFormat } from './values';
 
 export const CRITERIA = [
@@ -36,13 +37,18 @@ export const CRITERIA = [
 ] as const;
 
 /** The text shown as a typed value: what list and checkbox rules compare with. */
-function asText(value: CellValue): string {
-  if (typeof value === 'number') return generalNumber(value);
+function asText(value: CellValue, locale: LocaleConventions): string {
+  if (typeof value === 'number') return generalNumber(value, locale);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   return value;
 }
 
-type Check = (value: CellValue, args: unknown[], numberFormat: string | undefined) => boolean;
+type Check = (
+  value: CellValue,
+  args: unknown[],
+  numberFormat: string | undefined,
+  locale: LocaleConventions,
+) => boolean;
 
 const num = (check: (v: number, a: number, b: number) => boolean): Check => {
   return (value, args) => typeof value === 'number' && check(value, Number(args[0]), Number(args[1]));
@@ -58,9 +64,10 @@ const CHECKS: Partial<Record<(typeof CRITERIA)[number], Check>> = {
   NUMBER_GREATER_THAN_OR_EQUAL_TO: num((v, a) => v >= a),
   NUMBER_LESS_THAN: num((v, a) => v < a),
   NUMBER_LESS_THAN_OR_EQUAL_TO: num((v, a) => v <= a),
-  VALUE_IN_LIST: (value, args) => (args[0] as unknown[]).map(String).includes(asText(value)),
-  CHECKBOX: (value, args) =>
-    args.length === 0 ? typeof value === 'boolean' : args.map(String).includes(asText(value)),
+  VALUE_IN_LIST: (value, args, _format, locale) =>
+    (args[0] as unknown[]).map(String).includes(asText(value, locale)),
+  CHECKBOX: (value, args, _format, locale) =>
+    args.length === 0 ? typeof value === 'boolean' : args.map(String).includes(asText(value, locale)),
   TEXT_IS_VALID_EMAIL: (value) => typeof value === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value),
   DATE_IS_VALID_DATE: (value, _args, numberFormat) => typeof value === 'number' && isDateFormat(numberFormat),
 };
@@ -70,11 +77,12 @@ export function ruleAccepts(
   rule: RuleData,
   value: CellValue | undefined,
   numberFormat: string | undefined,
+  locale: LocaleConventions,
 ): boolean {
   if (value === undefined) return true;
   const check = CHECKS[rule.criteria as keyof typeof CHECKS];
   if (!check) throw new Error(`Rule ${rule.criteria} cannot be enforced`);
-  return check(value, rule.args, numberFormat);
+  return check(value, rule.args, numberFormat, locale);
 }
 
 /** The rejection text of a rule without help text (seen in real runs for script writes too). */

@@ -1,22 +1,17 @@
 import type { ErrorFactory } from '../../core/errors';
 import { wallTimeToUtc, zoneOffsetMs } from '../../core/time';
+import type { LocaleConventions } from './locales';
 import type { CellValue } from './types';
 
 /**
  * Cell values as Sheets stores them: numbers, strings, booleans; dates are serial numbers (days since
  * 1899-12-30, wall clock of the spreadsheet's time zone) with a date number format. Strings written
- * by a script are parsed as if typed (USER_ENTERED) in the vi_VN locale.
+ * by a script are parsed as if typed (USER_ENTERED), in the spreadsheet's locale (./locales.ts).
  */
 
 /** What getNumberFormat() answers for a cell nobody formatted. */
 export const DEFAULT_NUMBER_FORMAT = '0.###############';
-/** The format a Date written by a script gets (vi_VN). // unverified: confirm on a real account */
-export const DEFAULT_DATE_TIME_FORMAT = 'dd/MM/yyyy HH:mm:ss';
 export const TEXT_FORMAT = '@';
-
-/** vi_VN separators: 1.412,5 */
-const DECIMAL = ',';
-const GROUP = '.';
 
 const DAY_MS = 86_400_000;
 /** Days from 1899-12-30 to 1970-01-01. */
@@ -49,37 +44,65 @@ export function isDateFormat(format: string | undefined): boolean {
 
 export type Parsed = { f: string } | { v: CellValue | undefined; numberFormat?: string };
 
-const NUMBER = /^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$/;
-const DATE_VN = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+/** What typed input is read against: the spreadsheet's locale, and the year a date without one gets. */
+export interface InputContext {
+  locale: LocaleConventions;
+  year: number;
+}
+
+const numberPatterns = new Map<string, RegExp>();
+
+/** "1.412,5" in vi_VN, "1,412.5" in en_US: groups of three after the first, then the decimals. */
+function numberPattern(locale: LocaleConventions): RegExp {
+  let pattern = numberPatterns.get(locale.code);
+  if (!pattern) {
+    const [group, decimal] = [locale.group, locale.decimal].map((c) => `\\${c}`);
+    pattern = new RegExp(`^[+-]?(?:\\d{1,3}(?:${group}\\d{3})+|\\d+)(?:${decimal}\\d+)?$`);
+    numberPatterns.set(locale.code, pattern);
+  }
+  return pattern;
+}
+
+/** Day and month (in the locale's order), an optional year, an optional time. */
+const DATE = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const DATE_ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 
-function localeNumber(text: string): number {
-  return Number(text.replace(/\./g, '').replace(',', '.'));
+function localeNumber(text: string, locale: LocaleConventions): number {
+  return Number(text.split(locale.group).join('').replace(locale.decimal, '.'));
 }
 
 /**
- * A string as Sheets reads typed input in vi_VN: "'" forces text, "=" starts a formula, "1.412,5" is
- * a number (the dot groups thousands, so "3.5" stays text), "92,6%" a percentage, "02/03/2026" a date.
- * Leading zeros are lost ("0912…" becomes a number), as on Google.
- * // unverified: confirm the vi_VN parsing rules on a real account
+ * A string as Sheets reads typed input: "'" forces text, "=" starts a formula; numbers, percentages
+ * and dates follow the locale (vi_VN: "1.412,5", "92,6%", "02/03/2026" is 2 March; en_US: "1,412.5",
+ * "92.6%", "3/4" is 4 March of this year); anything else stays text, so "3.5" is text in vi_VN and
+ * "1,5" in en_US. Leading zeros are lost ("0912…" becomes a number), as on Google.
+ * // unverified: confirm the parsing rules of each locale on a real account
  */
-export function parseUserEntered(text: string): Parsed {
+export function parseUserEntered(text: string, input: InputContext): Parsed {
+  const { locale } = input;
   if (text === '') return { v: undefined };
   if (text.startsWith("'")) return { v: text.length > 1 ? text.slice(1) : undefined };
   if (text.startsWith('=') && text.length > 1) return { f: text };
   const t = text.trim();
   if (/^(true|false)$/i.test(t)) return { v: t.toUpperCase() === 'TRUE' };
-  if (NUMBER.test(t)) return { v: localeNumber(t) };
-  if (t.endsWith('%') && NUMBER.test(t.slice(0, -1))) {
-    const number = t.slice(0, -1);
-    return { v: localeNumber(number) / 100, numberFormat: number.includes(',') ? '0.00%' : '0%' };
+  const number = numberPattern(locale);
+  if (number.test(t)) return { v: localeNumber(t, locale) };
+  if (t.endsWith('%') && number.test(t.slice(0, -1))) {
+    const digits = t.slice(0, -1);
+    return {
+      // Sheets keeps 15 significant digits: 92.6% is 0.926, not 92.6 / 100 = 0.9259999999999999.
+      v: Number((localeNumber(digits, locale) / 100).toPrecision(15)),
+      numberFormat: digits.includes(locale.decimal) ? '0.00%' : '0%',
+    };
   }
-  const vn = DATE_VN.exec(t);
-  if (vn) {
-    const [, d, m, y, h, min, s] = vn.map(Number) as number[];
-    const serial = wallSerial(y!, m!, d!, h || 0, min || 0, s || 0);
-    if (serial !== null) return { v: serial, numberFormat: vn[4] ? DEFAULT_DATE_TIME_FORMAT : 'dd/MM/yyyy' };
+  const date = DATE.exec(t);
+  if (date) {
+    const [, first, second, y, h, min, s] = date.map(Number) as number[];
+    const [d, m] = locale.dateOrder === 'DMY' ? [first!, second!] : [second!, first!];
+    const serial = wallSerial(date[3] ? y! : input.year, m, d, h || 0, min || 0, s || 0);
+    if (serial !== null)
+      return { v: serial, numberFormat: date[4] ? locale.dateTimeFormat : locale.dateFormat };
   }
   const iso = DATE_ISO.exec(t);
   if (iso) {
@@ -95,10 +118,10 @@ export function parseUserEntered(text: string): Parsed {
   return { v: text };
 }
 
-/** The default ("automatic") display of a number: up to 15 significant digits, vi_VN decimal comma. */
-export function generalNumber(n: number): string {
+/** The default ("automatic") display of a number: up to 15 significant digits, the locale's decimal mark. */
+export function generalNumber(n: number, locale: LocaleConventions): string {
   const text = Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(15)));
-  return text.replace('.', DECIMAL);
+  return text.replace('.', locale.decimal);
 }
 
 function splitSections(format: string): string[] {
@@ -186,7 +209,13 @@ function roundTo(value: number, decimals: number): number {
   return Number(`${Math.round(Number(`${value}e${decimals}`))}e-${decimals}`);
 }
 
-function formatNumberSection(value: number, section: string, fail: ErrorFactory, format: string): string {
+function formatNumberSection(
+  value: number,
+  section: string,
+  fail: ErrorFactory,
+  format: string,
+  locale: LocaleConventions,
+): string {
   const tokens = tokenize(section, false, fail, format);
   const first = tokens.findIndex((t) => t.t === 'ph');
   const last = tokens.map((t) => t.t).lastIndexOf('ph');
@@ -220,8 +249,8 @@ function formatNumberSection(value: number, section: string, fail: ErrorFactory,
   while (decimals.length > minDecimals && decimals.endsWith('0')) decimals = decimals.slice(0, -1);
   const minInt = (intPattern.match(/0/g) ?? []).length;
   let integer = intDigits === '0' && minInt === 0 ? '' : intDigits.padStart(minInt, '0');
-  if (grouping) integer = integer.replace(/\B(?=(\d{3})+(?!\d))/g, GROUP);
-  return prefix + integer + (decimals ? DECIMAL + decimals : '') + suffix;
+  if (grouping) integer = integer.replace(/\B(?=(\d{3})+(?!\d))/g, locale.group);
+  return prefix + integer + (decimals ? locale.decimal + decimals : '') + suffix;
 }
 
 function pad(n: number, width: number): string {
@@ -267,22 +296,25 @@ function formatDateSection(serial: number, section: string, fail: ErrorFactory, 
     .join('');
 }
 
-/** The text Sheets shows for a value with a number format (vi_VN). */
+/** The text Sheets shows for a value with a number format, with the locale's separators. */
 export function displayValue(
   value: CellValue | undefined,
   format: string | undefined,
   fail: ErrorFactory,
+  locale: LocaleConventions,
 ): string {
   if (value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (!format || format === DEFAULT_NUMBER_FORMAT || format === TEXT_FORMAT || /^general$/i.test(format)) {
-    return generalNumber(value);
+    return generalNumber(value, locale);
   }
   const sections = splitSections(format);
   if (isDateFormat(format)) return formatDateSection(value, sections[0] ?? '', fail, format);
-  if (value < 0 && sections[1] !== undefined) return formatNumberSection(-value, sections[1], fail, format);
-  if (value === 0 && sections[2] !== undefined) return formatNumberSection(0, sections[2], fail, format);
-  const text = formatNumberSection(Math.abs(value), sections[0] ?? '', fail, format);
+  if (value < 0 && sections[1] !== undefined)
+    return formatNumberSection(-value, sections[1], fail, format, locale);
+  if (value === 0 && sections[2] !== undefined)
+    return formatNumberSection(0, sections[2], fail, format, locale);
+  const text = formatNumberSection(Math.abs(value), sections[0] ?? '', fail, format, locale);
   return value < 0 && /[1-9]/.test(text) ? `-${text}` : text;
 }
