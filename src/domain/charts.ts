@@ -31,7 +31,7 @@ export interface TargetBar {
 
 export interface ChartSpec {
   purpose: ChartPurpose;
-  type: 'LINE' | 'BAR';
+  type: 'COMBO' | 'BAR';
   title: string;
   /** Rows of the block the chart reads, from its header row (0-based within the block). */
   firstRow: number;
@@ -40,6 +40,10 @@ export interface ChartSpec {
   /** Pixels. */
   width: number;
   height: number;
+  /** Each value written on its column, bar or point (left out when there are too many to read). */
+  dataLabels: boolean;
+  /** The top of the first value axis, when the chart sets it. */
+  valueMax?: number;
 }
 
 export interface ChartBlock {
@@ -73,6 +77,14 @@ export function frameName(frame: PeriodSpec): string {
   return frame.nameInText;
 }
 
+/** The smallest 1, 2, 2.5 or 5 × 10^k at or above `value` (a round top for an axis). */
+export function niceCeiling(value: number): number {
+  if (value <= 0) return 1;
+  const power = 10 ** Math.floor(Math.log10(value));
+  const step = [1, 2, 2.5, 5, 10].find((m) => m * power >= value - 1e-9 * power)!;
+  return step * power;
+}
+
 /** "Quý II/2026", and "(13/14 đơn vị)" when a figure covers only some units. */
 function quarterLabel(q: QuarterFigures): string {
   const name = quarterName(parseQuarter(q.quarter)!);
@@ -83,7 +95,9 @@ function quarterLabel(q: QuarterFigures): string {
 const MEMBERS_TITLE = 'Tổng số hội viên và tỷ lệ tập hợp hội viên theo quý';
 const TARGETS_TITLES = ['Tỷ lệ thực hiện các chỉ tiêu', 'Tiến độ thực hiện các chỉ tiêu'];
 const WIDTH = 620;
-const MEMBERS_HEIGHT = 380;
+const MEMBERS_HEIGHT = 400;
+/** A year's quarters fit their values on the chart; a term's twenty do not. */
+const MAX_LABELLED_QUARTERS = 8;
 
 /**
  * The block and its charts. A chart with nothing to show (no quarter with members, no target with
@@ -105,13 +119,16 @@ export function chartBlock(
     headings.push(rows.length);
     charts.push({
       purpose: 'members',
-      type: 'LINE',
+      type: 'COMBO',
       title: `${MEMBERS_TITLE}, ${frameName(frame)}`,
       firstRow: rows.length,
       numRows: quarters.length + 1,
       numColumns: 3,
       width: WIDTH,
       height: MEMBERS_HEIGHT,
+      dataLabels: quarters.length <= MAX_LABELLED_QUARTERS,
+      // Headroom above the columns, so the rate's line (near the top of its 0–100% axis) clears them.
+      valueMax: niceCeiling(1.5 * Math.max(...quarters.map((q) => q.members ?? 0))),
     });
     rows.push(['Quý', 'Tổng số hội viên', 'Tỷ lệ tập hợp hội viên']);
     formats.push(['@', '@', '@']);
@@ -134,7 +151,8 @@ export function chartBlock(
       numRows: targets.length + 1,
       numColumns: 2,
       width: WIDTH,
-      height: Math.max(300, 120 + 34 * targets.length),
+      height: Math.max(300, 120 + 48 * targets.length),
+      dataLabels: true,
     });
     rows.push(['Chỉ tiêu', 'Tỷ lệ đạt so với chỉ tiêu', '']);
     formats.push(['@', '@', '@']);

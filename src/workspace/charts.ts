@@ -67,18 +67,27 @@ function configure(
     .setOption('title', spec.title)
     .setOption('width', spec.width)
     .setOption('height', spec.height);
-  if (spec.type === 'LINE') {
+  const label = spec.dataLabels ? 'value' : 'none';
+  if (spec.type === 'COMBO') {
+    // Members as columns from zero, the rate as a line on a 0–100% axis of its own.
     builder
-      .setChartType(Charts.ChartType.LINE)
+      .setChartType(Charts.ChartType.COMBO)
       .setOption('legend', { position: 'bottom' })
-      .setOption('series', { 0: { targetAxisIndex: 0 }, 1: { targetAxisIndex: 1 } })
-      .setOption('vAxes', { 0: { title: 'Hội viên' }, 1: { title: 'Tỷ lệ tập hợp' } });
+      .setOption('seriesType', 'bars')
+      .setOption('series', {
+        0: { targetAxisIndex: 0, dataLabel: label },
+        1: { targetAxisIndex: 1, type: 'line', dataLabel: label },
+      })
+      .setOption('vAxes', {
+        0: { title: 'Hội viên', viewWindow: { min: 0, max: spec.valueMax } },
+        1: { title: 'Tỷ lệ tập hợp', viewWindow: { min: 0, max: 1 } },
+      });
   } else {
     builder
       .setChartType(Charts.ChartType.BAR)
       .setOption('legend', { position: 'none' })
       .setOption('hAxis', { title: 'Tỷ lệ đạt so với chỉ tiêu' })
-      .setOption('series', { 0: { dataLabel: 'value' } });
+      .setOption('series', { 0: { dataLabel: label } });
   }
   return builder.build();
 }

@@ -76,6 +76,7 @@ describe('Sheet.newChart and the EmbeddedChartBuilder', () => {
     );
     expect(emu.execute(() => builder.getRanges())).toHaveLength(1);
     expect(message(() => emu.execute(() => Charts.ChartType.PIE))).toBe('Not emulated: Charts.ChartType.PIE');
+    expect(emu.execute(() => Charts.ChartType.COMBO)).toBe('COMBO');
     expect(message(() => emu.execute(() => builder.setChartType('PIE')))).toMatch(
       /don't match the method signature for SpreadsheetApp\.EmbeddedChartBuilder\.setChartType/,
     );
@@ -168,7 +169,13 @@ describe('EmbeddedChart.getAs("image/png")', () => {
     expect(table.categories).toEqual(['Quý I/2026', 'Quý II/2026', 'Quý III/2026']);
     expect(table.series.map((s) => s.name)).toEqual(['Tổng số hội viên', 'Tỷ lệ tập hợp']);
     expect(table.series[0]!.values).toEqual([32000, 32618, null]);
-    const option = echartsOption(stored.type, table, stored.options, (v, f) => `${v}|${f}`) as any;
+    const option = echartsOption(
+      stored.type,
+      table,
+      stored.options,
+      (v, f) => `${v}|${f}`,
+      emu.ctx.fail,
+    ) as any;
     // Two value axes: the second for series 1, labelled in its cells' format.
     expect(option.yAxis).toHaveLength(2);
     expect(option.yAxis[0].name).toBe('Hội viên');
@@ -178,12 +185,39 @@ describe('EmbeddedChart.getAs("image/png")', () => {
     expect(option.title.text).toBe('Hội viên theo quý');
   });
 
+  const table = {
+    categories: ['a'],
+    series: [
+      { name: 's', values: [1], format: undefined },
+      { name: 't', values: [0.5], format: '0%' },
+    ],
+  };
+  const fail = (text: string) => new Error(text);
+  const option = (type: 'COLUMN' | 'COMBO', options: Record<string, unknown>) =>
+    echartsOption(type, table, options, String, fail) as any;
+
   test('vAxis.title is not drawn (Sheets ignores it for this builder), vAxes.0.title is', () => {
-    const table = { categories: ['a'], series: [{ name: 's', values: [1], format: undefined }] };
-    const drawn = (options: Record<string, unknown>) =>
-      (echartsOption('COLUMN', table, options, String) as any).yAxis[0].name;
-    expect(drawn({ vAxis: { title: 'Số người' } })).toBeUndefined();
-    expect(drawn({ vAxes: { 0: { title: 'Số người' } } })).toBe('Số người');
+    expect(option('COLUMN', { vAxis: { title: 'Số người' } }).yAxis[0].name).toBeUndefined();
+    expect(option('COLUMN', { vAxes: { 0: { title: 'Số người' } } }).yAxis[0].name).toBe('Số người');
+  });
+
+  test('a combo chart draws each series as its type says (line by default), on its axis and window', () => {
+    const combo = option('COMBO', {
+      seriesType: 'bars',
+      series: { 1: { type: 'line', targetAxisIndex: 1 } },
+      vAxes: { 1: { viewWindow: { min: 0, max: 1 } } },
+    });
+    expect(combo.series.map((s: any) => [s.type, s.yAxisIndex])).toEqual([
+      ['bar', 0],
+      ['line', 1],
+    ]);
+    expect([combo.yAxis[1].min, combo.yAxis[1].max]).toEqual([0, 1]);
+    // Bars start at zero; a line's axis fits its data.
+    expect([combo.yAxis[0].scale, combo.yAxis[1].scale]).toEqual([false, true]);
+    expect(option('COMBO', {}).series.map((s: any) => s.type)).toEqual(['line', 'line']);
+    expect(() => option('COMBO', { seriesType: 'area' })).toThrow(
+      'Not emulated: combo chart series type area',
+    );
   });
 });
 

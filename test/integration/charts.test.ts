@@ -62,7 +62,7 @@ describe('charts on Tổng hợp', () => {
     emu.run('rollUp', [{ ky: '2026' }]);
     const [members, targets, ...more] = charts(emu);
     expect(more).toEqual([]);
-    expect(members!.type).toBe('LINE');
+    expect(members!.type).toBe('COMBO');
     expect(members!.title).toBe('Tổng số hội viên và tỷ lệ tập hợp hội viên theo quý, năm 2026');
     expect(members!.values).toEqual([
       ['Quý', 'Tổng số hội viên', 'Tỷ lệ tập hợp hội viên'],

@@ -4,6 +4,7 @@ import {
   chartFrame,
   chartPurpose,
   frameName,
+  niceCeiling,
   targetsChartTitle,
 } from '../../src/domain/charts';
 import { periodSpec } from '../../src/domain/periodSpec';
@@ -22,6 +23,12 @@ describe('the quarters a chart covers', () => {
     expect(frameName(chartFrame(periodSpec('2026-9M')))).toBe('từ quý I đến quý III/2026');
     expect(frameName(chartFrame(periodSpec('2026')))).toBe('năm 2026');
     expect(frameName(chartFrame(periodSpec('2021-2026')))).toBe('nhiệm kỳ 2021 - 2026');
+  });
+});
+
+describe('a round top for an axis', () => {
+  it('is 1, 2, 2,5 or 5 times a power of ten', () => {
+    expect([3570, 1000, 48_927, 2.1, 0].map(niceCeiling)).toEqual([5000, 1000, 50_000, 2.5, 1]);
   });
 });
 
@@ -52,7 +59,7 @@ describe('the block the charts are drawn from', () => {
     expect(block.formats[6]![1]).toBe('0.0%');
     expect(block.headings).toEqual([0, 1, 5]);
     expect(block.charts.map((c) => [c.purpose, c.type, c.firstRow, c.numRows, c.numColumns])).toEqual([
-      ['members', 'LINE', 1, 3, 3],
+      ['members', 'COMBO', 1, 3, 3],
       ['targets', 'BAR', 5, 3, 2],
     ]);
     expect(block.charts.map((c) => c.title)).toEqual([

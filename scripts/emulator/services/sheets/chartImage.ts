@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { EChartsOption, SeriesOption } from 'echarts';
 import type { EmulatorContext } from '../../core/context';
+import type { ErrorFactory } from '../../core/errors';
 import type { ChartData, ChartTypeName } from './charts';
 import { DEFAULT_CHART_SIZE } from './charts';
 import { cellAt } from './model';
@@ -120,9 +121,22 @@ function legend(options: Options): EChartsOption['legend'] {
 }
 
 /**
+ * How a series is drawn: a combo chart's series.N.type, else its seriesType ('line' by default in
+ * Gviz); 'bars' and 'line' are emulated.
+ */
+function seriesKind(type: ChartTypeName, options: Options, j: number, fail: ErrorFactory): 'line' | 'bars' {
+  if (type === 'LINE') return 'line';
+  if (type !== 'COMBO') return 'bars';
+  const kind = str(at(options, 'series', String(j), 'type')) ?? str(at(options, 'seriesType')) ?? 'line';
+  if (kind !== 'line' && kind !== 'bars') throw fail(`Not emulated: combo chart series type ${kind}`);
+  return kind;
+}
+
+/**
  * The echarts option of a chart. Options drawn: title, legend, colors, series.N.color,
- * series.N.targetAxisIndex (a second value axis), series.N.dataLabel 'value', vAxes.N.title,
- * hAxis.title, width and height. `vAxis.title` is not drawn: a public real-run report found that
+ * series.N.targetAxisIndex (a second value axis), series.N.dataLabel 'value', series.N.type and
+ * seriesType (combo), vAxes.N.title and vAxes.N.viewWindow.min/max (hAxis.* for a bar chart's value
+ * axis, hAxis.title for the others' category axis), width and height. `vAxis.title` is not drawn: a public real-run report found that
  * Sheets ignores it for EmbeddedChartBuilder and draws vAxes.0.title
  * (https://gist.github.com/tanaikech/4125cc280e15c0fc726cb2fe4f35a3f7). Other options are kept and
  * returned by getOptions but not drawn.
@@ -132,24 +146,32 @@ export function echartsOption(
   table: ChartTable,
   options: Options,
   format: (value: number, numberFormat: string | undefined) => string,
+  fail: ErrorFactory,
 ): EChartsOption {
   const colors = Array.isArray(at(options, 'colors')) ? (at(options, 'colors') as string[]) : PALETTE;
   const axisOf = (j: number) => (num(at(options, 'series', String(j), 'targetAxisIndex')) === 1 ? 1 : 0);
+  const kindOf = (j: number) => seriesKind(type, options, j, fail);
   const axes = table.series.some((_, j) => axisOf(j) === 1) ? [0, 1] : [0];
-  const axisFormat = (axis: number) => table.series.find((_, j) => axisOf(j) === axis)?.format;
-  const valueAxes = axes.map((axis) => ({
-    type: 'value' as const,
-    name:
-      str(at(options, 'vAxes', String(axis), 'title')) ??
-      (type === 'BAR' ? str(at(options, 'hAxis', 'title')) : undefined),
-    nameLocation: 'middle' as const,
-    nameGap: 52,
-    nameTextStyle: { fontFamily: FONT, fontSize: 12 },
-    // Line charts fit the axis to the data; columns and bars start at zero (Gviz defaults).
-    scale: type === 'LINE',
-    axisLabel: { fontFamily: FONT, formatter: (v: number) => format(v, axisFormat(axis)) },
-    splitLine: { show: axis === 0 },
-  }));
+  const onAxis = (axis: number) => table.series.filter((_, j) => axisOf(j) === axis);
+  const valueAxes = axes.map((axis) => {
+    // Gviz: vAxes.N for the value axes, hAxis for a bar chart's (horizontal) one.
+    const axisOptions = type === 'BAR' ? ['hAxis'] : ['vAxes', String(axis)];
+    const window = (end: string) => num(at(options, ...axisOptions, 'viewWindow', end));
+    return {
+      type: 'value' as const,
+      name: str(at(options, ...axisOptions, 'title')),
+      nameLocation: 'middle' as const,
+      nameGap: type === 'BAR' ? 30 : 52,
+      nameTextStyle: { fontFamily: FONT, fontSize: 12 },
+      // Lines fit the axis to the data; columns and bars start at zero (Gviz defaults).
+      scale: table.series.every((_, j) => axisOf(j) !== axis || kindOf(j) === 'line'),
+      min: window('min'),
+      max: window('max'),
+      axisLabel: { fontFamily: FONT, formatter: (v: number) => format(v, onAxis(axis)[0]?.format) },
+      splitLine: { show: axis === 0 },
+    };
+  });
+  const labelled = table.series.some((_, j) => at(options, 'series', String(j), 'dataLabel') === 'value');
   const categoryAxis = {
     type: 'category' as const,
     data: table.categories,
@@ -162,7 +184,13 @@ export function echartsOption(
       fontFamily: FONT,
       interval: 0,
       hideOverlap: true,
-      width: type === 'BAR' ? 170 : undefined,
+      // Long labels wrap within their slot rather than hide one another.
+      width:
+        type === 'BAR'
+          ? 230
+          : Math.floor(
+              ((num(options.width) ?? DEFAULT_CHART_SIZE.width) - 140) / Math.max(1, table.categories.length),
+            ),
       overflow: 'break' as const,
     },
   };
@@ -180,7 +208,7 @@ export function echartsOption(
         : undefined;
     const axisIndex = axisOf(j);
     const common = { name: s.name, data: s.values, itemStyle: { color }, label };
-    if (type === 'LINE')
+    if (kindOf(j) === 'line')
       return {
         ...common,
         type: 'line',
@@ -208,11 +236,17 @@ export function echartsOption(
         }
       : undefined,
     legend: shownLegend,
+    // Axis names stand outside the labels, so the grid leaves room for them.
     grid: {
-      left: 16,
-      right: (shownLegend as { orient?: string }).orient === 'vertical' ? 150 : 24,
+      left: 16 + (type !== 'BAR' && valueAxes[0]?.name ? 28 : 0),
+      right:
+        (shownLegend as { orient?: string }).orient === 'vertical'
+          ? 150
+          : (labelled && type === 'BAR' ? 64 : 24) + (valueAxes[1]?.name ? 28 : 0),
       top: title ? 64 : 24,
-      bottom: (shownLegend as { bottom?: number }).bottom !== undefined ? 40 : 16,
+      bottom:
+        ((shownLegend as { bottom?: number }).bottom !== undefined ? 40 : 16) +
+        ((type === 'BAR' ? valueAxes[0]?.name : categoryAxis.name) ? 28 : 0),
       containLabel: true,
     },
     xAxis: type === 'BAR' ? valueAxes : categoryAxis,
@@ -244,8 +278,12 @@ export function renderChartPng(
 ): Buffer {
   const width = num(chart.options.width) ?? DEFAULT_CHART_SIZE.width;
   const height = num(chart.options.height) ?? DEFAULT_CHART_SIZE.height;
-  const option = echartsOption(chart.type, chartTable(ctx, ss, chart), chart.options, (value, numberFormat) =>
-    displayValue(value, numberFormat, ctx.fail),
+  const option = echartsOption(
+    chart.type,
+    chartTable(ctx, ss, chart),
+    chart.options,
+    (value, numberFormat) => displayValue(value, numberFormat, ctx.fail),
+    ctx.fail,
   );
   // Loaded on first use: most runs of the emulator never draw a chart.
   /* eslint-disable @typescript-eslint/no-require-imports */

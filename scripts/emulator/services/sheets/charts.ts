@@ -18,7 +18,7 @@ import type { Rect, SheetData } from './types';
  */
 
 /** The Charts.ChartType members emulated (the others throw Not emulated). */
-export const CHART_TYPES = ['BAR', 'COLUMN', 'LINE'] as const;
+export const CHART_TYPES = ['BAR', 'COLUMN', 'COMBO', 'LINE'] as const;
 export type ChartTypeName = (typeof CHART_TYPES)[number];
 
 export interface ChartPosition {
