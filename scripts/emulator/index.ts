@@ -13,6 +13,7 @@ import type { ExecutionOptions } from './core/runtime';
 import { Runtime } from './core/runtime';
 import type { EmulatorState } from './state';
 import { createCacheState, installCache } from './services/cache';
+import { installCharts } from './services/charts';
 import { createDocumentState, installDocument } from './services/document';
 import { installDrive } from './services/drive';
 import { installHtml } from './services/html';
@@ -167,6 +168,7 @@ export class Emulator {
     this.html = install(installHtml(ctx));
     this.drive = install(installDrive(ctx));
     this.sheets = install(installSpreadsheet(ctx));
+    install(installCharts(ctx));
     this.documents = install(installDocument(ctx));
     this.mail = install(installMail(ctx));
     this.triggers = install(installScript(ctx));

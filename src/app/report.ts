@@ -19,6 +19,7 @@ import { templateSetting } from '../domain/settings';
 import { writeSetting } from '../workspace/configTab';
 import { withScriptLockThenTell } from '../workspace/lock';
 import { appendLog } from '../workspace/logTab';
+import { CHART_TAG, insertChartImages } from '../workspace/charts';
 import { fillDocument, scanTemplate } from '../workspace/reportDocument';
 import {
   copyTemplate,
@@ -37,8 +38,9 @@ import { parseQuarter, quarterName } from '../domain/periods';
 import type { RuleResult } from '../domain/rules';
 import { readArchive } from '../workspace/archiveTab';
 import type { CheckContext } from './checks';
+import { chartImages, refreshCharts } from './charts';
 import { checkUnitQuarter, lastYearsFinalQuarter, rulesOf } from './checks';
-import { completeness, reportInput } from './reportData';
+import { completeness, reportInput, targetsPeriod } from './reportData';
 import { readUnitTabs } from './unitData';
 import type { Workbook } from './workbook';
 import { loadWorkbook, requireAdmin } from './workbook';
@@ -117,6 +119,7 @@ function knownTags(content: ReportContent): Set<string> {
     ...Object.keys(content.text),
     ...Object.keys(content.blocks),
     ...Object.keys(content.tables),
+    CHART_TAG,
   ]);
 }
 
@@ -131,7 +134,8 @@ function versionedName(base: string, taken: Set<string>): string {
 /** The work of createReport, for a caller that already holds the lock and checked the person. */
 export function createReportDocument(workbook: Workbook, request: ReportRequest): ReportResult {
   const { spec, kind } = requestedReport(workbook, request);
-  const content = reportContent(reportInput(workbook, spec, kind));
+  const input = reportInput(workbook, spec, kind);
+  const content = reportContent(input);
 
   const templateId = templateOf(workbook, kind);
   const scan = scanTemplate(templateId);
@@ -142,6 +146,10 @@ export function createReportDocument(workbook: Workbook, request: ReportRequest)
     );
   }
   const used = new Set(scan.occurrences.map((o) => o.text.slice(2, -2)));
+  // The charts of Tổng hợp, redrawn for this report's period, as pictures.
+  const charts = used.has(CHART_TAG)
+    ? chartImages(refreshCharts(workbook, spec, input.targets, targetsPeriod(spec)))
+    : null;
 
   const folder = subfolder(reportFolder(workbook), `Năm ${spec.last.year}`);
   const name = versionedName(content.fileName, fileNames(folder));
@@ -150,6 +158,7 @@ export function createReportDocument(workbook: Workbook, request: ReportRequest)
     const document = copyTemplate(templateId, name, folder);
     made.push(document);
     fillDocument(document.getId(), content, used);
+    if (charts) insertChartImages(document.getId(), charts);
     const pdf = savePdf(document, folder);
     made.push(pdf);
     shareReport(made, workbook.config.report);

@@ -66,6 +66,11 @@ function narratives(spec: PeriodSpec, points: DataPoint[]): NarrativeEntry[] {
     .map((p) => ({ unit: p.unit, code: p.code, text: String(p.value) }));
 }
 
+/** A year or a term is judged on itself; a shorter period shows progress towards the year's targets. */
+export function targetsPeriod(spec: PeriodSpec): PeriodSpec {
+  return spec.kind === 'year' || spec.kind === 'term' || spec.kind === 'range' ? spec : yearToDate(spec);
+}
+
 /** The report's figures for a period. Reads each unit tab once, whatever the kind. */
 export function reportInput(workbook: Workbook, spec: PeriodSpec, kind: ReportKind): ReportInput {
   const ytdSpec = yearToDate(spec);
@@ -73,11 +78,8 @@ export function reportInput(workbook: Workbook, spec: PeriodSpec, kind: ReportKi
   const points = periodPoints(workbook, spec.quarters.length >= ytdSpec.quarters.length ? spec : ytdSpec);
   const period = computeRollUp(workbook, spec, points);
   const ytd = computeRollUp(workbook, ytdSpec, points);
-  // A year or a term is judged on itself; a shorter period shows progress towards the year's targets.
-  const judged = spec.kind === 'year' || spec.kind === 'term' || spec.kind === 'range';
-  const targets = judged
-    ? evaluateRollUpTargets(workbook, spec, period)
-    : evaluateRollUpTargets(workbook, ytdSpec, ytd);
+  const judgedOn = targetsPeriod(spec);
+  const targets = evaluateRollUpTargets(workbook, judgedOn, judgedOn === spec ? period : ytd);
   return {
     config: workbook.config,
     kind,

@@ -10,6 +10,7 @@ import { cutOff, periodSpec } from '../domain/periodSpec';
 import type { PeriodSpec } from '../domain/periodSpec';
 import { withScriptLockThenTell } from '../workspace/lock';
 import { writeSummary } from '../workspace/summaryTab';
+import { refreshCharts } from './charts';
 import { periodPoints } from './periodData';
 import { evaluateRollUpTargets } from './targets';
 import type { Workbook } from './workbook';
@@ -65,7 +66,8 @@ export function rollUp(request?: unknown): RollUpSummary {
     const workbook = loadWorkbook();
     requireAdmin(workbook, 'tổng hợp số liệu');
     const spec = requestedPeriod(workbook, request);
-    const aggregation = computeRollUp(workbook, spec);
+    const points = periodPoints(workbook, spec);
+    const aggregation = computeRollUp(workbook, spec, points);
     const targets = evaluateRollUpTargets(workbook, spec, aggregation);
     writeSummary(workbook.spreadsheet, {
       title: `TỔNG HỢP SỐ LIỆU ${spec.name.toLocaleUpperCase('vi')} – ${workbook.config.ten_don_vi.toLocaleUpperCase('vi')}`,
@@ -75,6 +77,7 @@ export function rollUp(request?: unknown): RollUpSummary {
       aggregation,
       targets: targets.cells,
     });
+    refreshCharts(workbook, spec, targets.cells, spec, { spec, points });
     const members = aggregation.byCode.TC_HV?.total?.coverage;
     const summary: RollUpSummary = {
       ky: spec.key,

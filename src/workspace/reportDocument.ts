@@ -24,7 +24,7 @@ export interface TemplateScan {
 const OPEN = '\\{\\{';
 
 /** An RE2 pattern matching exactly this text. */
-function literalPattern(text: string): string {
+export function literalPattern(text: string): string {
   return text.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
 }
 
@@ -62,12 +62,12 @@ export function scanTemplate(templateId: string): TemplateScan {
  * Where a paragraph sits: the body or a table cell (the Nơi nhận block is in one). Both insert
  * children by index the same way, which is all the code below uses.
  */
-function containerOf(paragraph: Paragraph): GoogleAppsScript.Document.Body {
+export function containerOf(paragraph: Paragraph): GoogleAppsScript.Document.Body {
   return paragraph.getParent() as unknown as GoogleAppsScript.Document.Body;
 }
 
 /** The paragraph holding a block tag (found inside a Text element). */
-function paragraphOf(element: Element): Paragraph {
+export function paragraphOf(element: Element): Paragraph {
   const parent = element.getParent();
   return (parent.getType() === DocumentApp.ElementType.PARAGRAPH ? parent : element).asParagraph();
 }

@@ -61,7 +61,7 @@ export function isTicked(value: unknown): boolean {
  * Grows the grid so a write of `rows` × `columns` from A1 fits: a new tab has 1000 rows and 26
  * columns, and writing past them is an error. Lưu trữ alone passes 1000 rows in a year.
  */
-function ensureGrid(sheet: Sheet, rows: number, columns: number): void {
+export function ensureGrid(sheet: Sheet, rows: number, columns: number): void {
   const maxRows = sheet.getMaxRows();
   if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
   const maxColumns = sheet.getMaxColumns();

@@ -64,6 +64,11 @@ const COST_MS: Record<string, number> = {
   'SpreadsheetTriggerBuilder.create': 300,
   'Ui.alert': 2000,
   'Ui.prompt': 2000,
+  // Charts and images: not measured yet (unverified guesses, of the order of a Drive conversion).
+  'Sheet.insertChart': 300,
+  'Sheet.updateChart': 300,
+  'EmbeddedChart.getAs': 1000,
+  'Body.insertImage': 200,
 };
 
 /** Calls not in the table: cheap getters and builders, which Apps Script answers locally. */

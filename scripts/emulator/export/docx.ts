@@ -9,6 +9,7 @@ import {
   Header,
   HeadingLevel,
   HeightRule,
+  ImageRun,
   LevelFormat,
   Packer,
   PageBreak,
@@ -22,7 +23,16 @@ import {
   WidthType,
 } from 'docx';
 import type { EmulatorContext } from '../core/context';
-import type { AttrValue, BlockNode, DocContent, ParagraphNode, TableNode } from '../services/docs/model';
+import { inlineParts, isImage } from '../services/docs/images';
+import type {
+  AttrValue,
+  BlockNode,
+  DocContent,
+  ImageNode,
+  ParagraphNode,
+  Run,
+  TableNode,
+} from '../services/docs/model';
 import { DEFAULT_PAGE } from '../services/docs/model';
 import { savedContent } from '../services/docs/store';
 
@@ -66,26 +76,40 @@ class DocxBuilder {
 
   constructor(private readonly contentWidth: number) {}
 
-  private runs(p: ParagraphNode): ParagraphChild[] {
-    return p.runs.map((run) => {
-      const a = run.attrs;
-      const text = new TextRun({
-        text: run.text,
-        bold: a.BOLD === true,
-        italics: a.ITALIC === true,
-        underline: a.UNDERLINE === true || typeof a.LINK_URL === 'string' ? {} : undefined,
-        strike: a.STRIKETHROUGH === true,
-        size: num(a.FONT_SIZE) ? Math.round(num(a.FONT_SIZE)! * 2) : undefined,
-        font: typeof a.FONT_FAMILY === 'string' ? a.FONT_FAMILY : undefined,
-        color: color(a.FOREGROUND_COLOR),
-        shading: color(a.BACKGROUND_COLOR)
-          ? { type: ShadingType.CLEAR, fill: color(a.BACKGROUND_COLOR)! }
-          : undefined,
-      });
-      return typeof a.LINK_URL === 'string'
-        ? new ExternalHyperlink({ link: a.LINK_URL, children: [text] })
-        : text;
+  /** An inline image at its size in pixels (docx takes pixels at 96 to the inch, as Docs does). */
+  private image(image: ImageNode): ImageRun {
+    const type = ({ 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif' } as const)[
+      image.contentType as 'image/png' | 'image/jpeg' | 'image/gif'
+    ];
+    return new ImageRun({
+      type,
+      data: Buffer.from(image.data, 'base64'),
+      transformation: { width: image.width, height: image.height },
     });
+  }
+
+  private runs(p: ParagraphNode): ParagraphChild[] {
+    return inlineParts(p).map((part) => (isImage(part) ? this.image(part) : this.textRun(part)));
+  }
+
+  private textRun(run: Run): ParagraphChild {
+    const a = run.attrs;
+    const text = new TextRun({
+      text: run.text,
+      bold: a.BOLD === true,
+      italics: a.ITALIC === true,
+      underline: a.UNDERLINE === true || typeof a.LINK_URL === 'string' ? {} : undefined,
+      strike: a.STRIKETHROUGH === true,
+      size: num(a.FONT_SIZE) ? Math.round(num(a.FONT_SIZE)! * 2) : undefined,
+      font: typeof a.FONT_FAMILY === 'string' ? a.FONT_FAMILY : undefined,
+      color: color(a.FOREGROUND_COLOR),
+      shading: color(a.BACKGROUND_COLOR)
+        ? { type: ShadingType.CLEAR, fill: color(a.BACKGROUND_COLOR)! }
+        : undefined,
+    });
+    return typeof a.LINK_URL === 'string'
+      ? new ExternalHyperlink({ link: a.LINK_URL, children: [text] })
+      : text;
   }
 
   paragraph(p: ParagraphNode): Paragraph {

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { EmulatorContext } from '../core/context';
+import { inlineParts, isImage } from '../services/docs/images';
 import type { BlockNode, DocContent, ParagraphNode, SectionNode, TableNode } from '../services/docs/model';
 import { DEFAULT_PAGE, textOf } from '../services/docs/model';
 import { savedContent } from '../services/docs/store';
@@ -37,6 +38,7 @@ interface PdfDoc {
   heightOfString(text: string, options?: Record<string, unknown>): number;
   currentLineHeight(includeGap?: boolean): number;
   rect(x: number, y: number, w: number, h: number): this;
+  image(data: Buffer, x: number, y: number, options: { width: number; height: number }): this;
   moveTo(x: number, y: number): this;
   lineTo(x: number, y: number): this;
   fill(color?: string): this;
@@ -184,6 +186,7 @@ class Renderer {
     const startY = pdf.y + num(p.attrs.SPACING_BEFORE, 0);
     const label = this.labels.get(p);
     const runs = p.runs.filter((r) => r.text);
+    if (p.images?.length) return this.imageParagraph(p, x, width, startY, measureOnly);
     if (measureOnly) {
       pdf.font('R').fontSize(size);
       const text = textOf(p) || 'x';
@@ -228,6 +231,51 @@ class Renderer {
     }
     pdf.x = x;
     pdf.y += num(p.attrs.SPACING_AFTER, 0);
+    return pdf.y;
+  }
+
+  /**
+   * A paragraph holding images: each image on its own line at its size (pixels at 96 to the inch,
+   * shrunk to the width when wider), aligned as the paragraph; its text, if any, between them.
+   */
+  private imageParagraph(
+    p: ParagraphNode,
+    x: number,
+    width: number,
+    startY: number,
+    measureOnly: boolean,
+  ): number {
+    const pdf = this.pdf;
+    const align = String(p.attrs.HORIZONTAL_ALIGNMENT ?? 'LEFT');
+    const size = this.baseSize(p);
+    let y = startY;
+    for (const part of inlineParts(p)) {
+      if (!isImage(part)) {
+        const a = part.attrs;
+        pdf.font(fontName(a.BOLD, a.ITALIC)).fontSize(num(a.FONT_SIZE, size)).fillColor('#000000');
+        const options = { width, align: align.toLowerCase() };
+        if (measureOnly) y += pdf.heightOfString(part.text, options);
+        else {
+          pdf.text(part.text, x, y, options);
+          y = pdf.y;
+        }
+        continue;
+      }
+      const w = Math.min(part.width * 0.75, width);
+      const h = (part.height * 0.75 * w) / (part.width * 0.75);
+      if (!measureOnly) {
+        const bottom = pdf.page.height - pdf.page.margins.bottom;
+        if (y + h > bottom && y > pdf.page.margins.top + 1) {
+          pdf.addPage();
+          y = pdf.page.margins.top;
+        }
+        const left = align === 'CENTER' ? x + (width - w) / 2 : align === 'RIGHT' ? x + width - w : x;
+        pdf.image(Buffer.from(part.data, 'base64'), left, y, { width: w, height: h });
+      }
+      y += h;
+    }
+    pdf.x = x;
+    pdf.y = y + num(p.attrs.SPACING_AFTER, 0);
     return pdf.y;
   }
 

@@ -7,6 +7,7 @@ import type { LocaleConventions } from '../services/sheets/locales';
 import { conventionsOf } from '../services/sheets/locales';
 import { spreadsheetData } from '../services/sheets/model';
 import type { Cell, ConditionalRuleData, RuleData, SheetData } from '../services/sheets/types';
+import { addChartImages } from './xlsxCharts';
 import { DEFAULT_NUMBER_FORMAT, isDateFormat } from '../services/sheets/values';
 
 /** Days from 1899-12-30 to 1970-01-01: serials become Dates whose UTC fields are the wall clock. */
@@ -171,7 +172,11 @@ function writeCell(target: ExcelJS.Cell, cell: Cell, locale: LocaleConventions):
   if (validation) target.dataValidation = validation;
 }
 
-function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetData, locale: LocaleConventions): void {
+function writeSheet(
+  workbook: ExcelJS.Workbook,
+  sheet: SheetData,
+  locale: LocaleConventions,
+): ExcelJS.Worksheet {
   const frozen = sheet.frozenRows > 0 || sheet.frozenCols > 0;
   const ws = workbook.addWorksheet(sheet.name, {
     state: sheet.hidden ? 'hidden' : 'visible',
@@ -187,19 +192,22 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetData, locale: Locale
     });
   });
   writeConditionalRules(ws, sheet.conditionalRules ?? []);
+  return ws;
 }
 
 /**
  * The spreadsheet as an .xlsx file: every sheet in order with values (numbers as numbers, dates as
  * dates, formulas as formulas without results), number formats, notes, backgrounds, fonts, column
  * widths, frozen panes, list and number validations, conditional formatting (number, text and
- * emptiness conditions), hidden sheets and tab colours.
+ * emptiness conditions), hidden sheets, tab colours, and embedded charts as pictures.
  */
 export async function exportXlsx(ctx: EmulatorContext, spreadsheetId: string, file: string): Promise<void> {
   const ss = spreadsheetData(ctx, spreadsheetId);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = findFile(ctx, spreadsheetId)?.owner ?? ctx.state.owner;
   workbook.created = new Date(ctx.clock.now());
-  for (const sheet of ss.sheets) writeSheet(workbook, sheet, conventionsOf(ss.locale));
+  const locale = conventionsOf(ss.locale);
+  for (const sheet of ss.sheets)
+    addChartImages(ctx, ss, workbook, writeSheet(workbook, sheet, locale), sheet);
   await workbook.xlsx.writeFile(file);
 }

@@ -141,6 +141,13 @@ export const BLOCK_TAGS: readonly TagInfo[] = [
     example: '(bảng)',
   },
   {
+    tag: 'BIEU_DO',
+    kind: 'block',
+    meaning:
+      'Biểu đồ của trang Tổng hợp vẽ lại cho kỳ báo cáo (hội viên và tỷ lệ tập hợp theo quý; tỷ lệ thực hiện chỉ tiêu), mỗi biểu đồ có chú thích "Biểu đồ 1: …"',
+    example: '(biểu đồ)',
+  },
+  {
     tag: 'BANG_DON_VI',
     kind: 'table',
     meaning: 'Bảng đơn vị: mỗi đơn vị một dòng, tình trạng nộp và các chỉ tiêu chính',

@@ -102,7 +102,7 @@ function numbered(sections: Array<[string, TemplateParagraph[]]>): TemplateParag
   return sections.flatMap(([title, content], i) => [heading(`${roman(i + 1)}. ${title}`), ...content]);
 }
 
-const TARGETS = [body('{{TOM_TAT_CHI_TIEU}}'), p('{{BANG_CHI_TIEU}}')];
+const TARGETS = [body('{{TOM_TAT_CHI_TIEU}}'), p('{{BANG_CHI_TIEU}}'), p('{{BIEU_DO}}', { align: 'center' })];
 const UNITS = [
   body('Đến thời điểm báo cáo có {{DA_NOP}}; đơn vị chưa nộp đủ số liệu: {{DS_CHUA_NOP}}.'),
   p('{{BANG_DON_VI}}'),

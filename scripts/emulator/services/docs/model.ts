@@ -11,6 +11,19 @@ export interface Run {
   attrs: Attrs;
 }
 
+/** An InlineImage inside a paragraph (docs/images.ts). */
+export interface ImageNode {
+  type: 'INLINE_IMAGE';
+  /** The image bytes, base64 (the state is JSON). */
+  data: string;
+  contentType: string;
+  /** Pixels, as InlineImage.getWidth/getHeight give them. */
+  width: number;
+  height: number;
+  /** The character offset of the paragraph's text the image stands at. */
+  offset: number;
+}
+
 export interface ParagraphNode {
   type: 'PARAGRAPH' | 'LIST_ITEM';
   runs: Run[];
@@ -18,6 +31,8 @@ export interface ParagraphNode {
   attrs: Attrs;
   /** A page break or a horizontal rule, which Google wraps in a paragraph of its own. */
   inline?: 'PAGE_BREAK' | 'HORIZONTAL_RULE';
+  /** Inline images, in order; absent = none. They are not part of the text. */
+  images?: ImageNode[];
 }
 
 export interface CellNode {
@@ -189,6 +204,11 @@ export function spliceText(p: ParagraphNode, start: number, end: number, text: s
   const to = splitAt(p, end);
   p.runs.splice(from, to - from, { text, attrs: format });
   normalize(p);
+  // Images after the edit keep their place in the text; those inside the replaced span go to its start.
+  for (const image of p.images ?? []) {
+    if (image.offset >= end) image.offset += text.length - (end - start);
+    else if (image.offset > start) image.offset = start;
+  }
 }
 
 /** Sets (or, with null, clears) one text attribute on [start, end). */

@@ -133,4 +133,19 @@ export function shiftReferences(
     p.unprotected = p.unprotected.filter(shift);
     return p.type === 'SHEET' || shift(p.rect);
   });
+  // Charts: their ranges like named ranges; the anchor cell moves with its row or column, and stays
+  // at the first row (column) after a deleted one. // unverified: confirm on a real account
+  for (const sheet of ss.sheets) {
+    for (const chart of sheet.charts ?? []) {
+      chart.ranges = chart.ranges.filter(shift);
+      const anchor: Rect = {
+        sheetId: sheet.id,
+        row: chart.position.row,
+        col: chart.position.col,
+        numRows: 1,
+        numCols: 1,
+      };
+      chart.position[dim] = shift(anchor) ? anchor[dim] : at;
+    }
+  }
 }

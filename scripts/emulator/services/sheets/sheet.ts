@@ -1,6 +1,8 @@
 import type { EmulatorContext } from '../../core/context';
 import { Emulated } from '../../core/context';
 import { SpreadsheetImpl } from './book';
+import type { EmbeddedChartBuilderImpl, EmbeddedChartImpl } from './charts';
+import { getCharts, insertChart, newChartBuilder, removeChart, updateChart } from './charts';
 import type { ConditionalFormatRuleImpl } from './conditional';
 import { rulesOf, storeRules } from './conditional';
 import { lastColumn, lastRow, rectOf, sheetData, shiftReferences, spreadsheetData } from './model';
@@ -254,6 +256,23 @@ export class SheetImpl extends Emulated {
   }
   clearConditionalFormatRules(): void {
     storeRules(this._ctx, this._ssId, this._sheetId, []);
+  }
+
+  // Embedded charts (charts.ts).
+  newChart(): EmbeddedChartBuilderImpl {
+    return newChartBuilder(this._ctx, this._ssId);
+  }
+  insertChart(chart: EmbeddedChartImpl): void {
+    insertChart(this._ctx, this._ssId, this._sheetId, chart);
+  }
+  updateChart(chart: EmbeddedChartImpl): void {
+    updateChart(this._ctx, this._ssId, this._sheetId, chart);
+  }
+  removeChart(chart: EmbeddedChartImpl): void {
+    removeChart(this._ctx, this._ssId, this._sheetId, chart);
+  }
+  getCharts(): EmbeddedChartImpl[] {
+    return getCharts(this._ctx, this._ssId, this._sheetId);
   }
 
   /** "If the sheet is already protected, this method returns … its existing protection settings." */

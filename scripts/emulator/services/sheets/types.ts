@@ -5,6 +5,8 @@ import type { AccountLocale } from './locales';
  * views that find their data here by id on every call.
  */
 
+import type { ChartData } from './charts';
+
 /** A stored cell value. Dates are serial numbers (days since 1899-12-30) with a date number format. */
 export type CellValue = number | string | boolean;
 
@@ -70,6 +72,8 @@ export interface SheetData {
   tabColor: string | null;
   /** Conditional format rules, in order (the first whose condition holds formats a cell); absent = none. */
   conditionalRules?: ConditionalRuleData[];
+  /** Embedded charts, in the order inserted (charts.ts); absent = none. */
+  charts?: ChartData[];
 }
 
 /** A block of cells of one sheet, 1-based. */
