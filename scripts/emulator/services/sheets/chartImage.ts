@@ -1,3 +1,4 @@
+import { conventionsOf } from './locales';
 import path from 'node:path';
 import type { EChartsOption, SeriesOption } from 'echarts';
 import type { EmulatorContext } from '../../core/context';
@@ -34,6 +35,7 @@ export function chartTable(
   chart: Pick<ChartData, 'ranges' | 'numHeaders'>,
 ): ChartTable {
   const columns: Column[] = [];
+  const locale = conventionsOf(ss.locale);
   for (const rect of chart.ranges) {
     const sheet = ss.sheets.find((s) => s.id === rect.sheetId);
     if (!sheet) continue;
@@ -45,8 +47,9 @@ export function chartTable(
   }
   if (columns.length === 0) return { categories: [], series: [] };
   const text = (cell: Cell | undefined) => {
-    if (cell?.f !== undefined) throw ctx.fail('Not emulated: formula evaluation');
-    return displayValue(cell?.v, cell?.numberFormat, ctx.fail);
+    // Charts over formula cells are not emulated (the product charts values it wrote).
+    if (cell?.f !== undefined) throw ctx.fail('Not emulated: chart of a formula cell');
+    return displayValue(cell?.v, cell?.numberFormat, ctx.fail, locale);
   };
   const dataColumns = columns.length > 1 ? columns.slice(1) : columns;
   const headers =
@@ -282,7 +285,7 @@ export function renderChartPng(
     chart.type,
     chartTable(ctx, ss, chart),
     chart.options,
-    (value, numberFormat) => displayValue(value, numberFormat, ctx.fail),
+    (value, numberFormat) => displayValue(value, numberFormat, ctx.fail, conventionsOf(ss.locale)),
     ctx.fail,
   );
   // Loaded on first use: most runs of the emulator never draw a chart.
