@@ -2,12 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import gasLocal from 'gas-local';
+import type { CallInfo } from './core/callLog';
 import { CallLog } from './core/callLog';
 import { Clock } from './core/clock';
 import type { EmulatorContext, ProjectFiles, Realm } from './core/context';
 import { makeErrorFactory } from './core/errors';
 import { Faults } from './core/faults';
 import { createFilesState } from './core/files';
+import { checkLimitsBeforeCall, createLimitsState, installLimits } from './core/limits';
 import { deserializeState, serializeState } from './core/persist';
 import type { ExecutionOptions } from './core/runtime';
 import { Runtime } from './core/runtime';
@@ -68,6 +70,7 @@ function freshState(now: number, owner: string, timeZone: string): EmulatorState
     cache: createCacheState(),
     lock: createLockState(),
     logger: createLoggerState(),
+    limits: createLimitsState(),
   };
 }
 
@@ -91,6 +94,7 @@ export class Emulator {
   readonly cache: ReturnType<typeof installCache>['driver'];
   readonly lock: ReturnType<typeof installLock>['driver'];
   readonly logger: ReturnType<typeof installLogger>['driver'];
+  readonly limits: ReturnType<typeof installLimits>['driver'];
   private bundleLoaded = false;
 
   constructor(options: EmulatorOptions = {}) {
@@ -109,7 +113,7 @@ export class Emulator {
     this.sandbox = vm.createContext({}) as Record<string, unknown>;
     const realm = this.installRealm(clock);
     const fail = makeErrorFactory(realm.Error);
-    const log = new CallLog();
+    const log = new CallLog(clock);
     const faults = new Faults();
     let depth = 0;
     const ctx: EmulatorContext = {
@@ -123,17 +127,18 @@ export class Emulator {
       runtime: new Runtime(() => ctx),
       toRealmDate: (ms) => new realm.Date(ms),
       newId: (prefix) => `${prefix}-${String(state.nextId++).padStart(6, '0')}`,
-      call<T>(name: string, fn: () => T): T {
-        if (depth === 0) {
-          const message = faults.check(name);
-          if (message) throw fail(message);
-          log.record({ name });
-        }
+      call<T>(name: string, fn: () => T, info: CallInfo = {}): T {
+        if (depth > 0) return fn();
+        checkLimitsBeforeCall(ctx);
+        const message = faults.check(name);
+        if (message) throw fail(message);
+        const open = log.begin(name, info, ctx.runtime.current()?.id ?? 0);
         depth += 1;
         try {
           return fn();
         } finally {
           depth -= 1;
+          log.end(open);
         }
       },
       noteCells(cells) {
@@ -149,6 +154,7 @@ export class Emulator {
       Object.assign(this.globals, installed.globals);
       return installed.driver;
     };
+    this.limits = installLimits(ctx).driver;
     this.logger = install(installLogger(ctx));
     this.properties = install(installProperties(ctx));
     this.cache = install(installCache(ctx));
@@ -217,7 +223,8 @@ export class Emulator {
   /** Moves the clock to `until`, firing the time-driven triggers that fall due, in order. */
   tick(until: Date | number): ReturnType<ReturnType<typeof installScript>['driver']['fireDue']> {
     const fired = this.triggers.fireDue(new Date(until).getTime());
-    this.ctx.clock.advanceTo(new Date(until).getTime());
+    // The runs take modelled time: the clock may already be past `until`.
+    this.ctx.clock.advanceTo(Math.max(new Date(until).getTime(), this.ctx.clock.now()));
     return fired;
   }
 

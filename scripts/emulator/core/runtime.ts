@@ -19,6 +19,11 @@ export interface Execution {
   kind: ExecutionKind;
   startedAt: number;
   triggerUid?: string;
+  /**
+   * Set when Google would end the execution early (a limit, core/limits.ts): every later service call
+   * throws it and the execution ends with it, even if the product caught it.
+   */
+  stopped?: Error;
 }
 
 export interface ExecutionOptions {
@@ -50,6 +55,7 @@ export class Runtime {
   sandbox: Record<string, unknown> = {};
   private readonly stack: Execution[] = [];
   private readonly endHooks: Array<(execution: Execution) => void> = [];
+  private readonly settleHooks: Array<(execution: Execution) => void> = [];
   private nextExecutionId = 1;
   private readonly spreadsheetListeners: SpreadsheetEventListener[] = [];
 
@@ -69,6 +75,15 @@ export class Runtime {
     this.endHooks.push(hook);
   }
 
+  /**
+   * Registers what happens when the product's code has returned or thrown, before the cleanup: the
+   * write cache is flushed and the run time checked (core/limits.ts). A hook may set
+   * `execution.stopped`; it must not throw.
+   */
+  onExecutionSettle(hook: (execution: Execution) => void): void {
+    this.settleHooks.push(hook);
+  }
+
   execute<T>(fn: () => T, options: ExecutionOptions): T {
     const execution: Execution = {
       id: this.nextExecutionId++,
@@ -80,8 +95,19 @@ export class Runtime {
       triggerUid: options.triggerUid,
     };
     this.stack.push(execution);
+    let settled = false;
+    const settle = () => {
+      settled = true;
+      for (const hook of this.settleHooks) hook(execution);
+    };
     try {
-      return fn();
+      const result = fn();
+      settle();
+      if (execution.stopped) throw execution.stopped;
+      return result;
+    } catch (error) {
+      if (!settled) settle();
+      throw execution.stopped ?? error;
     } finally {
       for (const hook of this.endHooks) hook(execution);
       this.stack.pop();

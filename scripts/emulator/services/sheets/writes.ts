@@ -1,6 +1,7 @@
 import type { EmulatorContext } from '../../core/context';
 import { isDate } from '../../core/context';
 import { columnLetters } from './a1';
+import { assertCellText } from './limits';
 import { cellAt, cellFor } from './model';
 import type { Cell, CellValue, SheetData, SpreadsheetData } from './types';
 import { ruleAccepts, validationMessage } from './validation';
@@ -27,6 +28,7 @@ export function prepareInput(
   cell: Cell | undefined,
   input: unknown,
 ): Content {
+  assertCellText(ctx, input);
   if (input === null || input === undefined || input === '') return {};
   if (typeof input === 'boolean') return { v: input };
   if (typeof input === 'number') {
