@@ -91,6 +91,17 @@ export function checkLimitsBeforeCall(ctx: EmulatorContext): void {
   if (stopped) throw stopped;
 }
 
+/** One finished execution and its modelled run time. */
+export interface ExecutionRecord {
+  functionName: string | null;
+  kind: Execution['kind'];
+  user: string;
+  startedAt: number;
+  ms: number;
+  /** The limit that stopped it, if one did. */
+  stopped: string | null;
+}
+
 export interface LimitsDriver {
   /** Sets the run time limit of executions by `account` (e.g. 30 min for a Workspace account); null restores 6 min. */
   setExecutionLimit(account: string, ms: number | null): void;
@@ -98,6 +109,8 @@ export interface LimitsDriver {
   setMaxSheets(count: number): void;
   /** Trigger run time `account` has used in its current quota day, ms. */
   triggerRuntimeToday(account: string): number;
+  /** Every execution finished since the emulator started (not saved with the state), oldest first. */
+  executions(): ExecutionRecord[];
 }
 
 /**
@@ -105,9 +118,18 @@ export interface LimitsDriver {
  * run time is checked and, for a trigger, added to its owner's daily total.
  */
 export function installLimits(ctx: EmulatorContext): { driver: LimitsDriver } {
+  const history: ExecutionRecord[] = [];
   ctx.runtime.onExecutionSettle((execution) => {
     ctx.log.endExecution(execution.id);
     overLimit(ctx, execution);
+    history.push({
+      functionName: execution.functionName ?? null,
+      kind: execution.kind,
+      user: execution.user,
+      startedAt: execution.startedAt,
+      ms: ctx.clock.now() - execution.startedAt,
+      stopped: execution.stopped?.message ?? null,
+    });
     if (!isTrigger(execution)) return;
     const account = execution.effectiveUser;
     const used = triggerRuntimeToday(ctx, account);
@@ -127,6 +149,7 @@ export function installLimits(ctx: EmulatorContext): { driver: LimitsDriver } {
         limitsOf(ctx).maxSheets = count;
       },
       triggerRuntimeToday: (account) => triggerRuntimeToday(ctx, account),
+      executions: () => history.map((record) => ({ ...record })),
     },
   };
 }

@@ -19,6 +19,8 @@ export interface Execution {
   kind: ExecutionKind;
   startedAt: number;
   triggerUid?: string;
+  /** The global function Apps Script called (menus, triggers, the Run button); unset for test code. */
+  functionName?: string;
   /**
    * Set when Google would end the execution early (a limit, core/limits.ts): every later service call
    * throws it and the execution ends with it, even if the product caught it.
@@ -32,6 +34,7 @@ export interface ExecutionOptions {
   authMode?: AuthMode;
   kind?: ExecutionKind;
   triggerUid?: string;
+  functionName?: string;
 }
 
 export interface SpreadsheetEvent {
@@ -93,6 +96,7 @@ export class Runtime {
       kind: options.kind ?? 'manual',
       startedAt: this.ctx().clock.now(),
       triggerUid: options.triggerUid,
+      functionName: options.functionName,
     };
     this.stack.push(execution);
     let settled = false;
@@ -120,7 +124,7 @@ export class Runtime {
     if (typeof fn !== 'function') {
       throw this.ctx().fail(`Script function not found: ${functionName}`);
     }
-    return this.execute(() => (fn as (...a: unknown[]) => unknown)(...args), options);
+    return this.execute(() => (fn as (...a: unknown[]) => unknown)(...args), { ...options, functionName });
   }
 
   /**
