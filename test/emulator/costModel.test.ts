@@ -3,7 +3,7 @@
  * Each test names its source; a modelled time must sit within a factor of two of the published one,
  * on the high side where the model errs high.
  */
-import { pricedMethods } from '../../scripts/emulator/core/callLog';
+import { describePrice, pricedMethods } from '../../scripts/emulator/core/callLog';
 import { emulatedMethods } from '../support/emulatedMethods';
 import { newSpreadsheet, START } from './support';
 
@@ -32,6 +32,20 @@ describe('every emulated method has a price', () => {
     expect(emulated.filter((m) => !priced.has(m))).toEqual([]);
     const known = new Set(emulated);
     expect(pricedMethods().filter((m) => !known.has(m))).toEqual([]);
+  });
+
+  it('gives each price a source or says it is an assumption', () => {
+    const unsourced = pricedMethods().filter((m) => {
+      const text = describePrice(m)!;
+      // A named public source (a site, a gist, an issue, a reference page) or a stated assumption.
+      return !/assum|https?:\/\/|\.(org|com|dev)\b|#\d+|gist|reference page|Peralta|transcript|Poehnelt/.test(
+        text,
+      );
+    });
+    expect(unsourced).toEqual([]);
+    expect(describePrice('Range.getValues')).toMatch(
+      /^175 ms \+ 0\.01 ms a unit \(read\): the first getValues/,
+    );
   });
 
   it('refuses a call to a method without a price, with an emulator error naming it', () => {

@@ -45,11 +45,13 @@ export function emulatedMethods(emulatorDir = path.join(__dirname, '../../script
   /** The strings an expression can be, or 'param:<index>' when it is a constructor parameter. */
   const stringsOf = (expr: ts.Expression, ctor: ts.ConstructorDeclaration | undefined): string[] => {
     if (ts.isStringLiteralLike(expr)) return [expr.text];
-    if (ts.isConditionalExpression(expr)) return [...stringsOf(expr.whenTrue, ctor), ...stringsOf(expr.whenFalse, ctor)];
+    if (ts.isConditionalExpression(expr))
+      return [...stringsOf(expr.whenTrue, ctor), ...stringsOf(expr.whenFalse, ctor)];
     if (ts.isIdentifier(expr)) {
       const decl = checker.getSymbolAtLocation(expr)?.valueDeclaration;
       if (decl && ts.isParameter(decl) && ctor) return [`param:${ctor.parameters.indexOf(decl)}`];
-      if (decl && ts.isVariableDeclaration(decl) && decl.initializer) return stringsOf(decl.initializer, ctor);
+      if (decl && ts.isVariableDeclaration(decl) && decl.initializer)
+        return stringsOf(decl.initializer, ctor);
     }
     throw new Error(`emulatedMethods: cannot tell the class name from "${expr.getText()}"`);
   };
@@ -61,7 +63,8 @@ export function emulatedMethods(emulatorDir = path.join(__dirname, '../../script
     if (!ctor) return base ? namesOf(base) : [];
     let superArgs: readonly ts.Expression[] | undefined;
     const find = (node: ts.Node): void => {
-      if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.SuperKeyword) superArgs = node.arguments;
+      if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.SuperKeyword)
+        superArgs = node.arguments;
       else ts.forEachChild(node, find);
     };
     find(ctor);

@@ -398,6 +398,15 @@ export function pricedMethods(): string[] {
   return [...PRICES.keys()].sort();
 }
 
+/** A method's price and where it comes from, e.g. "175 ms + 0.01 ms a unit (read): the first getValues …". */
+export function describePrice(name: string): string | null {
+  const price = PRICES.get(name);
+  if (!price) return null;
+  const perUnit = price.perUnit ? ` + ${price.perUnit} ms a unit` : '';
+  const effect = price.effect ? ` (${price.effect})` : '';
+  return `${price.ms} ms${perUnit}${effect}: ${BASIS[price.basis]}`;
+}
+
 /** What the cost model needs to know about one call besides its name. */
 export interface CallInfo {
   /** The emulated object the method was called on. */
