@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import gasLocal from 'gas-local';
-import type { CallInfo } from './core/callLog';
+import type { CallInfo, OpenCall } from './core/callLog';
 import { CallLog } from './core/callLog';
 import { Clock } from './core/clock';
 import type { EmulatorContext, ProjectFiles, Realm } from './core/context';
@@ -115,7 +115,8 @@ export class Emulator {
     const fail = makeErrorFactory(realm.Error);
     const log = new CallLog(clock);
     const faults = new Faults();
-    let depth = 0;
+    /** The outermost call under way in each execution (0: outside any), and how deep it is. */
+    const active = new Map<number, { call: OpenCall; depth: number }>();
     const ctx: EmulatorContext = {
       state,
       clock,
@@ -128,23 +129,33 @@ export class Emulator {
       toRealmDate: (ms) => new realm.Date(ms),
       newId: (prefix) => `${prefix}-${String(state.nextId++).padStart(6, '0')}`,
       call<T>(name: string, fn: () => T, info: CallInfo = {}): T {
-        if (depth > 0) return fn();
+        // Per execution: another execution started inside a call (a person acting while a dialog
+        // waits) has calls of its own.
+        const execution = ctx.runtime.current()?.id ?? 0;
+        const outer = active.get(execution);
+        if (outer) {
+          outer.depth += 1;
+          try {
+            return fn();
+          } finally {
+            outer.depth -= 1;
+          }
+        }
         checkLimitsBeforeCall(ctx);
         const message = faults.check(name);
         if (message) throw fail(message);
-        const open = log.begin(name, info, ctx.runtime.current()?.id ?? 0);
-        depth += 1;
+        const call = log.begin(name, info, execution);
+        active.set(execution, { call, depth: 0 });
         try {
           return fn();
         } finally {
-          depth -= 1;
-          log.end(open);
+          active.delete(execution);
+          log.end(call);
         }
       },
       noteCells(cells) {
-        const entries = log.entries();
-        const last = entries[entries.length - 1];
-        if (last && depth === 1) last.cells = (last.cells ?? 0) + cells;
+        const open = active.get(ctx.runtime.current()?.id ?? 0);
+        if (open && open.depth === 0) open.call.record.cells = (open.call.record.cells ?? 0) + cells;
       },
     };
     ctx.runtime.sandbox = this.sandbox;

@@ -428,7 +428,8 @@ function rangeCells(target: object | undefined): number | null {
   return typeof t?._numRows === 'number' && typeof t._numCols === 'number' ? t._numRows * t._numCols : null;
 }
 
-interface OpenCall {
+/** A call under way: charged by `end`. */
+export interface OpenCall {
   record: CallRecord;
   price: Price;
   info: CallInfo;
