@@ -91,6 +91,12 @@ const BASIS = {
   triggerRead: 'ScriptApp.getProjectTriggers / getUserTriggers: assumed 100 ms, no measurement',
   triggerWrite: 'creating or deleting a trigger: assumed 300 ms, no measurement',
   html: 'HtmlTemplate.evaluate (runs the scriptlets on the server): assumed 10 ms, no measurement',
+  chartWrite:
+    'inserting, updating or removing an embedded chart (a structural change of the sheet): no measurement; assumed priced like the other structural changes (500 ms, sheetsCommit), which errs high',
+  chartImage:
+    'EmbeddedChart.getAs / getBlob renders the chart on the server: no measurement; assumed 2 s, twice a PDF conversion (convert), erring high',
+  image:
+    'inserting an image into the open document (the blob is uploaded with the edit): no measurement; assumed 200 ms, ten document edits',
 } as const;
 
 /** The flush: 500 ms + 0.02 ms per pending cell. */
@@ -162,6 +168,12 @@ const TABLE: Array<[Price, string]> = [
        whenTextContains whenTextEqualTo
      BooleanCondition: getBackground getBold getCriteriaType getCriteriaValues getFontColor getItalic
      Ui: createMenu
+     EmbeddedChartBuilder: addRange build clearRanges getChartType getRanges removeRange setChartType
+       setNumHeaders setOption setPosition
+     EmbeddedChart: getChartId getContainerInfo getNumHeaders getOptions getRanges modify
+     ChartOptions: get
+     ContainerInfo: getAnchorColumn getAnchorRow getOffsetX getOffsetY
+     InlineImage: getHeight getParent getType getWidth setHeight setWidth
      Menu: addItem addSeparator addSubMenu
      PromptResponse: getResponseText getSelectedButton
      User: getDomain getEmail
@@ -224,6 +236,7 @@ const TABLE: Array<[Price, string]> = [
   [
     SHEETS_COMMIT,
     `Spreadsheet: insertSheet deleteSheet setNamedRange removeNamedRange setSpreadsheetTimeZone
+       setSpreadsheetLocale
      Sheet: appendRow clear clearContents clearFormats insertRows insertRowsAfter insertColumnsAfter deleteRows
        setConditionalFormatRules clearConditionalFormatRules protect
      Range: protect
@@ -371,6 +384,18 @@ const TABLE: Array<[Price, string]> = [
     'ScriptApp: deleteTrigger\nClockTriggerBuilder: create\nSpreadsheetTriggerBuilder: create',
   ],
   [{ ms: 10, basis: 'html' }, 'HtmlTemplate: evaluate'],
+  [SHEETS_META, 'Sheet: newChart getCharts'],
+  [{ ms: 500, effect: 'commit', basis: 'chartWrite' }, 'Sheet: insertChart updateChart removeChart'],
+  [{ ms: 2000, basis: 'chartImage' }, 'EmbeddedChart: getAs getBlob\nInlineImage: getAs getBlob'],
+  [
+    { ms: 200, basis: 'image' },
+    `Body: appendImage insertImage
+     HeaderSection: appendImage insertImage
+     FooterSection: appendImage insertImage
+     TableCell: appendImage insertImage
+     Paragraph: appendInlineImage
+     ListItem: appendInlineImage`,
+  ],
 ];
 
 function buildPrices(table: Array<[Price, string]>): Map<string, Price> {
