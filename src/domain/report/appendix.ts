@@ -305,13 +305,18 @@ function unitTableIndicators(view: ReportView): IndicatorAggregate[] {
 export function unitAppendix(view: ReportView): ReportTable {
   const { input } = view;
   const columns = unitTableIndicators(view);
+  // Each unit's year so far in a quarter after the first: the figure its year's targets are judged on.
   const header = [
     'STT',
     'Đơn vị',
     'Nộp số liệu',
-    ...columns.map((r) => `${shortName(r.indicator)} (${unitOfMeasure(r)})`),
+    ...columns.map(
+      (r) =>
+        `${shortName(r.indicator)}${isFlow(r) && view.hasYtd ? ', lũy kế năm' : ''} (${unitOfMeasure(r)})`,
+    ),
   ];
-  const columnOf = (r: IndicatorAggregate): ColumnKey => (isFlow(r) ? 'period' : view.endColumn);
+  const columnOf = (r: IndicatorAggregate): ColumnKey =>
+    isFlow(r) && !view.hasYtd ? 'period' : view.endColumn;
   const rows = input.units.map((unit, i) => [
     String(i + 1),
     unit.ten,

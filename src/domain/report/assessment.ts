@@ -64,7 +64,8 @@ function summarySentence(writer: FigureWriter, view: ReportView, list: readonly 
   const unmet = list.filter((j) => !j.detail.evaluation.met).map((j) => nameOf(j.result));
   const count = writer.summary(met.length, list.length);
   if (view.isReview) {
-    const rest = unmet.length > 0 ? `; còn ${unmet.length} chỉ tiêu (${unmet.join(', ')}) chưa đạt` : '';
+    const rest =
+      unmet.length > 0 ? `; còn ${writer.unmet(unmet.length)} chỉ tiêu (${unmet.join(', ')}) chưa đạt` : '';
     return `Qua đánh giá có ${count} chỉ tiêu đạt và vượt so với chỉ tiêu ${view.resolution}${rest}.`;
   }
   const which = met.length > 0 ? ` (${met.map((j) => nameOf(j.result)).join(', ')})` : '';
@@ -108,7 +109,7 @@ export function shortcomings(writer: FigureWriter, view: ReportView): string[] {
   );
   const head = behind.every((j) => j.detail.progressOnly)
     ? `Một số chỉ tiêu năm còn đạt thấp so với tiến độ (sau ${view.words.span === 'quý' ? `${view.input.spec.last.quarter} quý` : view.words.span})`
-    : `Còn ${behind.length} chỉ tiêu chưa đạt`;
+    : `Còn ${writer.unmet(behind.length)} chỉ tiêu chưa đạt`;
   return [`- ${head}: ${parts.join('; ')}.`];
 }
 

@@ -12,8 +12,9 @@ import type { IndicatorAggregate } from '../aggregate';
 import { timeRule, unitOfMeasure } from '../aggregate';
 import { enteredUnit, shortName, valueKind } from '../catalogue';
 import { formatMoney, formatNumber, formatPercent } from '../format';
-import type { Evaluation, Target } from '../targets';
 import { achievementPhrase } from '../targets';
+import type { TargetDetail } from '../targetResults';
+import { lowerFirst } from '../text';
 import type { IndicatorWording } from './wordings';
 import { WORDINGS } from './wordings';
 
@@ -33,6 +34,7 @@ export type Fact =
   | { kind: 'remaining'; code: string; column: ColumnKey; amount: number; text: string }
   | { kind: 'coverage'; reported: number; expected: number; text: string }
   | { kind: 'summary'; met: number; total: number; text: string }
+  | { kind: 'unmet'; count: number; text: string }
   | { kind: 'quote'; text: string };
 
 export interface RateParts {
@@ -42,19 +44,8 @@ export interface RateParts {
   denominatorValue: number;
 }
 
-/** A target as the report judges it: the row of Mục tiêu, its evaluation and the words it takes. */
-export interface TargetDetail {
-  target: Target;
-  evaluation: Evaluation;
-  /** A target of the whole year or term, read before its end: progress, not a verdict. */
-  progressOnly: boolean;
-  /** "năm" for a year's target, "NQĐH" for the congress resolution's. */
-  source: 'năm' | 'NQĐH';
-  /** What the Phụ lục shows as the target ("550", "28 (2/cơ sở)", "≥ 89%"). */
-  shown: string;
-}
-
-export const lowerFirst = (s: string): string => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
+export type { TargetDetail } from '../targetResults';
+export { lowerFirst } from '../text';
 export const upperFirst = (s: string): string => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 
 /** Đồng per unit of a money indicator's ĐVT ("triệu đồng" -> 1.000.000). */
@@ -189,6 +180,11 @@ export class FigureWriter {
   /** "Qua đánh giá có 5/6 chỉ tiêu …": the count of targets met. */
   summary(met: number, total: number): string {
     return this.record({ kind: 'summary', met, total, text: `${met}/${total}` });
+  }
+
+  /** "còn 2 chỉ tiêu … chưa đạt": the count of targets not met. */
+  unmet(count: number): string {
+    return this.record({ kind: 'unmet', count, text: String(count) });
   }
 
   /** A unit's own words, quoted: their numbers are theirs, not the Phụ lục's. */
