@@ -38,11 +38,11 @@ function targetText(target: Target, evaluation: Evaluation, unitWord: string): s
     case 'QUALITATIVE':
       return target.text;
     case 'MAX_RATE':
-      return `≤\u00a0${show(target.value)}`;
+      return `≤ ${show(target.value)}`;
     case 'RANGE':
-      return `${show(target.value)}\u00a0– ${show(target.valueHi)}`;
+      return `${show(target.value)} – ${show(target.valueHi)}`;
     case 'END_STATE_RATE':
-      return `≥\u00a0${show(target.value)}`;
+      return `≥ ${show(target.value)}`;
     default: {
       const expected = evaluation.expected;
       if (expected === undefined || target.value === null || expected === target.value)

@@ -147,12 +147,17 @@ function changeCell(view: ReportView, code: string, column: ColumnKey): string {
   return delta > 0 && text !== '0' ? `+${text}` : text;
 }
 
+/** "≥ 89%" on one line in a narrow column: a no-break space after the sign. */
+function keepTogether(text: string): string {
+  return text.replace(/([≥≤]) /g, '$1\u00a0').replace(/ – /g, '\u00a0– ');
+}
+
 /** What a target row shows for the next year: "550", "≥ 89%". */
 function nextCell(view: ReportView, result: IndicatorAggregate): string {
   const target = view.input.nextTargets.find((t) => t.code === result.indicator.code);
   if (!target || target.value === null) return '';
   return result.source === 'ratio'
-    ? `≥ ${formatNumber(target.value * 100, 3)}%`
+    ? keepTogether(`≥ ${formatNumber(target.value * 100, 3)}%`)
     : formatFigure(result, target.value, false);
 }
 
@@ -176,7 +181,7 @@ function cellOf(
     case 'change':
       return changeCell(view, code, end === 'ytd' ? 'ytd' : 'period');
     case 'target':
-      return cells?.target ?? '';
+      return keepTogether(cells?.target ?? '');
     case 'percent':
       return cells && cells.percent !== '' ? `${formatNumber(cells.percent, 3)}%` : '';
     case 'verdict':
@@ -295,7 +300,8 @@ const UNIT_TABLE_COLUMNS = 4;
 function unitTableIndicators(view: ReportView): IndicatorAggregate[] {
   const byCode = view.input.period.byCode;
   const details = view.input.targetDetails;
-  const usable = (c: string) => byCode[c] && byCode[c].indicator.type !== 'L' && byCode[c].total !== null;
+  const usable = (c: string) =>
+    byCode[c] !== undefined && byCode[c].indicator.type !== 'L' && typeof byCode[c].total?.value === 'number';
   const perUnit = Object.keys(details).filter((c) => details[c]!.target.type === 'PER_UNIT_ANNUAL');
   const codes = [...new Set([...perUnit, ...Object.keys(details), ...UNIT_TABLE_DEFAULTS])].filter(usable);
   return codes.slice(0, UNIT_TABLE_COLUMNS).map((c) => byCode[c]!);
