@@ -99,8 +99,3 @@ export function topicOf(code: string): TopicKey | null {
   if (/^(DA\d|CDS_)/.test(code)) return 'DA';
   return null;
 }
-
-/** The topic a narrative row belongs to, or null for the three general blocks. */
-export function topicOfNarrative(code: string): TopicKey | null {
-  return TOPICS.find((t) => t.narrative !== '' && t.narrative === code)?.key ?? null;
-}

@@ -34,7 +34,7 @@ interface Column {
   align: Align;
 }
 
-export const TEXT_WIDTH = PAGE.widthPt - PAGE.marginLeftPt - PAGE.marginRightPt;
+const TEXT_WIDTH = PAGE.widthPt - PAGE.marginLeftPt - PAGE.marginRightPt;
 const MARKS = ['*', '**', '***'];
 
 function columnsOf(view: ReportView): Column[] {
@@ -147,9 +147,12 @@ function changeCell(view: ReportView, code: string, column: ColumnKey): string {
   return delta > 0 && text !== '0' ? `+${text}` : text;
 }
 
-/** "≥ 89%" on one line in a narrow column: a no-break space after the sign. */
+/** "≥ 89%", "(2/cơ sở)" on one line in a narrow column: no-break spaces inside them. */
 function keepTogether(text: string): string {
-  return text.replace(/([≥≤]) /g, '$1\u00a0').replace(/ – /g, '\u00a0– ');
+  return text
+    .replace(/([≥≤]) /g, '$1\u00a0')
+    .replace(/ – /g, '\u00a0– ')
+    .replace(/\([^)]*\)/g, (group) => group.replace(/ /g, '\u00a0'));
 }
 
 /** What a target row shows for the next year: "550", "≥ 89%". */

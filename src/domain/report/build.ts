@@ -35,7 +35,7 @@ export interface ReportSource {
 }
 
 /** The period of consecutive quarters from `first` to `last` (a quarter, a year, or a range). */
-export function spanOf(first: string, last: string): PeriodSpec {
+function spanOf(first: string, last: string): PeriodSpec {
   if (first === last) return periodSpec(first);
   if (first.endsWith('Q1') && last.endsWith('Q4') && first.slice(0, 4) === last.slice(0, 4)) {
     return periodSpec(first.slice(0, 4));

@@ -124,7 +124,7 @@ function blocksOf(view: ReportView, writer: FigureWriter): Record<string, string
   const report = input.config.report;
   const blocks: Record<string, string[]> = { NOI_NHAN: recipientLines(input) };
   TOPICS.forEach((topic, i) => {
-    const paragraphs = topicParagraphs(writer, view, topic.key, i * 2);
+    const paragraphs = topicParagraphs(writer, view, topic.key, i);
     // The ratings have a heading of their own only in the annual and end-of-term reports; elsewhere
     // they follow Xây dựng tổ chức Hội and add nothing when absent.
     const optional = topic.key === 'XL' && input.kind !== 'nam' && input.kind !== 'nhiem_ky';

@@ -49,7 +49,7 @@ export { lowerFirst } from '../text';
 export const upperFirst = (s: string): string => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 
 /** Đồng per unit of a money indicator's ĐVT ("triệu đồng" -> 1.000.000). */
-export function dongPer(unit: string): number {
+function dongPer(unit: string): number {
   if (/^tỷ/.test(unit)) return 1e9;
   if (/^triệu/.test(unit)) return 1e6;
   if (/^nghìn|^ngàn/.test(unit)) return 1e3;
