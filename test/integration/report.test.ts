@@ -113,7 +113,7 @@ describe('createReport', () => {
     // The results in sentences, under their topic, with the year so far and the verdict.
     const members = lines.indexOf('6. Xây dựng tổ chức Hội vững mạnh');
     expect(lines[members + 1]).toBe(
-      'Trong quý, kết nạp mới 30 hội viên, lũy kế từ đầu năm 62 hội viên (đạt 155% chỉ tiêu năm), giảm 8 hội viên (chuyển đi, từ trần, ra khỏi tổ chức), lũy kế 13 hội viên. Đến thời điểm báo cáo, tổng số hội viên là 2.402 hội viên; tỷ lệ tập hợp hội viên đạt 91,2%; 2/3 cơ sở có tỷ lệ tập hợp hội viên trên 50% phụ nữ từ 18 tuổi trở lên.',
+      'Quý II/2026, các cấp Hội kết nạp mới 30 hội viên, lũy kế từ đầu năm 62 hội viên (đạt 155% chỉ tiêu năm), giảm 8 hội viên (chuyển đi, từ trần, ra khỏi tổ chức), lũy kế 13 hội viên. Đến nay, tổng số hội viên là 2.402 hội viên; tỷ lệ tập hợp hội viên đạt 91,2%; 2/3 cơ sở có tỷ lệ tập hợp hội viên trên 50% phụ nữ từ 18 tuổi trở lên.',
     );
     // A topic nobody reported on says so; no dash stands for a missing figure in the prose.
     expect(lines[lines.indexOf('7. Thực hiện các Đề án, chuyển đổi số') + 1]).toBe(

@@ -130,8 +130,11 @@ function comparison(
     : `, ${writer.change(r, 'previous', column, before, value, view.words.previous)}`;
 }
 
-/** One indicator's clause, with its year so far, comparison, coverage and verdict. */
-function resultClause(writer: FigureWriter, view: ReportView, r: IndicatorAggregate, seed: number): string {
+/**
+ * One indicator's clause, with its year so far, comparison, coverage and verdict. `index` is its
+ * place in the sentence: the first says "lũy kế từ đầu năm" in full, the next ones "lũy kế".
+ */
+function resultClause(writer: FigureWriter, view: ReportView, r: IndicatorAggregate, index: number): string {
   const code = r.indicator.code;
   const flow = isFlow(r);
   const column: ColumnKey = flow ? 'period' : view.endColumn;
@@ -150,7 +153,7 @@ function resultClause(writer: FigureWriter, view: ReportView, r: IndicatorAggreg
     const ytd = view.value(code, 'ytd');
     const ytdResult = view.result(code, 'ytd');
     if (ytd !== null && ytdResult) {
-      text += `, ${pick(['lũy kế từ đầu năm', 'lũy kế'], seed)} ${writer.amount(ytdResult, 'ytd', ytd)}`;
+      text += `, ${index === 0 ? 'lũy kế từ đầu năm' : 'lũy kế'} ${writer.amount(ytdResult, 'ytd', ytd)}`;
     }
   }
   if (!move) text += comparison(writer, view, shown, column, value);
@@ -192,11 +195,9 @@ function figuresParagraph(writer: FigureWriter, view: ReportView, key: TopicKey,
   const results = topicResults(view, key);
   const worded = results.filter((r) => wordingOf(r.indicator.code));
   const unworded = results.filter((r) => !wordingOf(r.indicator.code));
-  const flows = items(worded.filter(isFlow).map((r, i) => resultClause(writer, view, r, seed + i)));
-  const stocks = items(
-    worded.filter((r) => !isFlow(r)).map((r, i) => resultClause(writer, view, r, seed + i)),
-  );
-  const others = unworded.map((r, i) => resultClause(writer, view, r, seed + i));
+  const flows = items(worded.filter(isFlow).map((r, i) => resultClause(writer, view, r, i)));
+  const stocks = items(worded.filter((r) => !isFlow(r)).map((r, i) => resultClause(writer, view, r, i)));
+  const others = unworded.map((r, i) => resultClause(writer, view, r, i));
   const out: string[] = [];
   if (flows.length > 0) {
     out.push(...sentences(flows, flowOpeners(view.words, view.subject, startsWithVerb(flows[0]!)), seed));
@@ -209,7 +210,7 @@ function figuresParagraph(writer: FigureWriter, view: ReportView, key: TopicKey,
       [branches, 'Kết quả xếp loại chi hội: '],
       [rest, branches.length > 0 ? 'Đối với cơ sở Hội: ' : 'Kết quả xếp loại: '],
     ] as const) {
-      const list = group.map((r, i) => resultClause(writer, view, r, seed + i));
+      const list = group.map((r, i) => resultClause(writer, view, r, i));
       if (list.length > 0) out.push(sentence(opener, list));
     }
   } else if (stocks.length > 0) {
