@@ -85,7 +85,7 @@ const BASIS = {
   mail: 'MailApp.sendEmail: assumed 1 s, no measurement; the appscript.dev round (with its email) of 1.2 s bounds it',
   mailQuota: 'MailApp.getRemainingDailyQuota: assumed 50 ms, a quota server round trip',
   alert:
-    "Ui.alert / prompt: an alert took 2.141 s in the pastebin transcript (a quick click included); the person's answer time is the blocking-dialog model's, not this price",
+    "Ui.alert / prompt: an alert took 2.141 s in the pastebin transcript, a person's quick click included; that answer time is the blocking-dialog model's (services/sheets/ui.ts, 20 s by default), so the call itself is assumed at 200 ms, one message to the browser, as uiCall",
   dialog: 'showing a dialog or sidebar (HTML sent to the browser): assumed 1 s, no measurement',
   uiCall: 'addToUi, toast (one message to the browser): assumed 200 ms, no measurement',
   triggerRead: 'ScriptApp.getProjectTriggers / getUserTriggers: assumed 100 ms, no measurement',
@@ -375,7 +375,7 @@ const TABLE: Array<[Price, string]> = [
   ],
   [{ ms: 1000, basis: 'mail' }, 'MailApp: sendEmail'],
   [{ ms: 50, basis: 'mailQuota' }, 'MailApp: getRemainingDailyQuota'],
-  [{ ms: 2000, basis: 'alert' }, 'Ui: alert prompt'],
+  [{ ms: 200, basis: 'alert' }, 'Ui: alert prompt'],
   [{ ms: 1000, basis: 'dialog' }, 'Ui: showModalDialog showModelessDialog showSidebar'],
   [{ ms: 200, basis: 'uiCall' }, 'Menu: addToUi\nSpreadsheet: toast'],
   [{ ms: 100, basis: 'triggerRead' }, 'ScriptApp: getProjectTriggers getUserTriggers'],

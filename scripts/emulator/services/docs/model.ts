@@ -11,7 +11,7 @@ export interface Run {
   attrs: Attrs;
 }
 
-/** An InlineImage inside a paragraph (docs/images.ts). */
+/** An InlineImage inside a paragraph (services/docs/images.ts). */
 export interface ImageNode {
   type: 'INLINE_IMAGE';
   /** The image bytes, base64 (the state is JSON). */
