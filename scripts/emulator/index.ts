@@ -11,7 +11,9 @@ import { createFilesState } from './core/files';
 import { deserializeState, serializeState } from './core/persist';
 import type { ExecutionOptions } from './core/runtime';
 import { Runtime } from './core/runtime';
+import { checkScopes } from './core/scopes';
 import type { EmulatorState } from './state';
+import { installAuthorization } from './services/authorization';
 import { createCacheState, installCache } from './services/cache';
 import { createDocumentState, installDocument } from './services/document';
 import { installDrive } from './services/drive';
@@ -91,6 +93,7 @@ export class Emulator {
   readonly cache: ReturnType<typeof installCache>['driver'];
   readonly lock: ReturnType<typeof installLock>['driver'];
   readonly logger: ReturnType<typeof installLogger>['driver'];
+  readonly consent: ReturnType<typeof installAuthorization>['driver'];
   private bundleLoaded = false;
 
   constructor(options: EmulatorOptions = {}) {
@@ -124,6 +127,7 @@ export class Emulator {
       toRealmDate: (ms) => new realm.Date(ms),
       newId: (prefix) => `${prefix}-${String(state.nextId++).padStart(6, '0')}`,
       call<T>(name: string, fn: () => T): T {
+        checkScopes(ctx, name);
         if (depth === 0) {
           const message = faults.check(name);
           if (message) throw fail(message);
@@ -161,6 +165,7 @@ export class Emulator {
     this.documents = install(installDocument(ctx));
     this.mail = install(installMail(ctx));
     this.triggers = install(installScript(ctx));
+    this.consent = install(installAuthorization(ctx));
     Object.assign(this.sandbox, this.globals);
   }
 
@@ -185,6 +190,8 @@ export class Emulator {
     return {
       Date: this.sandbox.Date as DateConstructor,
       Error: vm.runInContext('Error', this.sandbox) as ErrorConstructor,
+      Array: vm.runInContext('Array', this.sandbox) as ArrayConstructor,
+      Object: vm.runInContext('Object', this.sandbox) as ObjectConstructor,
     };
   }
 

@@ -1,4 +1,5 @@
 import type { FilesState } from './core/files';
+import type { ScopesState } from './core/scopes';
 import type { CacheState } from './services/cache';
 import type { DocumentState } from './services/document';
 import type { LockState } from './services/lock';
@@ -27,4 +28,6 @@ export interface EmulatorState {
   cache: CacheState;
   lock: LockState;
   logger: LoggerState;
+  /** Granted scopes per person; absent in workspaces saved before consent was modelled. */
+  scopes?: ScopesState;
 }
