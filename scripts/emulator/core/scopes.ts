@@ -474,6 +474,17 @@ export interface ScopesState {
   granted: Record<string, string[]>;
   /** Authorization prompts shown by ScriptApp.requireScopes / requireAllScopes, oldest first. */
   prompts: AuthorizationPrompt[];
+  /** Calls refused for a scope, oldest first: what the execution log shows, caught or not. */
+  refused: RefusedCall[];
+}
+
+export interface RefusedCall {
+  at: number;
+  method: string;
+  /** Whose authority the call ran with. */
+  user: string;
+  /** The requirement not met: any one of these scopes would have done. */
+  scopes: string[];
 }
 
 export interface AuthorizationPrompt {
@@ -484,7 +495,7 @@ export interface AuthorizationPrompt {
 }
 
 export function createScopesState(): ScopesState {
-  return { granted: {}, prompts: [] };
+  return { granted: {}, prompts: [], refused: [] };
 }
 
 export function scopesState(ctx: EmulatorContext): ScopesState {
@@ -556,6 +567,8 @@ export function checkScopes(ctx: EmulatorContext, method: string): void {
   const authMode = ctx.runtime.current()?.authMode ?? 'FULL';
   const requested = requestedScopes(ctx.project.manifest);
   const fail = (choice: ScopeChoice): never => {
+    const refused = { at: ctx.clock.now(), method, user: effectiveUser(ctx), scopes: [...choice] };
+    scopesState(ctx).refused.push(refused);
     throw ctx.fail(permissionMessage(method, choice));
   };
 

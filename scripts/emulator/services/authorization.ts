@@ -11,7 +11,7 @@ import type { EmulatorContext } from '../core/context';
 import { Emulated, makeEnum } from '../core/context';
 import { parameterMismatch } from '../core/errors';
 import { effectiveUser } from '../core/files';
-import type { AuthorizationPrompt } from '../core/scopes';
+import type { AuthorizationPrompt, RefusedCall } from '../core/scopes';
 import { grantedScopes, projectScopes, scopesState, setGrantedScopes } from '../core/scopes';
 
 const AUTH_MODES = ['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL'] as const;
@@ -132,6 +132,8 @@ export interface ConsentDriver {
   granted(user: string): string[];
   /** Authorization prompts shown by requireScopes / requireAllScopes, oldest first. */
   prompts(): AuthorizationPrompt[];
+  /** Calls refused for a missing scope, oldest first, whether or not the script caught the error. */
+  refusals(): RefusedCall[];
 }
 
 export function installAuthorization(ctx: EmulatorContext): {
@@ -144,6 +146,7 @@ export function installAuthorization(ctx: EmulatorContext): {
       grant: (user, scopes) => setGrantedScopes(ctx, user, scopes),
       granted: (user) => [...grantedScopes(ctx, user)],
       prompts: () => scopesState(ctx).prompts.map((p) => ({ ...p, scopes: [...p.scopes] })),
+      refusals: () => scopesState(ctx).refused.map((r) => ({ ...r, scopes: [...r.scopes] })),
     },
   };
 }
