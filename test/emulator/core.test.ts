@@ -141,6 +141,36 @@ describe('clock and realm', () => {
     expect(date instanceof Date).toBe(false);
     expect(vm.runInContext('(d) => d instanceof Date', emu.sandbox)(date)).toBe(true);
   });
+
+  it('hands the product arrays and plain objects of its own realm, as Google does', () => {
+    const emu = newEmulator();
+    emu.sheets.createBound('Báo cáo');
+    // On Google `range.getValues() instanceof Array` holds in the script (V8 runtime, one realm).
+    const seen = vm.runInContext(
+      `(() => {
+        const range = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange('A1:B2');
+        range.setValues([[1, 'a'], [new Date(0), true]]);
+        const values = range.getValues();
+        const cache = CacheService.getScriptCache();
+        cache.put('k', 'v');
+        return [
+          values instanceof Array,
+          values.every((row) => row instanceof Array),
+          values[1][0] instanceof Date,
+          cache.getAll(['k']) instanceof Object,
+          typeof range.getSheet().getName,
+        ].join(',');
+      })()`,
+      emu.sandbox,
+    ) as string;
+    expect(seen).toBe('true,true,true,true,function');
+  });
+
+  it('hands a function it calls (a trigger, a menu item) arguments of the product realm', () => {
+    const emu = newEmulator();
+    emu.sandbox.handler = vm.runInContext('(e) => e instanceof Object && e.list instanceof Array', emu.sandbox);
+    expect(emu.run('handler', [{ list: [1, 2] }])).toBe(true);
+  });
 });
 
 describe('executions', () => {

@@ -20,9 +20,12 @@ export interface Execution {
   kind: ExecutionKind;
   startedAt: number;
   triggerUid?: string;
+  /** The global function Apps Script called (menus, triggers, Run); absent for code run directly. */
+  functionName?: string;
 }
 
 export interface ExecutionOptions {
+  functionName?: string;
   user: string;
   effectiveUser?: string;
   authMode?: AuthMode;
@@ -79,6 +82,7 @@ export class Runtime {
       kind: options.kind ?? 'manual',
       startedAt: this.ctx().clock.now(),
       triggerUid: options.triggerUid,
+      functionName: options.functionName,
     };
     this.stack.push(execution);
     try {
@@ -97,7 +101,7 @@ export class Runtime {
     }
     // Event objects and arguments reach the script as its own realm's objects, as on Google.
     const realmArgs = args.map((arg) => toRealm(arg, this.ctx().realm));
-    return this.execute(() => (fn as (...a: unknown[]) => unknown)(...realmArgs), options);
+    return this.execute(() => (fn as (...a: unknown[]) => unknown)(...realmArgs), { ...options, functionName });
   }
 
   /**

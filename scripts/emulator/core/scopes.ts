@@ -483,6 +483,8 @@ export interface RefusedCall {
   method: string;
   /** Whose authority the call ran with. */
   user: string;
+  /** The entry point of the execution (onOpen, a menu's function, a trigger's handler), if any. */
+  functionName: string | null;
   /** The requirement not met: any one of these scopes would have done. */
   scopes: string[];
 }
@@ -567,8 +569,13 @@ export function checkScopes(ctx: EmulatorContext, method: string): void {
   const authMode = ctx.runtime.current()?.authMode ?? 'FULL';
   const requested = requestedScopes(ctx.project.manifest);
   const fail = (choice: ScopeChoice): never => {
-    const refused = { at: ctx.clock.now(), method, user: effectiveUser(ctx), scopes: [...choice] };
-    scopesState(ctx).refused.push(refused);
+    scopesState(ctx).refused.push({
+      at: ctx.clock.now(),
+      method,
+      user: effectiveUser(ctx),
+      functionName: ctx.runtime.current()?.functionName ?? null,
+      scopes: [...choice],
+    });
     throw ctx.fail(permissionMessage(method, choice));
   };
 
