@@ -168,7 +168,10 @@ describe('clock and realm', () => {
 
   it('hands a function it calls (a trigger, a menu item) arguments of the product realm', () => {
     const emu = newEmulator();
-    emu.sandbox.handler = vm.runInContext('(e) => e instanceof Object && e.list instanceof Array', emu.sandbox);
+    emu.sandbox.handler = vm.runInContext(
+      '(e) => e instanceof Object && e.list instanceof Array',
+      emu.sandbox,
+    );
     expect(emu.run('handler', [{ list: [1, 2] }])).toBe(true);
   });
 });

@@ -144,7 +144,8 @@ export function emulatedMethods(): string[] {
       const built = news.filter((n) => declarationOf(n.expression) === cls);
       const fromNew = built.map((n) => namesOf(cls, n.arguments ?? []));
       // Abstract bases are never built; their subclasses bring their names.
-      if (built.length === 0 && cls.modifiers?.some((m) => m.kind === ts.SyntaxKind.AbstractKeyword)) continue;
+      if (built.length === 0 && cls.modifiers?.some((m) => m.kind === ts.SyntaxKind.AbstractKeyword))
+        continue;
       if (fromNew.length === 0 || fromNew.some((n) => n === null))
         throw new Error(`Cannot tell the Apps Script class name of ${cls.name?.text ?? '?'}`);
       classNames = fromNew.flat() as string[];

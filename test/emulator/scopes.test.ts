@@ -83,7 +83,9 @@ describe('the manifest: every call needs one of its scopes among oauthScopes', (
   test('an enabled advanced service adds its scope (dependencies.enabledAdvancedServices)', () => {
     const { g } = deployed({
       oauthScopes: [],
-      dependencies: { enabledAdvancedServices: [{ userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' }] },
+      dependencies: {
+        enabledAdvancedServices: [{ userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' }],
+      },
     });
     expect(g.SpreadsheetApp.getActiveSpreadsheet().getName()).toBe('Báo cáo');
     expect(message(() => g.DriveApp.getRootFolder())).toContain('Required permissions: (');
@@ -185,10 +187,11 @@ describe('granular consent: what each person granted', () => {
   test('an installable trigger runs with its creator’s consent, not the editor’s', () => {
     const { emu, g } = withScopes(EVERYTHING);
     emu.consent.grant(OWNER, withoutMail);
-    emu.execute(
-      () => g.MailApp.sendEmail(OWNER, 's', 'b'),
-      { user: OFFICER, effectiveUser: OFFICER, kind: 'menu' },
-    );
+    emu.execute(() => g.MailApp.sendEmail(OWNER, 's', 'b'), {
+      user: OFFICER,
+      effectiveUser: OFFICER,
+      kind: 'menu',
+    });
     expect(
       message(() =>
         emu.execute(() => g.MailApp.sendEmail(OWNER, 's', 'b'), {
@@ -330,7 +333,8 @@ describe('the scope table', () => {
       expect(row.url).toMatch(/^https:\/\/developers\.google\.com\/apps-script\/reference\/[a-z]+\/[a-z-]+$/);
       for (const choice of row.requires) {
         expect(choice.length).toBeGreaterThan(0);
-        for (const scope of choice) expect(scope).toMatch(/^https:\/\/(www\.googleapis\.com\/auth\/|mail\.google\.com\/)/);
+        for (const scope of choice)
+          expect(scope).toMatch(/^https:\/\/(www\.googleapis\.com\/auth\/|mail\.google\.com\/)/);
       }
     }
     expect(SCOPE_TABLE.get('Session.getActiveUser')!.requires).toEqual([[SCOPES.userinfoEmail]]);

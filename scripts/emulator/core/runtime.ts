@@ -101,7 +101,10 @@ export class Runtime {
     }
     // Event objects and arguments reach the script as its own realm's objects, as on Google.
     const realmArgs = args.map((arg) => toRealm(arg, this.ctx().realm));
-    return this.execute(() => (fn as (...a: unknown[]) => unknown)(...realmArgs), { ...options, functionName });
+    return this.execute(() => (fn as (...a: unknown[]) => unknown)(...realmArgs), {
+      ...options,
+      functionName,
+    });
   }
 
   /**

@@ -4,9 +4,9 @@
  * this method require authorization with one or more of the following scopes"), and
  * https://developers.google.com/apps-script/concepts/scopes (explicit scopes, granular consent).
  *
- * A row is `verified` when the page's Authorization block (or its absence) was read for that class;
- * the other rows follow the service's documented rule for its siblings and take the stricter
- * reading (a scope is required) where the page could not be read.
+ * A row is `verified` when its page's Authorization block (or its absence) was read for that class,
+ * directly or in notes taken from the page; the other rows follow the service's documented rule for
+ * its siblings and take the stricter reading (a scope is required) where one is plausible.
  */
 import type { EmulatorContext } from './context';
 import { effectiveUser } from './files';
@@ -80,7 +80,7 @@ const NONE: readonly ScopeChoice[] = [];
 
 const TABLE: readonly ScopeRow[] = [
   // Spreadsheet service: "most methods" accept currentonly or spreadsheets; opening another
-  // spreadsheet needs spreadsheets (facts §6.2; Range, Sheet, Spreadsheet, SpreadsheetApp pages).
+  // spreadsheet needs spreadsheets (the Range, Sheet, Spreadsheet and SpreadsheetApp pages).
   ...rows(
     'SpreadsheetApp',
     'spreadsheet/spreadsheet-app',
@@ -133,7 +133,13 @@ const TABLE: readonly ScopeRow[] = [
       'getUnprotectedRanges isWarningOnly remove removeEditor removeEditors setDescription setDomainEdit ' +
       'setUnprotectedRanges setWarningOnly',
   ),
-  ...rows('NamedRange', 'spreadsheet/named-range', false, [SHEETS], 'getName getRange remove setName setRange'),
+  ...rows(
+    'NamedRange',
+    'spreadsheet/named-range',
+    false,
+    [SHEETS],
+    'getName getRange remove setName setRange',
+  ),
   // Builders and built rules: the pages could not be read; the stricter reading requires the
   // spreadsheet scopes (unverified).
   ...rows(
@@ -187,8 +193,15 @@ const TABLE: readonly ScopeRow[] = [
     'alert createMenu prompt showModalDialog showModelessDialog showSidebar',
   ),
   ...rows('Menu', 'base/menu', false, [[S.containerUi]], 'addItem addSeparator addSubMenu addToUi'),
-  ...rows('PromptResponse', 'base/prompt-response', false, [[S.containerUi]], 'getResponseText getSelectedButton'),
-  // Session: the user's identity needs userinfo.email once scopes are explicit (Session page; facts §6.2).
+  ...rows(
+    'PromptResponse',
+    'base/prompt-response',
+    false,
+    [[S.containerUi]],
+    'getResponseText getSelectedButton',
+  ),
+  // Session: the user's identity needs userinfo.email once scopes are explicit (Session page, and
+  // public reports of scripts with explicit scopes failing at Session.getActiveUser).
   ...rows('Session', 'base/session', true, [[S.userinfoEmail]], 'getActiveUser getEffectiveUser'),
   ...rows(
     'Session',
@@ -219,7 +232,7 @@ const TABLE: readonly ScopeRow[] = [
     'base64Decode base64DecodeWebSafe base64Encode base64EncodeWebSafe computeDigest formatDate ' +
       'formatString getUuid newBlob parseCsv sleep',
   ),
-  // Properties, Cache and Lock list no scopes (facts §6.2).
+  // Properties, Cache and Lock: their pages list no scopes.
   ...rows(
     'PropertiesService',
     'properties/properties-service',
@@ -256,9 +269,10 @@ const TABLE: readonly ScopeRow[] = [
       'setContent setHeight setSandboxMode setTitle setWidth setXFrameOptionsMode',
   ),
   ...rows('HtmlTemplate', 'html/html-template', false, NONE, 'evaluate getCode getRawContent'),
-  // MailApp: script.send_mail (facts §6.2).
+  // MailApp: script.send_mail (mail-app page).
   ...rows('MailApp', 'mail/mail-app', true, [[S.sendMail]], 'getRemainingDailyQuota sendEmail'),
-  // ScriptApp triggers: script.scriptapp (facts §6.2); forSpreadsheet also needs a spreadsheet scope.
+  // ScriptApp triggers: script.scriptapp (script-app, trigger and trigger-builder pages);
+  // forSpreadsheet also needs a spreadsheet scope (unverified which one: either is accepted here).
   ...rows(
     'ScriptApp',
     'script/script-app',
@@ -289,7 +303,7 @@ const TABLE: readonly ScopeRow[] = [
     'getEventType getHandlerFunction getTriggerSource getTriggerSourceId getUniqueId',
   ),
   ...rows('TriggerBuilder', 'script/trigger-builder', true, [[S.scriptApp]], 'timeBased'),
-  ...rows('TriggerBuilder', 'script/trigger-builder', true, [[S.scriptApp], SHEETS], 'forSpreadsheet'),
+  ...rows('TriggerBuilder', 'script/trigger-builder', false, [[S.scriptApp], SHEETS], 'forSpreadsheet'),
   ...rows(
     'ClockTriggerBuilder',
     'script/clock-trigger-builder',
@@ -306,7 +320,7 @@ const TABLE: readonly ScopeRow[] = [
     'create onChange onEdit onFormSubmit onOpen',
   ),
   // DriveApp: reads accept drive.readonly or drive; creating, copying and sharing need drive
-  // (facts §6.2). Iterators follow the reads (unverified).
+  // (drive-app, file and folder pages). Iterators follow the reads (unverified).
   ...rows(
     'DriveApp',
     'drive/drive-app',
@@ -333,7 +347,8 @@ const TABLE: readonly ScopeRow[] = [
   ...rows('Folder', 'drive/folder', true, [[S.drive]], `${DRIVE_ITEM_WRITE} createFile createFolder`),
   ...rows('FileIterator', 'drive/file-iterator', false, [DRIVE_READ], 'hasNext next'),
   ...rows('FolderIterator', 'drive/folder-iterator', false, [DRIVE_READ], 'hasNext next'),
-  // DocumentApp: documents.currentonly or documents; create and openById need documents (facts §6.2).
+  // DocumentApp: documents.currentonly or documents; create and openById need documents
+  // (document-app and document pages).
   // The element classes follow (unverified).
   ...rows('DocumentApp', 'document/document-app', true, [DOCS], 'getActiveDocument'),
   ...rows('DocumentApp', 'document/document-app', true, [[S.documents]], 'create openById openByUrl'),
@@ -449,7 +464,8 @@ export function requestedScopes(manifest: Record<string, unknown>): ReadonlySet<
     ? (dependencies.enabledAdvancedServices as Array<{ serviceId?: unknown }>)
     : [];
   for (const service of services) {
-    const scope = typeof service.serviceId === 'string' ? ADVANCED_SERVICE_SCOPES[service.serviceId] : undefined;
+    const scope =
+      typeof service.serviceId === 'string' ? ADVANCED_SERVICE_SCOPES[service.serviceId] : undefined;
     if (scope) scopes.add(scope);
   }
   return scopes;
