@@ -13,7 +13,9 @@ import { checkLimitsBeforeCall, createLimitsState, installLimits } from './core/
 import { deserializeState, serializeState } from './core/persist';
 import type { ExecutionOptions } from './core/runtime';
 import { Runtime } from './core/runtime';
+import { checkScopes } from './core/scopes';
 import type { EmulatorState } from './state';
+import { installAuthorization } from './services/authorization';
 import { createCacheState, installCache } from './services/cache';
 import { installCharts } from './services/charts';
 import { createDocumentState, installDocument } from './services/document';
@@ -104,6 +106,7 @@ export class Emulator {
   readonly lock: ReturnType<typeof installLock>['driver'];
   readonly logger: ReturnType<typeof installLogger>['driver'];
   readonly limits: ReturnType<typeof installLimits>['driver'];
+  readonly consent: ReturnType<typeof installAuthorization>['driver'];
   private bundleLoaded = false;
 
   constructor(options: EmulatorOptions = {}) {
@@ -139,6 +142,7 @@ export class Emulator {
       toRealmDate: (ms) => new realm.Date(ms),
       newId: (prefix) => `${prefix}-${String(state.nextId++).padStart(6, '0')}`,
       call<T>(name: string, fn: () => T, info: CallInfo = {}): T {
+        checkScopes(ctx, name);
         // Per execution: another execution started inside a call (a person acting while a dialog
         // waits) has calls of its own.
         const execution = ctx.runtime.current()?.id ?? 0;
@@ -189,6 +193,7 @@ export class Emulator {
     this.documents = install(installDocument(ctx));
     this.mail = install(installMail(ctx));
     this.triggers = install(installScript(ctx));
+    this.consent = install(installAuthorization(ctx));
     Object.assign(this.sandbox, this.globals);
   }
 
@@ -213,6 +218,8 @@ export class Emulator {
     return {
       Date: this.sandbox.Date as DateConstructor,
       Error: vm.runInContext('Error', this.sandbox) as ErrorConstructor,
+      Array: vm.runInContext('Array', this.sandbox) as ArrayConstructor,
+      Object: vm.runInContext('Object', this.sandbox) as ObjectConstructor,
     };
   }
 

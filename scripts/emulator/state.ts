@@ -1,5 +1,6 @@
 import type { FilesState } from './core/files';
 import type { LimitsState } from './core/limits';
+import type { ScopesState } from './core/scopes';
 import type { CacheState } from './services/cache';
 import type { DocumentState } from './services/document';
 import type { LockState } from './services/lock';
@@ -30,4 +31,6 @@ export interface EmulatorState {
   logger: LoggerState;
   /** Limit settings and trigger run time used (optional: older saved workspaces lack it). */
   limits?: LimitsState;
+  /** Granted scopes per person; absent in workspaces saved before consent was modelled. */
+  scopes?: ScopesState;
 }

@@ -1,6 +1,8 @@
 import vm from 'node:vm';
 import { Emulator } from '../../scripts/emulator';
 import { Emulated, guard, isDate, makeEnum } from '../../scripts/emulator/core/context';
+import type { ScopeRow } from '../../scripts/emulator/core/scopes';
+import { SCOPE_TABLE } from '../../scripts/emulator/core/scopes';
 
 /** A minimal emulated class, to test the machinery every service shares. */
 class Counter extends Emulated {
@@ -18,6 +20,13 @@ class Counter extends Emulated {
   doubleViaApi(): number {
     return this.getValue() * 2;
   }
+}
+
+// Every call passes the scope check, which needs a row per method: the test class gets rows
+// (no scope), as every emulated class has (jest gives this file its own copy of the table).
+for (const method of ['increment', 'getValue', 'doubleViaApi']) {
+  const row: ScopeRow = { method: `Counter.${method}`, requires: [], url: 'test', verified: true };
+  (SCOPE_TABLE as Map<string, ScopeRow>).set(row.method, row);
 }
 
 function newEmulator(): Emulator {
@@ -138,6 +147,39 @@ describe('clock and realm', () => {
     expect(isDate(date)).toBe(true);
     expect(date instanceof Date).toBe(false);
     expect(vm.runInContext('(d) => d instanceof Date', emu.sandbox)(date)).toBe(true);
+  });
+
+  it('hands the product arrays and plain objects of its own realm, as Google does', () => {
+    const emu = newEmulator();
+    emu.sheets.createBound('Báo cáo');
+    // On Google `range.getValues() instanceof Array` holds in the script (V8 runtime, one realm).
+    const seen = vm.runInContext(
+      `(() => {
+        const range = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange('A1:B2');
+        range.setValues([[1, 'a'], [new Date(0), true]]);
+        const values = range.getValues();
+        const cache = CacheService.getScriptCache();
+        cache.put('k', 'v');
+        return [
+          values instanceof Array,
+          values.every((row) => row instanceof Array),
+          values[1][0] instanceof Date,
+          cache.getAll(['k']) instanceof Object,
+          typeof range.getSheet().getName,
+        ].join(',');
+      })()`,
+      emu.sandbox,
+    ) as string;
+    expect(seen).toBe('true,true,true,true,function');
+  });
+
+  it('hands a function it calls (a trigger, a menu item) arguments of the product realm', () => {
+    const emu = newEmulator();
+    emu.sandbox.handler = vm.runInContext(
+      '(e) => e instanceof Object && e.list instanceof Array',
+      emu.sandbox,
+    );
+    expect(emu.run('handler', [{ list: [1, 2] }])).toBe(true);
   });
 });
 

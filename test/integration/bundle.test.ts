@@ -74,6 +74,7 @@ describe('deployment files', () => {
         'script.scriptapp',
         'script.send_mail',
         'spreadsheets',
+        'userinfo.email',
       ].sort(),
     );
     expect(manifest.oauthScopes).not.toContain('https://mail.google.com/');

@@ -10,6 +10,8 @@ import type { EmulatorState } from '../state';
 export interface Realm {
   Date: DateConstructor;
   Error: ErrorConstructor;
+  Array: ArrayConstructor;
+  Object: ObjectConstructor;
 }
 
 /** The deployed project's files other than code: the manifest and the HTML files, by name. */
@@ -48,11 +50,31 @@ export function isDate(value: unknown): value is Date {
 }
 
 /**
+ * `value` with its arrays and plain objects rebuilt in the product's realm, deeply: on Google
+ * `range.getValues() instanceof Array` holds in the script, and so must it here. Emulated objects,
+ * Dates, Blobs and the realm's own values are passed through as they are.
+ */
+export function toRealm(value: unknown, realm: Realm): unknown {
+  if (value instanceof Array) {
+    const copy = new realm.Array(value.length);
+    for (let i = 0; i < value.length; i++) copy[i] = toRealm(value[i], realm);
+    return copy;
+  }
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const copy = new realm.Object() as Record<string, unknown>;
+    for (const [key, item] of Object.entries(value)) copy[key] = toRealm(item, realm);
+    return copy;
+  }
+  return value;
+}
+
+/**
  * Base of every emulated Apps Script object. The constructor returns a Proxy so that:
  * - each public method call is logged and passes fault injection (members starting with `_` are
  *   the emulator's internals and are neither logged nor meant for product code);
  * - a member the emulator does not implement throws `Not emulated: Class.member`;
- * - methods run with `this` = the proxy, so chaining (`return this`) keeps the guard.
+ * - methods run with `this` = the proxy, so chaining (`return this`) keeps the guard;
+ * - arrays and plain objects a method returns are rebuilt in the product's realm (toRealm).
  * Implementations must not use `#private` fields (they do not work through a Proxy).
  */
 export class Emulated {
@@ -80,7 +102,10 @@ export function guard<T extends object>(target: T, className: string, ctx: Emula
       }
       const method = value as (...args: unknown[]) => unknown;
       return function emulatedMethod(...args: unknown[]) {
-        return ctx.call(`${className}.${prop}`, () => method.apply(proxy, args), { target: t, args });
+        return ctx.call(`${className}.${prop}`, () => toRealm(method.apply(proxy, args), ctx.realm), {
+          target: t,
+          args,
+        });
       };
     },
   });

@@ -1,4 +1,5 @@
 import type { EmulatorContext } from './context';
+import { toRealm } from './context';
 
 export type AuthMode = 'NONE' | 'LIMITED' | 'FULL';
 export type ExecutionKind =
@@ -124,7 +125,12 @@ export class Runtime {
     if (typeof fn !== 'function') {
       throw this.ctx().fail(`Script function not found: ${functionName}`);
     }
-    return this.execute(() => (fn as (...a: unknown[]) => unknown)(...args), { ...options, functionName });
+    // Event objects and arguments reach the script as its own realm's objects, as on Google.
+    const realmArgs = args.map((arg) => toRealm(arg, this.ctx().realm));
+    return this.execute(() => (fn as (...a: unknown[]) => unknown)(...realmArgs), {
+      ...options,
+      functionName,
+    });
   }
 
   /**

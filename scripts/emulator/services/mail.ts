@@ -3,7 +3,6 @@ import type { EmulatorContext } from '../core/context';
 import { Emulated } from '../core/context';
 import { parameterMismatch } from '../core/errors';
 import { effectiveUser, isConsumer } from '../core/files';
-import { requireAuthorization } from './session';
 
 export interface MailAttachment {
   name: string | null;
@@ -42,7 +41,6 @@ export function createMailState(): MailState {
   return { outbox: [], dailyLimit: null, usage: {} };
 }
 
-const SCOPE = 'https://www.googleapis.com/auth/script.send_mail';
 const DAY_MS = 24 * 3600_000;
 const MAX_RECIPIENTS_PER_MESSAGE = 50;
 const MAX_ATTACHMENTS = 250;
@@ -111,12 +109,10 @@ class MailAppImpl extends Emulated {
    * sendEmail(to, replyTo, subject, body).
    */
   sendEmail(...args: unknown[]): void {
-    requireAuthorization(this._ctx, 'MailApp.sendEmail', SCOPE);
     this._send(this._options(args));
   }
 
   getRemainingDailyQuota(): number {
-    requireAuthorization(this._ctx, 'MailApp.getRemainingDailyQuota', SCOPE);
     const sender = effectiveUser(this._ctx);
     return dailyLimit(this._ctx, sender) - usedToday(this._ctx, sender);
   }

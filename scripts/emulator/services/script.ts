@@ -4,7 +4,12 @@ import { parameterMismatch } from '../core/errors';
 import { effectiveUser } from '../core/files';
 import type { SpreadsheetEvent } from '../core/runtime';
 import { isValidTimeZone, zonedParts, zonedTimeToUtc } from '../core/time';
-import { requireAuthorization } from './session';
+import {
+  authorizationStatusEnum,
+  getAuthorizationInfo,
+  requireAllScopes,
+  requireScopes,
+} from './authorization';
 
 // ---------------------------------------------------------------------------------------------
 // State
@@ -77,7 +82,6 @@ export interface FiredTrigger {
 // Scheduling
 // ---------------------------------------------------------------------------------------------
 
-const SCOPE = 'https://www.googleapis.com/auth/script.scriptapp';
 const MAX_TRIGGERS_PER_USER = 20;
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
@@ -476,13 +480,25 @@ class ScriptAppImpl extends Emulated {
     'LIMITED',
     'FULL',
   ] as const);
+  readonly AuthorizationStatus = authorizationStatusEnum(this._ctx);
 
   constructor(ctx: EmulatorContext) {
     super(ctx, 'ScriptApp');
   }
 
+  getAuthorizationInfo(...args: unknown[]): ReturnType<typeof getAuthorizationInfo> {
+    return getAuthorizationInfo(this._ctx, args);
+  }
+
+  requireAllScopes(...args: unknown[]): void {
+    requireAllScopes(this._ctx, args);
+  }
+
+  requireScopes(...args: unknown[]): void {
+    requireScopes(this._ctx, args);
+  }
+
   newTrigger(functionName: string): TriggerBuilderImpl {
-    requireAuthorization(this._ctx, 'ScriptApp.newTrigger', SCOPE);
     if (typeof functionName !== 'string')
       throw parameterMismatch(this._ctx, 'ScriptApp.newTrigger', [functionName]);
     return new TriggerBuilderImpl(this._ctx, functionName);
@@ -490,12 +506,10 @@ class ScriptAppImpl extends Emulated {
 
   /** Only the current account's triggers: another account's are invisible, though they run. */
   getProjectTriggers(): TriggerImpl[] {
-    requireAuthorization(this._ctx, 'ScriptApp.getProjectTriggers', SCOPE);
     return ownTriggers(this._ctx);
   }
 
   getUserTriggers(spreadsheet: { getId(): string }): TriggerImpl[] {
-    requireAuthorization(this._ctx, 'ScriptApp.getUserTriggers', SCOPE);
     const id = spreadsheet?.getId?.();
     if (typeof id !== 'string')
       throw parameterMismatch(this._ctx, 'ScriptApp.getUserTriggers', [spreadsheet]);
@@ -503,7 +517,6 @@ class ScriptAppImpl extends Emulated {
   }
 
   deleteTrigger(trigger: TriggerImpl): void {
-    requireAuthorization(this._ctx, 'ScriptApp.deleteTrigger', SCOPE);
     if (!(trigger instanceof TriggerImpl))
       throw parameterMismatch(this._ctx, 'ScriptApp.deleteTrigger', [trigger]);
     const state = this._ctx.state.script;

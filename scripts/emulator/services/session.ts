@@ -83,16 +83,6 @@ export function effectiveUserEmail(ctx: EmulatorContext): string {
   return execution.kind === 'simpleTrigger' ? activeUserEmail(ctx) : execution.effectiveUser;
 }
 
-/**
- * Services that need an OAuth scope refuse to run without full authorisation (a simple trigger
- * runs with authMode LIMITED), with Google's text.
- */
-export function requireAuthorization(ctx: EmulatorContext, method: string, scope: string): void {
-  if (currentExecution(ctx).authMode !== 'FULL') {
-    throw ctx.fail(`You do not have permission to call ${method}. Required permissions: ${scope}`);
-  }
-}
-
 class UserImpl extends Emulated {
   constructor(
     ctx: EmulatorContext,
