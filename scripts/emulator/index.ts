@@ -142,7 +142,6 @@ export class Emulator {
       toRealmDate: (ms) => new realm.Date(ms),
       newId: (prefix) => `${prefix}-${String(state.nextId++).padStart(6, '0')}`,
       call<T>(name: string, fn: () => T, info: CallInfo = {}): T {
-        checkScopes(ctx, name);
         // Per execution: another execution started inside a call (a person acting while a dialog
         // waits) has calls of its own.
         const execution = ctx.runtime.current()?.id ?? 0;
@@ -161,6 +160,8 @@ export class Emulator {
         const call = log.begin(name, info, execution);
         active.set(execution, { call, depth: 0 });
         try {
+          // Inside the call: a refused call is logged and priced too (it reached Google).
+          checkScopes(ctx, name);
           return fn();
         } finally {
           active.delete(execution);

@@ -91,6 +91,8 @@ const BASIS = {
   triggerRead: 'ScriptApp.getProjectTriggers / getUserTriggers: assumed 100 ms, no measurement',
   triggerWrite: 'creating or deleting a trigger: assumed 300 ms, no measurement',
   html: 'HtmlTemplate.evaluate (runs the scriptlets on the server): assumed 10 ms, no measurement',
+  authorization:
+    "ScriptApp.getAuthorizationInfo / requireScopes / requireAllScopes ask the authorization server about the person's grants: no measurement; assumed 100 ms, one round trip like the lock service",
   chartWrite:
     'inserting, updating or removing an embedded chart (a structural change of the sheet): no measurement; assumed priced like the other structural changes (500 ms, sheetsCommit), which errs high',
   chartImage:
@@ -174,6 +176,7 @@ const TABLE: Array<[Price, string]> = [
      ChartOptions: get
      ContainerInfo: getAnchorColumn getAnchorRow getOffsetX getOffsetY
      InlineImage: getHeight getParent getType getWidth setHeight setWidth
+     AuthorizationInfo: getAuthorizationStatus getAuthorizationUrl getAuthorizedScopes
      Menu: addItem addSeparator addSubMenu
      PromptResponse: getResponseText getSelectedButton
      User: getDomain getEmail
@@ -384,6 +387,7 @@ const TABLE: Array<[Price, string]> = [
     'ScriptApp: deleteTrigger\nClockTriggerBuilder: create\nSpreadsheetTriggerBuilder: create',
   ],
   [{ ms: 10, basis: 'html' }, 'HtmlTemplate: evaluate'],
+  [{ ms: 100, basis: 'authorization' }, 'ScriptApp: getAuthorizationInfo requireAllScopes requireScopes'],
   [SHEETS_META, 'Sheet: newChart getCharts'],
   [{ ms: 500, effect: 'commit', basis: 'chartWrite' }, 'Sheet: insertChart updateChart removeChart'],
   [{ ms: 2000, basis: 'chartImage' }, 'EmbeddedChart: getAs getBlob\nInlineImage: getAs getBlob'],

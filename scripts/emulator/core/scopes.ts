@@ -97,7 +97,7 @@ const TABLE: readonly ScopeRow[] = [
     'addEditor addEditors deleteSheet getActiveSheet getEditors getId getName getNamedRanges getNumSheets ' +
       'getOwner getProtections getRange getRangeByName getSheetById getSheetByName getSheets ' +
       'getSpreadsheetLocale getSpreadsheetTimeZone getUrl insertSheet removeNamedRange rename ' +
-      'setActiveSheet setNamedRange setSpreadsheetTimeZone toast',
+      'setActiveSheet setNamedRange setSpreadsheetLocale setSpreadsheetTimeZone toast',
   ),
   ...rows(
     'Sheet',
@@ -109,7 +109,32 @@ const TABLE: readonly ScopeRow[] = [
       'getLastColumn getLastRow getMaxColumns getMaxRows getName getParent getProtections getRange ' +
       'getSheetId hideSheet insertColumnsAfter insertRows insertRowsAfter isSheetHidden protect ' +
       'setColumnWidth setColumnWidths setConditionalFormatRules setFrozenColumns setFrozenRows setName ' +
-      'setTabColor showSheet',
+      'setTabColor showSheet getCharts insertChart newChart removeChart updateChart',
+  ),
+  // Embedded charts: the Spreadsheet service's rule for its classes (embedded-chart,
+  // embedded-chart-builder, container-info pages; not read here: stricter reading, unverified).
+  ...rows(
+    'EmbeddedChartBuilder',
+    'spreadsheet/embedded-chart-builder',
+    false,
+    [SHEETS],
+    'addRange build clearRanges getChartType getRanges removeRange setChartType setNumHeaders setOption ' +
+      'setPosition',
+  ),
+  ...rows(
+    'EmbeddedChart',
+    'spreadsheet/embedded-chart',
+    false,
+    [SHEETS],
+    'getAs getBlob getChartId getContainerInfo getNumHeaders getOptions getRanges modify',
+  ),
+  ...rows('ChartOptions', 'spreadsheet/chart-options', false, [SHEETS], 'get'),
+  ...rows(
+    'ContainerInfo',
+    'spreadsheet/container-info',
+    false,
+    [SHEETS],
+    'getAnchorColumn getAnchorRow getOffsetX getOffsetY',
   ),
   ...rows(
     'Range',
@@ -415,6 +440,20 @@ const TABLE: readonly ScopeRow[] = [
       'setStrikethrough setText setUnderline',
   ),
   ...rows('PageBreak', 'document/page-break', false, [DOCS], 'getParent getType'),
+  // Images: the Document service's rule (body, paragraph, inline-image pages; unverified here).
+  ...rows('Body', 'document/body', false, [DOCS], 'appendImage insertImage'),
+  ...rows('HeaderSection', 'document/header-section', false, [DOCS], 'appendImage insertImage'),
+  ...rows('FooterSection', 'document/footer-section', false, [DOCS], 'appendImage insertImage'),
+  ...rows('TableCell', 'document/table-cell', false, [DOCS], 'appendImage insertImage'),
+  ...rows('Paragraph', 'document/paragraph', false, [DOCS], 'appendInlineImage'),
+  ...rows('ListItem', 'document/list-item', false, [DOCS], 'appendInlineImage'),
+  ...rows(
+    'InlineImage',
+    'document/inline-image',
+    false,
+    [DOCS],
+    'getAs getBlob getHeight getParent getType getWidth setHeight setWidth',
+  ),
   ...rows('HorizontalRule', 'document/horizontal-rule', false, [DOCS], 'getParent getType'),
   ...rows(
     'RangeElement',
