@@ -35,6 +35,7 @@ import { readSubmissions } from '../workspace/progressTab';
 import { tellUser } from '../workspace/ui';
 import type { UnitRecord } from '../workspace/unitsTab';
 import { submissionOf } from './progress';
+import { checkRequest } from '../domain/requests';
 import type { Workbook } from './workbook';
 import { loadWorkbook, requireAdmin } from './workbook';
 
@@ -103,6 +104,7 @@ interface Planned {
 }
 
 export function remindLateUnits(request?: unknown): ReminderResult {
+  checkRequest('remindLateUnits', request);
   const automatic = isTriggerEvent(request);
   return withScriptLock(TITLE, () => {
     const workbook = loadWorkbook();

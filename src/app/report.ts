@@ -6,13 +6,8 @@
 import type { PeriodSpec, ReportKind } from '../domain/periodSpec';
 import { reportContent } from '../domain/report/content';
 import type { ReportContent } from '../domain/report/content';
-import {
-  isReportKind,
-  offeredPeriods,
-  REPORT_KINDS,
-  reportKindName,
-  reportPeriod,
-} from '../domain/report/kinds';
+import { isReportKind, offeredPeriods, REPORT_KINDS, reportKindName } from '../domain/report/kinds';
+import { checkRequest } from '../domain/requests';
 import { tagReference, templateProblems } from '../domain/report/tags';
 import { defaultTemplate } from '../domain/report/template';
 import { templateSetting } from '../domain/settings';
@@ -39,6 +34,7 @@ import type { RuleResult } from '../domain/rules';
 import { readArchive } from '../workspace/archiveTab';
 import type { CheckContext } from './checks';
 import { checkUnitQuarter, lastYearsFinalQuarter, rulesOf } from './checks';
+import { reportPeriodAsked } from './periodAsked';
 import { completeness, reportInput } from './reportData';
 import { readUnitTabs } from './unitData';
 import type { Workbook } from './workbook';
@@ -47,6 +43,8 @@ import { loadWorkbook, requireAdmin } from './workbook';
 export interface ReportRequest {
   ky?: string;
   loai?: string;
+  /** A period still running is reported only when this is true, as provisional figures. */
+  tam_tinh?: boolean;
 }
 
 export interface ReportResult {
@@ -76,7 +74,7 @@ function requestedReport(
   request: ReportRequest | undefined,
 ): { spec: PeriodSpec; kind: ReportKind } {
   const kindAsked = requestedKind(request);
-  const spec = reportPeriod(kindAsked ?? 'quy', request?.ky, workbook.now, workbook.config.nhiem_ky);
+  const spec = reportPeriodAsked(workbook, kindAsked ?? 'quy', request);
   return { spec, kind: kindAsked ?? spec.reportKind };
 }
 
@@ -169,6 +167,7 @@ export function createReportDocument(workbook: Workbook, request: ReportRequest)
 
 /** "Tạo báo cáo": admins only; the kind follows from the period unless given. */
 export function createReport(request?: ReportRequest): ReportResult {
+  checkRequest('createReport', request);
   return withScriptLock('Tạo báo cáo', () => {
     const workbook = loadWorkbook();
     requireAdmin(workbook, 'tạo báo cáo');
@@ -218,6 +217,7 @@ function checkLine(workbook: Workbook, result: RuleResult): ReportOptions['loi']
  * (default: the latest completed), who has submitted, and what the checks find in this year's data.
  */
 export function reportOptions(request?: ReportRequest): ReportOptions {
+  checkRequest('reportOptions', request);
   const workbook = loadWorkbook();
   requireAdmin(workbook, 'tạo báo cáo');
   const { spec, kind } = requestedReport(workbook, request);

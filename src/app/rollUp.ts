@@ -13,6 +13,8 @@ import { writeSummary } from '../workspace/summaryTab';
 import { tellUser } from '../workspace/ui';
 import { periodPoints } from './periodData';
 import { evaluateRollUpTargets } from './targets';
+import { checkRequest } from '../domain/requests';
+import { refuseUnstarted } from './periodAsked';
 import type { Workbook } from './workbook';
 import { loadWorkbook, requireAdmin } from './workbook';
 
@@ -62,10 +64,12 @@ export function computeRollUp(
 }
 
 export function rollUp(request?: unknown): RollUpSummary {
+  checkRequest('rollUp', request);
   return withScriptLock('Tổng hợp', () => {
     const workbook = loadWorkbook();
     requireAdmin(workbook, 'tổng hợp số liệu');
     const spec = requestedPeriod(workbook, request);
+    refuseUnstarted(workbook, spec, request);
     const aggregation = computeRollUp(workbook, spec);
     const targets = evaluateRollUpTargets(workbook, spec, aggregation);
     writeSummary(workbook.spreadsheet, {

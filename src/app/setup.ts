@@ -24,7 +24,7 @@ import { ensureTargetsTab } from '../workspace/targetsTab';
 import { activeSpreadsheet, removeBlankDefaultTab, TAB } from '../workspace/tabs';
 import { ensureEditTrigger } from '../workspace/triggers';
 import { protectUnitTab, readUnitTab, ValidationRules, writeUnitTab } from '../workspace/unitTabs';
-import { mergeUnits, readUnitsTab, writeUnitsTab } from '../workspace/unitsTab';
+import { legalizeTabNames, mergeUnits, readUnitsTab, writeUnitsTab } from '../workspace/unitsTab';
 import { ensureRules } from './checks';
 import { quarterStatuses, refreshProgress } from './progress';
 import { ensureReportTemplates } from './report';
@@ -65,7 +65,10 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult {
         `Chỉ quản trị viên mới được khởi tạo bảng tính (${user || 'người dùng không xác định'}).`,
       );
     }
-    const units = initialConfig !== undefined ? mergeUnits(tabUnits, config.don_vi) : tabUnits;
+    const units = legalizeTabNames(
+      spreadsheet,
+      initialConfig !== undefined ? mergeUnits(tabUnits, config.don_vi) : tabUnits,
+    );
     const workbook: Workbook = {
       spreadsheet,
       config,

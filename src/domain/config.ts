@@ -3,7 +3,7 @@
  * from the installer (a JSON file for the command line, the Cấu hình tab on Google) and is checked
  * here before anything is written.
  */
-import { splitList } from './text';
+import { CONTROL_CHARACTER, splitList } from './text';
 
 export type Level = 'huyen' | 'xa' | 'tinh';
 
@@ -143,6 +143,11 @@ function parseUnits(value: unknown, problems: string[]): UnitConfig[] {
       seen.add(unit.ma.toUpperCase());
     }
     if (!nonEmptyText(unit.ten)) problems.push(`${where}: thiếu "ten" (tên đơn vị)`);
+    else if (CONTROL_CHARACTER.test(unit.ten)) {
+      problems.push(
+        `${where}: "ten" có ký tự điều khiển (xuống dòng, tab…), thường do dán từ nơi khác; hãy gõ lại tên`,
+      );
+    }
     const emails = emailList(unit.email, `${where}.email`, problems, false);
     units.push({
       ma: String(unit.ma),

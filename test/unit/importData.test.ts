@@ -112,12 +112,12 @@ describe('parseImport: refused files', () => {
     const result = parseImport(text, context());
     expect(result).not.toHaveProperty('points');
     const number =
-      'không phải số hợp lệ; cần số, dấu chấm thập phân, ví dụ 36.8 (không dùng dấu phân cách hàng nghìn)';
+      'không phải số hợp lệ; ghi số bằng chữ số, ví dụ 1412, 36,8 hoặc 36.8 (không ghi chữ, đơn vị hay dấu %)';
     expect(errorsOf(result)).toEqual([
       'Dòng 3: cột "don_vi" = "XX": không có đơn vị này trong bảng tính (ghi mã hoặc tên đơn vị như ở trang Đơn vị).',
       'Dòng 4: cột "ma_chi_tieu" = "TC_XYZ": không có chỉ tiêu này trong danh mục.',
       'Dòng 5: cột "ma_chi_tieu" = "TC_HV_TL": là chỉ tiêu tính toán, không nhập trực tiếp.',
-      'Dòng 7: có 5 cột, cần đúng 4 cột (don_vi,ky,ma_chi_tieu,gia_tri); nếu số có dấu phẩy (ví dụ 1,412) hãy ghi 1412.',
+      'Dòng 7: có 5 cột, cần đúng 4 cột (don_vi,ky,ma_chi_tieu,gia_tri); nếu số có dấu phẩy (ví dụ 1,412) hãy ghi 1412, hoặc đặt số trong dấu ngoặc kép ("36,8").',
       'Dòng 8: cột "ky" = "2026-Q3": quý chưa bắt đầu (quý hiện tại là 2026-Q2).',
       'Dòng 9: cột "ky" = "2025-Q4": kỳ không thuộc năm 2026 của bảng tính này.',
       'Dòng 10: cột "ky" = "2026-2": kỳ phải ghi theo dạng năm-quý, ví dụ 2026-Q2.',
@@ -196,15 +196,13 @@ describe('parseImport: refused files', () => {
     ]);
   });
 
-  it('accepts decimals for money and refuses thousands separators', () => {
+  it('reads thousands separators by the convention the file shows (1250.75: the comma groups thousands)', () => {
     const text = csv(
       'don_vi,ky,ma_chi_tieu,gia_tri',
       'DK,2026-Q1,UT_DUNO,1250.75',
       'DK,2026-Q1,TC_HV,"1,412"',
     );
-    expect(errorsOf(parseImport(text, context()))).toEqual([
-      'Dòng 3: cột "gia_tri" = "1,412": không phải số hợp lệ; cần số, dấu chấm thập phân, ví dụ 36.8 (không dùng dấu phân cách hàng nghìn).',
-    ]);
+    expect(pointsOf(parseImport(text, context())).map((p) => p.value)).toEqual([1250.75, 1412]);
   });
 
   it('names columns as the Vietnamese header does', () => {
@@ -228,7 +226,7 @@ describe('parseImport: refused files', () => {
   it('refuses a wrong header with one line naming the expected header', () => {
     const text = csv('unit,period,code,value', 'DK,2026-Q1,TC_HV,1412', 'XX,bad,bad,');
     expect(errorsOf(parseImport(text, context()))).toEqual([
-      'Dòng 1: dòng tiêu đề phải là "don_vi,ky,ma_chi_tieu,gia_tri" (hoặc "Đơn vị,Kỳ,Mã chỉ tiêu,Giá trị"), tệp đang có "unit,period,code,value".',
+      'Dòng 1: dòng tiêu đề phải là "don_vi,ky,ma_chi_tieu,gia_tri" (hoặc "Đơn vị,Kỳ,Mã chỉ tiêu,Giá trị"; các cột cách nhau bởi dấu phẩy, dấu chấm phẩy hoặc dấu tab), tệp đang có "unit,period,code,value".',
     ]);
   });
 
