@@ -17,6 +17,7 @@ import type { Indicator } from './catalogue';
 import { enteredUnit, RATING_CLASSES, isEnteredBy, valueKind } from './catalogue';
 import type { Level } from './config';
 import { parseCsv } from './csv';
+import { formatNumber } from './format';
 import type { DecimalMark, Settled } from './numberText';
 import { ambiguityText, readNumber, settleDecimalMark } from './numberText';
 import type { DataPoint, DataValue } from './dataPoints';
@@ -379,12 +380,15 @@ export function parseImport(text: string, context: ImportContext): ImportResult 
 
 /** The whole refusal as the person reads it: what happened, the listed problems, how many more. */
 export function importRefusal(result: Extract<ImportResult, { ok: false }>): string {
+  const count = (n: number) => formatNumber(n, 0);
   const more = result.badRows - Math.min(result.badRows, MAX_ROWS_LISTED);
   const head =
     more > 0
-      ? `Không nhập được: tệp có ${result.problemCount} lỗi ở ${result.badRows} dòng, chưa có số liệu nào được ghi. Lỗi của ${MAX_ROWS_LISTED} dòng đầu:`
-      : `Không nhập được: tệp có ${result.problemCount} lỗi, chưa có số liệu nào được ghi.`;
+      ? `Không nhập được: tệp có ${count(result.problemCount)} lỗi ở ${count(result.badRows)} dòng, chưa có số liệu nào được ghi. Lỗi của ${MAX_ROWS_LISTED} dòng đầu:`
+      : `Không nhập được: tệp có ${count(result.problemCount)} lỗi, chưa có số liệu nào được ghi.`;
   const tail =
-    more > 0 ? [`… và ${more} dòng có lỗi khác, chưa liệt kê; hãy sửa các lỗi trên rồi nhập lại.`] : [];
+    more > 0
+      ? [`… và ${count(more)} dòng có lỗi khác, chưa liệt kê; hãy sửa các lỗi trên rồi nhập lại.`]
+      : [];
   return [head, ...result.errors, ...tail].join('\n');
 }

@@ -44,7 +44,11 @@ export function legalTabName(text: string, max = MAX_TAB_NAME): string {
 
 /** "Hội LHPN phường Đại Kim" (DK) -> "DK - phường Đại Kim": the code first, so it stays unique when cut. */
 export function unitTabName(unit: { ma: string; ten: string }): string {
-  const short = unit.ten.replace(/^Hội\s+(LHPN|Liên hiệp Phụ nữ)\s+/i, '').trim();
+  // A name's own leading apostrophe is Excel's "keep as text" mark copied along with it.
+  const short = unit.ten
+    .replace(/^['\s]+|['\s]+$/g, '')
+    .replace(/^Hội\s+(LHPN|Liên hiệp Phụ nữ)\s+/i, '')
+    .trim();
   return legalTabName(short ? `${unit.ma} - ${short}` : unit.ma);
 }
 

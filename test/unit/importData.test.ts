@@ -1,7 +1,7 @@
 import type { Indicator } from '../../src/domain/catalogue';
 import { RATING_CLASSES, defaultCatalogue } from '../../src/domain/catalogue';
 import type { ImportContext, ImportResult } from '../../src/domain/importData';
-import { parseImport } from '../../src/domain/importData';
+import { importRefusal, parseImport } from '../../src/domain/importData';
 import type { DataPoint } from '../../src/domain/dataPoints';
 
 function context(overrides: Partial<ImportContext> = {}): ImportContext {
@@ -239,5 +239,92 @@ describe('parseImport: refused files', () => {
     expect(errorsOf(parseImport(text, context()))).toEqual([
       'Tệp không có dòng số liệu nào (tệp trống hoặc chỉ có dòng tiêu đề).',
     ]);
+  });
+});
+
+describe('parseImport: files as offices make them', () => {
+  it('finds the separator from the header: comma, semicolon or tab', () => {
+    for (const sep of [',', ';', '\t']) {
+      const text = csv(
+        ['Đơn vị', 'Kỳ', 'Mã chỉ tiêu', 'Giá trị'].join(sep),
+        ['DK', '2026-Q1', 'TC_HV', '1412'].join(sep),
+      );
+      expect(pointsOf(parseImport(text, context()))).toEqual([
+        { unit: 'DK', period: '2026-Q1', code: 'TC_HV', value: 1412 },
+      ]);
+    }
+  });
+
+  it('reads a semicolon file from Vietnamese Excel with its thousands dots and decimal commas', () => {
+    const text = csv(
+      'don_vi;ky;ma_chi_tieu;gia_tri',
+      'DK;2026-Q1;TC_HV;1.412',
+      'DK;2026-Q1;UT_DUNO;36.800',
+      'DK;2026-Q1;TC_QUYHOI;14,8',
+    );
+    const result = parseImport(text, context());
+    expect(pointsOf(result).map((p) => p.value)).toEqual([1412, 36800, 14.8]);
+    expect(result).toMatchObject({
+      readAs: 'phân cách bằng dấu chấm phẩy, dấu phẩy thập phân (dòng 4: 14,8)',
+    });
+  });
+
+  it('reads 36.800 as the file says, however far away the telling value is', () => {
+    const dots = csv(
+      'don_vi,ky,ma_chi_tieu,gia_tri',
+      'DK,2026-Q1,UT_DUNO,36.800',
+      'TL,2026-Q1,TC_QUYHOI,12.75',
+    );
+    expect(pointsOf(parseImport(dots, context())).map((p) => p.value)).toEqual([36.8, 12.75]);
+    const commas = csv(
+      'don_vi,ky,ma_chi_tieu,gia_tri',
+      'DK,2026-Q1,UT_DUNO,36.800',
+      'TL,2026-Q1,TC_QUYHOI,"14,8"',
+    );
+    expect(pointsOf(parseImport(commas, context())).map((p) => p.value)).toEqual([36800, 14.8]);
+  });
+
+  it('refuses 36.800 in a file that does not settle the convention, showing both readings', () => {
+    const text = csv('don_vi,ky,ma_chi_tieu,gia_tri', 'DK,2026-Q1,TC_HV,1412', 'DK,2026-Q1,UT_DUNO,36.800');
+    expect(errorsOf(parseImport(text, context()))).toEqual([
+      'Dòng 3: cột "gia_tri" = "36.800": đọc được hai cách: 36800 (nếu dấu chấm phân cách hàng nghìn) hoặc 36,8 (nếu dấu chấm là dấu thập phân), và tệp không cho biết cách ghi số nào; hãy ghi 36800 không có dấu phân cách, hoặc chọn dấu thập phân của tệp khi nhập.',
+    ]);
+    expect(pointsOf(parseImport(text, context({ decimalMark: ',' })))[1]!.value).toBe(36800);
+    expect(pointsOf(parseImport(text, context({ decimalMark: '.' })))[1]!.value).toBe(36.8);
+  });
+
+  it('refuses a file that writes numbers both ways', () => {
+    const text = csv(
+      'don_vi;ky;ma_chi_tieu;gia_tri',
+      'DK;2026-Q1;TC_QUYHOI;12.75',
+      'TL;2026-Q1;TC_QUYHOI;14,8',
+    );
+    expect(errorsOf(parseImport(text, context()))).toEqual([
+      'Tệp ghi số theo hai cách: dấu chấm thập phân ở dòng 2, dấu phẩy thập phân ở dòng 3; hãy ghi mọi số theo cùng một cách, hoặc chọn dấu thập phân của tệp khi nhập.',
+    ]);
+  });
+
+  it('refuses a 400-digit value instead of writing Infinity', () => {
+    const text = csv('don_vi,ky,ma_chi_tieu,gia_tri', `DK,2026-Q1,UT_DUNO,${'9'.repeat(400)}`);
+    const [error] = errorsOf(parseImport(text, context()));
+    expect(error).toMatch(/^Dòng 2: cột "gia_tri" = "9{80}…": số quá lớn/);
+  });
+
+  it('lists the problems of the first 50 bad rows and counts the rest', () => {
+    const rows = Array.from({ length: 50_000 }, () => 'DK,2026-Q1,TC_HV,1412');
+    const result = parseImport(csv('don_vi,ky,ma_chi_tieu,gia_tri', ...rows), context());
+    if (result.ok) throw new Error('expected a refusal');
+    expect(result.badRows).toBe(49_999);
+    expect(result.problemCount).toBe(49_999);
+    expect(result.errors).toHaveLength(50);
+    expect(result.errors[49]).toBe('Dòng 52: trùng với dòng 2 (cùng đơn vị DK, kỳ 2026-Q1, chỉ tiêu TC_HV).');
+    const message = importRefusal(result);
+    expect(message.split('\n')[0]).toBe(
+      'Không nhập được: tệp có 49.999 lỗi ở 49.999 dòng, chưa có số liệu nào được ghi. Lỗi của 50 dòng đầu:',
+    );
+    expect(message.split('\n').pop()).toBe(
+      '… và 49.949 dòng có lỗi khác, chưa liệt kê; hãy sửa các lỗi trên rồi nhập lại.',
+    );
+    expect(message.length).toBeLessThan(10_000);
   });
 });
