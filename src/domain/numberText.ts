@@ -8,7 +8,7 @@
  */
 export type DecimalMark = '.' | ',';
 
-/** Values beyond this are refused: the largest figure a union reports (members, money) is far below. */
+/** Values beyond this are refused (in a file and in a cell): what a union reports is far below. */
 export const MAX_MAGNITUDE = 1e12;
 /** Digits a double keeps exactly; more would be silently rounded. */
 const MAX_DIGITS = 15;
@@ -71,8 +71,11 @@ export function decimalEvidence(text: string): DecimalMark | null {
 function tooBig(parts: Parts): string | null {
   const whole = parts.whole.replace(/^0+/, '');
   const significant = (whole + parts.fraction).replace(/^0+/, '').replace(/0+$/, '');
-  if (whole.length > 12 || (whole.length === 12 && Number(whole) >= MAX_MAGNITUDE)) {
-    return 'số quá lớn; giá trị phải nhỏ hơn 1.000.000.000.000 (một nghìn tỷ)';
+  // Past 13 digits the value is above 10^12 whatever they are (and 400 of them would be Infinity).
+  const magnitude =
+    whole.length > 13 ? Infinity : valueOf({ sign: '', whole: whole || '0', fraction: parts.fraction });
+  if (magnitude > MAX_MAGNITUDE) {
+    return 'số quá lớn; giá trị không được vượt quá 1.000.000.000.000 (một nghìn tỷ)';
   }
   if (significant.length > MAX_DIGITS) {
     return `số có quá nhiều chữ số (tối đa ${MAX_DIGITS} chữ số có nghĩa), không giữ được chính xác`;

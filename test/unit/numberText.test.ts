@@ -67,13 +67,14 @@ describe('readNumber', () => {
     }
   });
 
-  it('refuses magnitudes from 10^12 and more digits than a double keeps, instead of Infinity or rounding', () => {
+  it('refuses magnitudes beyond 10^12 and more digits than a double keeps, instead of Infinity or rounding', () => {
     expect(readNumber('9'.repeat(400), null)).toMatchObject({
       kind: 'invalid',
       reason: expect.stringContaining('quá lớn'),
     });
-    expect(readNumber('1000000000000', null)).toMatchObject({ kind: 'invalid' });
-    expect(readNumber('999999999999', null)).toEqual({ kind: 'number', value: 999999999999 });
+    expect(readNumber('1000000000000.5', '.')).toMatchObject({ kind: 'invalid' });
+    expect(readNumber('1000000000001', null)).toMatchObject({ kind: 'invalid' });
+    expect(readNumber('1000000000000', null)).toEqual({ kind: 'number', value: 1e12 });
     expect(readNumber('9007199254740993', null)).toMatchObject({ kind: 'invalid' });
     expect(readNumber('0.1234567890123456', '.')).toMatchObject({
       kind: 'invalid',
