@@ -3,6 +3,7 @@
  * emulator and keeps the emulated workbook in a workspace folder. See README, "Local command line".
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, parseConfig } from '../src/domain/config';
 import { writeArtifacts } from './local/artifacts';
@@ -26,7 +27,9 @@ const USAGE = `Cách dùng: npm run local -- <lệnh> [tùy chọn]
   init   --dir W --config C.json [--now ISO_DATETIME]   tạo workspace mới và khởi tạo bảng tính (kèm các mẫu báo cáo)
   run    --dir W [--as EMAIL] FUNCTION [JSON_ARG]        gọi một hàm của script, in kết quả JSON
   tick   --dir W --until ISO_DATETIME                   chạy đồng hồ tới thời điểm, kích hoạt các trigger
-  import --dir W --file F.csv [--as EMAIL]              nhập số liệu dạng don_vi,ky,ma_chi_tieu,gia_tri (tất cả hoặc không)
+  import --dir W --file F.csv [--as EMAIL] [--thap-phan ,|.]
+                                                        nhập số liệu dạng don_vi,ky,ma_chi_tieu,gia_tri (tất cả hoặc không);
+                                                        --thap-phan: dấu thập phân của tệp khi tệp không tự cho biết
   export --dir W --xlsx FILE                            xuất bảng tính ra tệp .xlsx
   export --dir W --ky 2026-Q2 --csv FILE                xuất số liệu đã nhập của một quý ra CSV
   export --dir W --ky KỲ --csv FILE [--tong-hop]        xuất số liệu tổng hợp (kỳ dài hơn một quý, hoặc --tong-hop)
@@ -46,6 +49,7 @@ const OPTIONS = {
   ky: { type: 'string' },
   csv: { type: 'string' },
   'tong-hop': { type: 'boolean' },
+  'thap-phan': { type: 'string' },
 } as const;
 
 function requireOption(options: Options, name: string): string {
@@ -165,15 +169,22 @@ async function exportCommand(options: Options): Promise<unknown> {
   throw new UserError('Lệnh export cần --xlsx FILE, hoặc --ky KỲ --csv FILE (xem: npm run local -- help).');
 }
 
-/** Imports a CSV file as the given person (default: the owner), all or nothing. */
+/**
+ * Imports a CSV file as the given person (default: the owner), all or nothing. The bytes go to the
+ * script as they are (base64), as the dialog's file picker sends them: the script finds the encoding.
+ */
 async function importCommand(options: Options): Promise<unknown> {
   const dir = requireOption(options, 'dir');
   const file = requireOption(options, 'file');
   if (!fs.existsSync(file)) throw new UserError(`Không tìm thấy tệp "${file}".`);
-  const csv = fs.readFileSync(file, 'utf8');
+  const request: Record<string, string> = {
+    base64: fs.readFileSync(file).toString('base64'),
+    ten_tep: path.basename(file),
+  };
+  if (typeof options['thap-phan'] === 'string') request.thap_phan = options['thap-phan'];
   const emulator = await openWorkspace(dir);
   const user = typeof options.as === 'string' ? options.as : emulator.owner;
-  const result = emulator.run('importCsv', [{ csv }], { user });
+  const result = emulator.run('importCsv', [request], { user });
   saveWorkspace(dir, emulator);
   return result;
 }

@@ -9,7 +9,7 @@ import { levelWords } from '../../src/domain/levels';
 import { SETTING_LABELS } from '../../src/domain/settings';
 import { CONFIG_LABELS } from '../../src/workspace/configTab';
 import { TAB } from '../../src/workspace/tabs';
-import { defaultTabName } from '../../src/workspace/unitsTab';
+import { unitTabName } from '../../src/domain/sheetNames';
 
 export type Cell = string | number | boolean;
 
@@ -40,7 +40,7 @@ export function unitsTabRows(config: WorkbookConfig): Cell[][] {
   const word = levelWords(config.cap).unit;
   return [
     [`Mã ${word}`, `Tên ${word}`, 'Email cán bộ (cách nhau bởi dấu phẩy)', 'Hoạt động', 'Tên trang tính'],
-    ...config.don_vi.map((u): Cell[] => [u.ma, u.ten, u.email.join(', '), true, defaultTabName(u)]),
+    ...config.don_vi.map((u): Cell[] => [u.ma, u.ten, u.email.join(', '), true, unitTabName(u)]),
   ];
 }
 

@@ -3,21 +3,24 @@ import { entryIndicators } from '../domain/catalogue';
 import type { DataPoint } from '../domain/dataPoints';
 import { formatExport } from '../domain/exportData';
 import { parseQuarter } from '../domain/periods';
+import { periodSpec } from '../domain/periodSpec';
+import { checkRequest } from '../domain/requests';
+import { refuseUnstarted } from './periodAsked';
 import { quarterValues, readUnitTabs } from './unitData';
 import { loadWorkbook } from './workbook';
 
 export function exportData(request: { ky: string }): string {
+  checkRequest('exportData', request);
   const workbook = loadWorkbook();
-  const quarter = parseQuarter(String(request?.ky ?? ''));
+  const quarter = parseQuarter(request.ky);
   if (!quarter)
-    throw new Error(
-      `Kỳ "${String(request?.ky)}" không hợp lệ; hãy ghi theo dạng ${workbook.settings.nam}-Q2.`,
-    );
+    throw new Error(`Kỳ "${request.ky}" không hợp lệ; hãy ghi theo dạng ${workbook.settings.nam}-Q2.`);
   if (quarter.year !== workbook.settings.nam) {
     throw new Error(
       `Các trang đơn vị đang chứa số liệu năm ${workbook.settings.nam}, không phải năm ${quarter.year}.`,
     );
   }
+  refuseUnstarted(workbook, periodSpec(request.ky), request);
   const entered = new Set(entryIndicators(workbook.catalogue, workbook.config.cap).map((i) => i.code));
   const units = workbook.units.filter((u) => u.active);
   const tabs = readUnitTabs(workbook);

@@ -6,14 +6,18 @@
 import type { DataPoint } from '../domain/dataPoints';
 import { formatExport } from '../domain/exportData';
 import { periodSpec } from '../domain/periodSpec';
+import { checkRequest } from '../domain/requests';
+import { refuseUnstarted } from './periodAsked';
 import { computeRollUp } from './rollUp';
 import { loadWorkbook } from './workbook';
 
 export const TOTAL_UNIT = 'TONG';
 
 export function exportRollUp(request: { ky: string }): string {
+  checkRequest('exportRollUp', request);
   const workbook = loadWorkbook();
-  const spec = periodSpec(String(request?.ky ?? ''));
+  const spec = periodSpec(request.ky);
+  refuseUnstarted(workbook, spec, request);
   const aggregation = computeRollUp(workbook, spec);
   const points: DataPoint[] = [];
   for (const result of aggregation.indicators) {

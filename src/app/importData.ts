@@ -1,14 +1,19 @@
 /**
  * "Nhập số liệu từ CSV…": long-format data (don_vi, ky, ma_chi_tieu, gia_tri), all or nothing. Every
- * bad row is named and nothing changes; a good file is written one tab at a time, one write each.
+ * bad row is named (the first 50, and how many more) and nothing changes; a good file is written
+ * one tab at a time, one write each. A file comes as text (pasted), as bytes (the dialog's file
+ * picker, the command line) or from Drive; bytes are decoded in the encoding they are in.
  */
-import { parseImport } from '../domain/importData';
 import type { DataPoint } from '../domain/dataPoints';
+import { importRefusal, parseImport } from '../domain/importData';
 import { parseQuarter, quarterOf } from '../domain/periods';
+import { checkRequest } from '../domain/requests';
 import { asCellText } from '../domain/text';
+import { charsetName } from '../domain/textEncoding';
 import { UNIT_TAB } from '../domain/unitTab';
 import { appendArchive } from '../workspace/archiveTab';
-import { readDriveText } from '../workspace/drive';
+import { readDriveFile } from '../workspace/drive';
+import { bytesOfBase64, decodeFile } from '../workspace/fileText';
 import { withScriptLock } from '../workspace/lock';
 import { appendLog } from '../workspace/logTab';
 import { readSubmissions } from '../workspace/progressTab';
@@ -17,10 +22,15 @@ import { loadWorkbook, unitsOf } from './workbook';
 import type { Workbook } from './workbook';
 
 export interface ImportRequest {
-  /** The CSV text itself. */
+  /** The CSV text itself (pasted). */
   csv?: string;
   /** Or a Drive file (ID or link) holding it. */
   tep?: string;
+  /** Or the file's bytes in base64, with its name for messages. */
+  base64?: string;
+  ten_tep?: string;
+  /** The decimal mark, when the person knows it; otherwise the file settles it or values are refused. */
+  thap_phan?: '.' | ',';
 }
 
 export interface ImportSummary {
@@ -29,14 +39,26 @@ export interface ImportSummary {
   ky: string[];
 }
 
-function requestedText(request: ImportRequest | undefined): string {
-  if (request?.csv !== undefined) return request.csv;
-  if (!request?.tep) throw new Error('Chưa có nội dung CSV hoặc tệp CSV để nhập.');
-  return readDriveText(request.tep);
+/** The file's text and how it was read ("tệp UTF-8"), from exactly one of the three sources. */
+function requestedText(request: ImportRequest | undefined): { text: string; encoding: string } {
+  const given = (['csv', 'tep', 'base64'] as const).filter((key) => (request?.[key] ?? '') !== '');
+  if (given.length === 0) throw new Error('Chưa có nội dung CSV hoặc tệp CSV để nhập.');
+  if (given.length > 1) {
+    throw new Error(
+      `Chỉ nhập một nguồn mỗi lần, yêu cầu lại có cả ${given.map((k) => `"${k}"`).join(' và ')}; chưa có gì thay đổi.`,
+    );
+  }
+  if (request!.csv) return { text: request!.csv, encoding: 'nội dung dán vào' };
+  const file = request!.tep
+    ? readDriveFile(request!.tep)
+    : { name: request!.ten_tep ?? '', bytes: bytesOfBase64(request!.base64!) };
+  const decoded = decodeFile(file.name, file.bytes);
+  return { text: decoded.text, encoding: `tệp ${charsetName(decoded.charset)}` };
 }
 
 export function importCsv(request?: ImportRequest): ImportSummary {
-  const text = requestedText(request);
+  checkRequest('importCsv', request);
+  const { text, encoding } = requestedText(request);
   return withScriptLock('Nhập số liệu từ CSV', () => {
     const workbook = loadWorkbook();
     const submissions = readSubmissions(workbook.spreadsheet);
@@ -49,12 +71,9 @@ export function importCsv(request?: ImportRequest): ImportSummary {
       currentQuarter: quarterOf(workbook.now.getFullYear(), workbook.now.getMonth() + 1),
       submitted: new Set(submissions.map((s) => `${s.unit}|${year}-Q${s.quarter}`)),
       isAdmin: workbook.isAdmin,
+      decimalMark: request?.thap_phan ?? null,
     });
-    if (!result.ok) {
-      throw new Error(
-        `Không nhập được: tệp có ${result.errors.length} lỗi, chưa có số liệu nào được ghi.\n${result.errors.join('\n')}`,
-      );
-    }
+    if (!result.ok) throw new Error(importRefusal(result));
     refuseOtherUnits(workbook, result.points);
     const written = writePoints(workbook, result.points);
     const corrections = result.points.filter((p) =>
@@ -67,7 +86,7 @@ export function importCsv(request?: ImportRequest): ImportSummary {
           at: workbook.now,
           user: workbook.user,
           action: 'Nhập số liệu từ CSV',
-          newValue: `${result.points.length} giá trị của ${written.join(', ')}`,
+          newValue: `${result.points.length} giá trị của ${written.join(', ')} (${encoding}, ${result.readAs})`,
         },
       ]);
     }

@@ -44,6 +44,7 @@ import { deadlineOf, submissionOf } from './progress';
 import { isTriggerEvent } from './reminders';
 import { computeRollUp } from './rollUp';
 import { figureWithUnit } from '../domain/report/content';
+import { checkRequest } from '../domain/requests';
 import type { Workbook } from './workbook';
 import { loadWorkbook, requireAdmin } from './workbook';
 
@@ -362,6 +363,7 @@ function describe(results: SummaryResult[]): string {
 }
 
 export function sendQuarterSummary(request: unknown, makeReport: ReportMaker): SummaryResult {
+  checkRequest('sendQuarterSummary', request);
   const automatic = isTriggerEvent(request);
   return withScriptLockThenTell(TITLE, () => {
     const workbook = loadWorkbook();

@@ -34,6 +34,7 @@ import { readRecord, remainingMailQuota, sendEmail, writeRecord } from '../works
 import { readSubmissions } from '../workspace/progressTab';
 import type { UnitRecord } from '../workspace/unitsTab';
 import { submissionOf } from './progress';
+import { checkRequest } from '../domain/requests';
 import type { Workbook } from './workbook';
 import { loadWorkbook, requireAdmin } from './workbook';
 
@@ -102,6 +103,7 @@ interface Planned {
 }
 
 export function remindLateUnits(request?: unknown): ReminderResult {
+  checkRequest('remindLateUnits', request);
   const automatic = isTriggerEvent(request);
   return withScriptLockThenTell(TITLE, () => {
     const workbook = loadWorkbook();

@@ -6,13 +6,8 @@
 import type { PeriodSpec, ReportKind } from '../domain/periodSpec';
 import { reportContent } from '../domain/report/content';
 import type { ReportContent } from '../domain/report/content';
-import {
-  isReportKind,
-  offeredPeriods,
-  REPORT_KINDS,
-  reportKindName,
-  reportPeriod,
-} from '../domain/report/kinds';
+import { isReportKind, offeredPeriods, REPORT_KINDS, reportKindName } from '../domain/report/kinds';
+import { checkRequest } from '../domain/requests';
 import { tagReference, templateProblems } from '../domain/report/tags';
 import { defaultTemplate } from '../domain/report/template';
 import { templateSetting } from '../domain/settings';
@@ -40,6 +35,7 @@ import { readArchive } from '../workspace/archiveTab';
 import type { CheckContext } from './checks';
 import { chartImages, refreshCharts } from './charts';
 import { checkUnitQuarter, lastYearsFinalQuarter, rulesOf } from './checks';
+import { reportPeriodAsked } from './periodAsked';
 import { completeness, reportInput, targetsPeriod } from './reportData';
 import { readUnitTabs } from './unitData';
 import type { Workbook } from './workbook';
@@ -48,6 +44,8 @@ import { loadWorkbook, requireAdmin } from './workbook';
 export interface ReportRequest {
   ky?: string;
   loai?: string;
+  /** A period still running is reported only when this is true, as provisional figures. */
+  tam_tinh?: boolean;
 }
 
 export interface ReportResult {
@@ -77,7 +75,7 @@ function requestedReport(
   request: ReportRequest | undefined,
 ): { spec: PeriodSpec; kind: ReportKind } {
   const kindAsked = requestedKind(request);
-  const spec = reportPeriod(kindAsked ?? 'quy', request?.ky, workbook.now, workbook.config.nhiem_ky);
+  const spec = reportPeriodAsked(workbook, kindAsked ?? 'quy', request);
   return { spec, kind: kindAsked ?? spec.reportKind };
 }
 
@@ -177,6 +175,7 @@ export function createReportDocument(workbook: Workbook, request: ReportRequest)
 
 /** "Tạo báo cáo": admins only; the kind follows from the period unless given. */
 export function createReport(request?: ReportRequest): ReportResult {
+  checkRequest('createReport', request);
   return withScriptLockThenTell('Tạo báo cáo', () => {
     const workbook = loadWorkbook();
     requireAdmin(workbook, 'tạo báo cáo');
@@ -225,6 +224,7 @@ function checkLine(workbook: Workbook, result: RuleResult): ReportOptions['loi']
  * (default: the latest completed), who has submitted, and what the checks find in this year's data.
  */
 export function reportOptions(request?: ReportRequest): ReportOptions {
+  checkRequest('reportOptions', request);
   const workbook = loadWorkbook();
   requireAdmin(workbook, 'tạo báo cáo');
   const { spec, kind } = requestedReport(workbook, request);

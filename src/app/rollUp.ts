@@ -13,6 +13,8 @@ import { writeSummary } from '../workspace/summaryTab';
 import { refreshCharts } from './charts';
 import { periodPoints } from './periodData';
 import { evaluateRollUpTargets } from './targets';
+import { checkRequest } from '../domain/requests';
+import { refuseUnstarted } from './periodAsked';
 import type { Workbook } from './workbook';
 import { loadWorkbook, requireAdmin } from './workbook';
 
@@ -62,10 +64,12 @@ export function computeRollUp(
 }
 
 export function rollUp(request?: unknown): RollUpSummary {
+  checkRequest('rollUp', request);
   return withScriptLockThenTell('Tổng hợp', () => {
     const workbook = loadWorkbook();
     requireAdmin(workbook, 'tổng hợp số liệu');
     const spec = requestedPeriod(workbook, request);
+    refuseUnstarted(workbook, spec, request);
     const points = periodPoints(workbook, spec);
     const aggregation = computeRollUp(workbook, spec, points);
     const targets = evaluateRollUpTargets(workbook, spec, aggregation);

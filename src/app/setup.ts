@@ -25,7 +25,7 @@ import { ensureTargetsTab } from '../workspace/targetsTab';
 import { activeSpreadsheet, removeBlankDefaultTab, TAB } from '../workspace/tabs';
 import { ensureEditTrigger } from '../workspace/triggers';
 import { protectUnitTab, readUnitTab, ValidationRules, writeUnitTab } from '../workspace/unitTabs';
-import { mergeUnits, readUnitsTab, writeUnitsTab } from '../workspace/unitsTab';
+import { legalizeTabNames, mergeUnits, readUnitsTab, writeUnitsTab } from '../workspace/unitsTab';
 import { ensureRules } from './checks';
 import { quarterStatuses, refreshProgress } from './progress';
 import { ensureReportTemplates } from './report';
@@ -71,7 +71,10 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult {
     }
     // Before anything is written: typed figures and dates are read by the spreadsheet's locale.
     const settings = ensureVietnameseSettings(spreadsheet);
-    const units = initialConfig !== undefined ? mergeUnits(tabUnits, config.don_vi) : tabUnits;
+    const units = legalizeTabNames(
+      spreadsheet,
+      initialConfig !== undefined ? mergeUnits(tabUnits, config.don_vi) : tabUnits,
+    );
     const workbook: Workbook = {
       spreadsheet,
       config,

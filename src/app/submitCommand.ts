@@ -4,6 +4,7 @@
  * and shows where to tick "Nộp": the edit trigger then records the submission with admin authority.
  */
 import { quarterName } from '../domain/periods';
+import { checkRequest } from '../domain/requests';
 import { withScriptLock } from '../workspace/lock';
 import { askUser, tellUser } from '../workspace/ui';
 import { checkUnitQuarter } from './checks';
@@ -51,6 +52,7 @@ function completeRequest(
 }
 
 export function submitQuarter(request?: QuarterRequest): SubmitResult | CheckedNotSubmitted {
+  checkRequest('submitQuarter', request);
   const workbook = loadWorkbook();
   const { don_vi, ky } = completeRequest(workbook, request, 'Nộp số liệu quý');
   if (workbook.isAdmin) {
@@ -86,6 +88,7 @@ export function submitQuarter(request?: QuarterRequest): SubmitResult | CheckedN
 }
 
 export function reopenQuarter(request?: QuarterRequest): ReturnType<typeof reopen> {
+  checkRequest('reopenQuarter', request);
   const workbook = loadWorkbook();
   const { don_vi, ky } = completeRequest(workbook, request, 'Mở lại số liệu quý');
   return withScriptLock('Mở lại số liệu', () => reopen(workbook, don_vi, ky));

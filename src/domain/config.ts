@@ -4,7 +4,7 @@
  * here before anything is written.
  */
 import { roman } from './format';
-import { splitList } from './text';
+import { CONTROL_CHARACTER, splitList } from './text';
 
 export type Level = 'huyen' | 'xa' | 'tinh';
 
@@ -169,6 +169,11 @@ function parseUnits(value: unknown, problems: string[]): UnitConfig[] {
       seen.add(unit.ma.toUpperCase());
     }
     if (!nonEmptyText(unit.ten)) problems.push(`${where}: thiếu "ten" (tên đơn vị)`);
+    else if (CONTROL_CHARACTER.test(unit.ten)) {
+      problems.push(
+        `${where}: "ten" có ký tự điều khiển (xuống dòng, tab…), thường do dán từ nơi khác; hãy gõ lại tên`,
+      );
+    }
     const emails = emailList(unit.email, `${where}.email`, problems, false);
     units.push({
       ma: String(unit.ma),

@@ -16,8 +16,16 @@ export interface ExportOrder {
 /**
  * A number as the import reads it: "." decimal, no thousands separator, no trailing zeros and no
  * exponent (String() switches to "1e21" / "1e-7" at the extremes, which the import would refuse).
+ * One exception to "no trailing zeros": 1.125 would read as 1125 to a Vietnamese reader (and is
+ * refused as ambiguous by the import when nothing else in the file shows the convention), so it is
+ * written 1.1250.
  */
 export function formatNumber(value: number): string {
+  const text = plainDigits(value);
+  return /^-?[1-9]\d{0,2}\.\d{3}$/.test(text) ? `${text}0` : text;
+}
+
+function plainDigits(value: number): string {
   if (!Number.isFinite(value)) throw new Error(`Không xuất được giá trị "${value}": không phải số hữu hạn.`);
   const text = String(value === 0 ? 0 : value);
   const match = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);

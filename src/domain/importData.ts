@@ -3,14 +3,23 @@
  * all or nothing: a file with any bad row is refused whole, and every problem is listed so the
  * officer can fix the file in one pass instead of discovering errors one at a time.
  *
+ * Files come as offices make them: fields separated by commas, semicolons or tabs (found from the
+ * header), numbers in the file's own convention (numberText.ts: 36.800 is read as the file says,
+ * or refused with both readings when the file does not say).
+ *
  * Messages: one line per problem (a row with three problems gives three lines), in row order, each
  * beginning "Dòng N:" where N is the spreadsheet row (the header is row 1). Columns are named as
  * the file's own header names them (English or Vietnamese), so the officer finds them in the file.
+ * Only the first MAX_ROWS_LISTED bad rows are listed, with the count of the rest: a file of 50,000
+ * duplicated rows must not give a message of megabytes.
  */
 import type { Indicator } from './catalogue';
 import { enteredUnit, RATING_CLASSES, isEnteredBy, valueKind } from './catalogue';
 import type { Level } from './config';
 import { parseCsv } from './csv';
+import { formatNumber } from './format';
+import type { DecimalMark, Settled } from './numberText';
+import { ambiguityText, readNumber, settleDecimalMark } from './numberText';
 import type { DataPoint, DataValue } from './dataPoints';
 import type { Quarter } from './periods';
 import { compareQuarters, parseQuarter, quarterKey } from './periods';
@@ -31,16 +40,40 @@ export interface ImportContext {
   /** "UNIT|2026-Q1" keys already submitted. */
   submitted: Set<string>;
   isAdmin: boolean;
+  /** The decimal mark the person said the file uses; null (default) lets the file settle it. */
+  decimalMark?: DecimalMark | null;
 }
 
-export type ImportResult = { ok: true; points: DataPoint[] } | { ok: false; errors: string[] };
+export type ImportResult =
+  | {
+      ok: true;
+      points: DataPoint[];
+      /** How the file was read, for Nhật ký: "phân cách bằng dấu phẩy, dấu chấm thập phân (dòng 3: 14.8)". */
+      readAs: string;
+    }
+  | {
+      ok: false;
+      /** The problems of the first MAX_ROWS_LISTED bad rows (and of the file as a whole). */
+      errors: string[];
+      /** Every problem, listed or not. */
+      problemCount: number;
+      /** Bad rows, listed or not. */
+      badRows: number;
+    };
+
+export const MAX_ROWS_LISTED = 50;
+/** A field quoted in a message is cut to this many characters. */
+const MAX_QUOTED = 80;
+
+export const SEPARATORS = [',', ';', '\t'] as const;
+type Separator = (typeof SEPARATORS)[number];
+const SEPARATOR_NAMES: Record<Separator, string> = { ',': 'dấu phẩy', ';': 'dấu chấm phẩy', '\t': 'dấu tab' };
 
 const UNIT = 0;
 const PERIOD = 1;
 const CODE = 2;
 const VALUE = 3;
 
-const NUMBER = /^-?\d+(\.\d+)?$/;
 const EMPTY_FILE = 'Tệp không có dòng số liệu nào (tệp trống hoặc chỉ có dòng tiêu đề).';
 
 /** Text from a person: compared after NFC, trimming, collapsing spaces and ignoring case. */
@@ -67,9 +100,19 @@ function headerColumns(header: readonly string[]): readonly string[] | null {
 
 function headerError(header: readonly string[]): string {
   return (
-    `Dòng 1: dòng tiêu đề phải là "${DATA_COLUMNS.join(',')}" (hoặc "${DATA_COLUMNS_VI.join(',')}"), ` +
-    `tệp đang có "${header.map(clean).join(',')}".`
+    `Dòng 1: dòng tiêu đề phải là "${DATA_COLUMNS.join(',')}" (hoặc "${DATA_COLUMNS_VI.join(',')}"; ` +
+    `các cột cách nhau bởi dấu phẩy, dấu chấm phẩy hoặc dấu tab), tệp đang có "${quoted(header.map(clean).join(','))}".`
   );
+}
+
+function quoted(text: string): string {
+  return text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text;
+}
+
+/** The separator whose split of the first line is an accepted header; null when none is. */
+function separatorOf(text: string): Separator | null {
+  const firstLine = /^[^\r\n]*/.exec(text)![0];
+  return SEPARATORS.find((sep) => headerColumns(parseCsv(firstLine, sep)[0] ?? []) !== null) ?? null;
 }
 
 /** Lookups built once per file: units by code and by name, indicators by code. */
@@ -98,6 +141,9 @@ interface RowScope {
   context: ImportContext;
   /** First row of each "unit|quarter|code" key. */
   seen: Map<string, number>;
+  separator: Separator;
+  /** The file's decimal mark; null when the file does not settle it. */
+  mark: DecimalMark | null;
 }
 
 type Report = (column: number, reason: string) => void;
@@ -171,18 +217,19 @@ function checkRating(text: string, report: Report): string | null {
   return null;
 }
 
-function checkNumber(text: string, indicator: Indicator, report: Report): number | null {
-  if (!NUMBER.test(text)) {
-    report(
-      VALUE,
-      'không phải số hợp lệ; cần số, dấu chấm thập phân, ví dụ 36.8 (không dùng dấu phân cách hàng nghìn)',
-    );
-    return null;
-  }
-  const value = Number(text);
-  const problem = numberProblem(value, indicator);
+function checkNumber(
+  text: string,
+  indicator: Indicator,
+  mark: DecimalMark | null,
+  report: Report,
+): number | null {
+  const reading = readNumber(text, mark);
+  if (reading.kind === 'invalid') report(VALUE, reading.reason);
+  if (reading.kind === 'ambiguous') report(VALUE, ambiguityText(reading));
+  if (reading.kind !== 'number') return null;
+  const problem = numberProblem(reading.value, indicator);
   if (problem) report(VALUE, problem);
-  return problem ? null : value;
+  return problem ? null : reading.value;
 }
 
 /** A negative number is reported as such: saying it is also outside 0–100 would add nothing. */
@@ -197,17 +244,28 @@ function numberProblem(value: number, indicator: Indicator): string | null {
 }
 
 /** Missing is not zero: an empty value is refused whatever the indicator. */
-function checkValue(text: string, indicator: Indicator | undefined, report: Report): DataValue | null {
+function checkValue(
+  text: string,
+  indicator: Indicator | undefined,
+  scope: RowScope,
+  report: Report,
+): DataValue | null {
   if (text === '') {
     report(VALUE, 'thiếu giá trị (ô trống không được hiểu là 0)');
     return null;
   }
   if (!indicator) return null;
-  return valueKind(indicator) === 'rating' ? checkRating(text, report) : checkNumber(text, indicator, report);
+  return valueKind(indicator) === 'rating'
+    ? checkRating(text, report)
+    : checkNumber(text, indicator, scope.mark, report);
 }
 
-function columnCountError(line: number, row: readonly string[], columns: readonly string[]): string {
-  const hint = row.length > columns.length ? '; nếu số có dấu phẩy (ví dụ 1,412) hãy ghi 1412' : '';
+function columnCountError(line: number, row: readonly string[], scope: RowScope): string {
+  const { columns } = scope;
+  const hint =
+    row.length > columns.length && scope.separator === ','
+      ? '; nếu số có dấu phẩy (ví dụ 1,412) hãy ghi 1412, hoặc đặt số trong dấu ngoặc kép ("36,8")'
+      : '';
   return `Dòng ${line}: có ${row.length} cột, cần đúng ${columns.length} cột (${columns.join(',')})${hint}.`;
 }
 
@@ -237,17 +295,17 @@ function checkRow(
   scope: RowScope,
 ): { problems: string[]; point: DataPoint | null } {
   const { columns, lookup, context } = scope;
-  if (row.length !== columns.length) return { problems: [columnCountError(line, row, columns)], point: null };
+  if (row.length !== columns.length) return { problems: [columnCountError(line, row, scope)], point: null };
   const fields = row.map(clean);
   const problems: string[] = [];
   const report: Report = (column, reason) =>
-    problems.push(`Dòng ${line}: cột "${columns[column]}" = "${fields[column]}": ${reason}.`);
+    problems.push(`Dòng ${line}: cột "${columns[column]}" = "${quoted(fields[column]!)}": ${reason}.`);
 
   const unit = checkUnit(fields[UNIT]!, lookup, report);
   const quarter = checkPeriod(fields[PERIOD]!, context, report);
   const open = unit !== null && quarter !== null && checkSubmitted(unit, quarter, scope, report);
   const found = checkIndicator(fields[CODE]!, context, lookup, report);
-  const value = checkValue(fields[VALUE]!, found?.indicator, report);
+  const value = checkValue(fields[VALUE]!, found?.indicator, scope, report);
   if (unit === null || quarter === null || !found) return { problems, point: null };
 
   const period = quarterKey(quarter);
@@ -256,24 +314,81 @@ function checkRow(
   return { problems, point: ok ? { unit, period, code: found.indicator.code, value } : null };
 }
 
-/** Reads a data file; on any problem returns every problem and no points. Points keep the file's order. */
-export function parseImport(text: string, context: ImportContext): ImportResult {
-  const rows = parseCsv(text);
-  const header = rows[0];
-  if (!header || rows.every(isBlank)) return { ok: false, errors: [EMPTY_FILE] };
-  const columns = headerColumns(header);
-  if (!columns) return { ok: false, errors: [headerError(header)] };
+/** A file that shows both conventions is refused as a whole, naming a few rows of each. */
+function conflictError(conflict: NonNullable<Settled['conflict']>): string {
+  const rows = (lines: number[]) =>
+    lines.length > 3 ? `${lines.slice(0, 3).join(', ')}… (${lines.length} dòng)` : lines.join(', ');
+  return (
+    `Tệp ghi số theo hai cách: dấu chấm thập phân ở dòng ${rows(conflict.dot)}, dấu phẩy thập phân ở dòng ` +
+    `${rows(conflict.comma)}; hãy ghi mọi số theo cùng một cách, hoặc chọn dấu thập phân của tệp khi nhập.`
+  );
+}
 
-  const scope: RowScope = { columns, lookup: buildLookup(context), context, seen: new Map() };
-  const errors: string[] = [];
+function describeReading(separator: Separator, settled: Settled): string {
+  const decimal = settled.mark ? settled.because : 'không có số thập phân';
+  return `phân cách bằng ${SEPARATOR_NAMES[separator]}, ${decimal}`;
+}
+
+/**
+ * Reads a data file; on any problem returns the problems (of the first MAX_ROWS_LISTED bad rows)
+ * and no points. Points keep the file's order.
+ */
+export function parseImport(text: string, context: ImportContext): ImportResult {
+  const refused = (errors: string[]): ImportResult => ({
+    ok: false,
+    errors,
+    problemCount: errors.length,
+    badRows: 0,
+  });
+  const separator = separatorOf(text.replace(/^\uFEFF/, ''));
+  const rows = parseCsv(text, separator ?? ',');
+  const header = rows[0];
+  if (!header || rows.every(isBlank)) return refused([EMPTY_FILE]);
+  const columns = separator ? headerColumns(header) : null;
+  if (!separator || !columns) return refused([headerError(header)]);
+
+  const values = rows
+    .map((row, index) => ({ line: index + 1, text: row.length === columns.length ? row[VALUE]! : '' }))
+    .slice(1);
+  const settled = settleDecimalMark(values, separator, context.decimalMark ?? null);
+  const scope: RowScope = {
+    columns,
+    lookup: buildLookup(context),
+    context,
+    seen: new Map(),
+    separator,
+    mark: settled.mark,
+  };
+  const errors: string[] = settled.conflict ? [conflictError(settled.conflict)] : [];
+  let problemCount = errors.length;
+  let badRows = 0;
   const points: DataPoint[] = [];
   rows.slice(1).forEach((row, index) => {
     if (isBlank(row)) return;
     const { problems, point } = checkRow(row, index + 2, scope);
-    errors.push(...problems);
+    if (problems.length > 0) {
+      badRows += 1;
+      problemCount += problems.length;
+      if (badRows <= MAX_ROWS_LISTED) errors.push(...problems);
+    }
     if (point) points.push(point);
   });
-  if (errors.length > 0) return { ok: false, errors };
-  if (points.length === 0) return { ok: false, errors: [EMPTY_FILE] };
-  return { ok: true, points };
+  if (problemCount > 0) return { ok: false, errors, problemCount, badRows };
+  if (points.length === 0) return refused([EMPTY_FILE]);
+  return { ok: true, points, readAs: describeReading(separator, settled) };
+}
+
+/** The whole refusal as the person reads it: what happened, the listed problems, how many more. */
+export function importRefusal(result: Extract<ImportResult, { ok: false }>): string {
+  const count = (n: number) => formatNumber(n, 0);
+  const more = result.badRows - Math.min(result.badRows, MAX_ROWS_LISTED);
+  const head =
+    more > 0
+      ? `Không nhập được: tệp có ${count(result.problemCount)} lỗi ở ${count(result.badRows)} dòng, chưa có số liệu nào được ghi. Lỗi của ${MAX_ROWS_LISTED} dòng đầu:`
+      : `Không nhập được: tệp có ${count(result.problemCount)} lỗi, chưa có số liệu nào được ghi.`;
+  const tail =
+    more > 0
+      ? [`… và ${count(more)} dòng có lỗi khác, chưa liệt kê; hãy sửa các lỗi trên rồi nhập lại.`]
+      : [];
+  return [head, ...result.errors, ...tail].join('\n');
 }

@@ -8,6 +8,10 @@ export function asCellText(text: string): string {
   return /^[=+\-@]/.test(normalized) ? `'${normalized}` : normalized;
 }
 
+/** C0 and C1 control characters: they come from pasted text and have no place in a name. */
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
+export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+
 /** A list typed in one cell ("a@x.vn, b@x.vn"), split on commas, semicolons and spaces. */
 export function splitList(value: unknown): string[] {
   return String(value ?? '')

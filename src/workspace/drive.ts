@@ -1,6 +1,30 @@
-/** The text of a Drive file (a CSV someone uploaded), as UTF-8. */
-export function readDriveText(idOrUrl: string): string {
+/**
+ * A data file someone put on Drive (a CSV an officer uploaded), as bytes: its encoding is decided
+ * by the importer, not assumed to be UTF-8.
+ */
+export interface FileBytes {
+  name: string;
+  bytes: number[];
+}
+
+const GOOGLE_SHEET = 'application/vnd.google-apps.spreadsheet';
+
+export function readDriveFile(idOrUrl: string): FileBytes {
   const id =
     /\/d\/([\w-]{10,})/.exec(idOrUrl)?.[1] ?? /[?&]id=([\w-]{10,})/.exec(idOrUrl)?.[1] ?? idOrUrl.trim();
-  return DriveApp.getFileById(id).getBlob().getDataAsString('UTF-8');
+  let file: GoogleAppsScript.Drive.File;
+  try {
+    file = DriveApp.getFileById(id);
+  } catch {
+    // Google's text ("No item with the given ID could be found…") is English and says nothing of what to do.
+    throw new Error(
+      `Không mở được tệp "${idOrUrl.trim()}" trên Drive: đường dẫn sai, tệp đã bị xóa hoặc chưa được chia sẻ với bạn. Hãy kiểm tra đường dẫn.`,
+    );
+  }
+  if (file.getMimeType() === GOOGLE_SHEET) {
+    throw new Error(
+      `"${file.getName()}" là một Google Trang tính, không phải tệp CSV: hãy mở nó, chọn Tệp › Tải xuống › Giá trị được phân tách bằng dấu phẩy (.csv), tải tệp đó lên Drive rồi nhập lại.`,
+    );
+  }
+  return { name: file.getName(), bytes: file.getBlob().getBytes() };
 }

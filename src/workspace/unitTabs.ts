@@ -5,6 +5,7 @@
 import type { Indicator } from '../domain/catalogue';
 import { entryNote } from '../domain/catalogue';
 import type { InputRule, ParsedUnitTab, UnitTabLayout } from '../domain/unitTab';
+import { MAX_MAGNITUDE } from '../domain/numberText';
 import { inputRule, parseUnitTab, UNIT_TAB } from '../domain/unitTab';
 import { ownRangeProtections, protectRange, protectSheet } from './protection';
 import { ensureSheet, readAll, TAB } from './tabs';
@@ -50,7 +51,8 @@ function validationFor(rule: InputRule): Rule {
   switch (rule.kind) {
     case 'whole':
     case 'money':
-      return builder.requireNumberGreaterThanOrEqualTo(0).build();
+      // The import's bound too: a 400-digit paste would otherwise be stored as Infinity.
+      return builder.requireNumberBetween(0, MAX_MAGNITUDE).build();
     case 'percent':
       return builder.requireNumberBetween(0, 100).build();
     case 'list':

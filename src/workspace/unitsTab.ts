@@ -1,4 +1,5 @@
 import type { UnitConfig } from '../domain/config';
+import { uniqueTabNames, unitTabName } from '../domain/sheetNames';
 import { asCellText, splitList } from '../domain/text';
 import { ensureSheet, isTicked, readRecords, replaceContent, styleHeader, TAB } from './tabs';
 
@@ -10,18 +11,12 @@ export interface UnitRecord extends UnitConfig {
   tabName: string;
 }
 
-/** "Hội LHPN phường Đại Kim" (DK) -> "DK - phường Đại Kim": short enough for a tab, and unique by code. */
-export function defaultTabName(unit: UnitConfig): string {
-  const short = unit.ten.replace(/^Hội\s+(LHPN|Liên hiệp Phụ nữ)\s+/i, '').trim();
-  return `${unit.ma} - ${short}`.slice(0, 90);
-}
-
 export function readUnitsTab(spreadsheet: Spreadsheet): UnitRecord[] {
   return readRecords(spreadsheet.getSheetByName(TAB.units)).map((row) => {
     const emails = splitList(row[2]).map((e) => e.toLowerCase());
     const unit = { ma: String(row[0]).trim(), ten: String(row[1] ?? '').trim(), email: emails };
     const active = row[3] === '' || row[3] === undefined ? true : isTicked(row[3]);
-    const tabName = String(row[4] ?? '').trim() || defaultTabName(unit);
+    const tabName = String(row[4] ?? '').trim() || unitTabName(unit);
     return { ...unit, active, tabName };
   });
 }
@@ -34,13 +29,41 @@ export function mergeUnits(existing: UnitRecord[], configured: UnitConfig[]): Un
   const byCode = new Map(existing.map((u) => [u.ma.toUpperCase(), u]));
   const merged: UnitRecord[] = configured.map((unit) => {
     const known = byCode.get(unit.ma.toUpperCase());
-    return { ...unit, active: known?.active ?? true, tabName: known?.tabName ?? defaultTabName(unit) };
+    return { ...unit, active: known?.active ?? true, tabName: known?.tabName ?? unitTabName(unit) };
   });
   const configuredCodes = new Set(configured.map((u) => u.ma.toUpperCase()));
   for (const unit of existing) {
     if (!configuredCodes.has(unit.ma.toUpperCase())) merged.push({ ...unit, active: false });
   }
   return merged;
+}
+
+/** Names Excel keeps for itself, besides the workbook's fixed tabs. */
+const EXCEL_RESERVED = ['History'];
+
+/**
+ * Setup's part: every unit's tab name legal in Google and Excel and unique (a name from an earlier
+ * version, or one typed in Đơn vị › Tên trang tính). A tab under an old name is renamed, so its
+ * figures stay with the unit; a name another unit or a fixed tab keeps is never taken from it.
+ */
+export function legalizeTabNames(spreadsheet: Spreadsheet, units: UnitRecord[]): UnitRecord[] {
+  const reserved = [...Object.values(TAB), ...EXCEL_RESERVED];
+  const names = uniqueTabNames(
+    units.map((u) => u.tabName),
+    reserved,
+  );
+  const key = (name: string) => name.toLocaleLowerCase('vi');
+  const kept = new Set([
+    ...reserved.map(key),
+    ...units.filter((u, i) => names[i] === u.tabName).map((u) => key(u.tabName)),
+  ]);
+  return units.map((unit, i) => {
+    const name = names[i]!;
+    if (name === unit.tabName) return unit;
+    const sheet = kept.has(key(unit.tabName)) ? null : spreadsheet.getSheetByName(unit.tabName);
+    if (sheet && !spreadsheet.getSheetByName(name)) sheet.setName(name);
+    return { ...unit, tabName: name };
+  });
 }
 
 /** @param unitWord what the level calls its units ("cơ sở", "chi hội"), for the column titles */

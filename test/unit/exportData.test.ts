@@ -1,6 +1,7 @@
 import { defaultCatalogue } from '../../src/domain/catalogue';
 import type { DataPoint } from '../../src/domain/dataPoints';
 import { formatExport, formatNumber } from '../../src/domain/exportData';
+import { decimalEvidence } from '../../src/domain/numberText';
 import type { ImportContext } from '../../src/domain/importData';
 import { parseImport } from '../../src/domain/importData';
 
@@ -98,5 +99,16 @@ describe('formatNumber', () => {
 
   it('refuses values that are not finite numbers', () => {
     expect(() => formatNumber(NaN)).toThrow('không phải số hữu hạn');
+  });
+
+  it.each([
+    [1.125, '1.1250'],
+    [36.8, '36.8'],
+    [999.999, '999.9990'],
+    [0.125, '0.125'],
+    [1000.125, '1000.125'],
+  ])('writes %p so that no reader takes it for thousands: %p', (value, text) => {
+    expect(formatNumber(value)).toBe(text);
+    expect(decimalEvidence(text)).toBe('.');
   });
 });

@@ -1,7 +1,7 @@
 import type { Indicator } from '../../src/domain/catalogue';
 import { RATING_CLASSES, defaultCatalogue } from '../../src/domain/catalogue';
 import type { ImportContext, ImportResult } from '../../src/domain/importData';
-import { parseImport } from '../../src/domain/importData';
+import { importRefusal, parseImport } from '../../src/domain/importData';
 import type { DataPoint } from '../../src/domain/dataPoints';
 
 function context(overrides: Partial<ImportContext> = {}): ImportContext {
@@ -112,12 +112,12 @@ describe('parseImport: refused files', () => {
     const result = parseImport(text, context());
     expect(result).not.toHaveProperty('points');
     const number =
-      'không phải số hợp lệ; cần số, dấu chấm thập phân, ví dụ 36.8 (không dùng dấu phân cách hàng nghìn)';
+      'không phải số hợp lệ; ghi số bằng chữ số, ví dụ 1412, 36,8 hoặc 36.8 (không ghi chữ, đơn vị hay dấu %)';
     expect(errorsOf(result)).toEqual([
       'Dòng 3: cột "don_vi" = "XX": không có đơn vị này trong bảng tính (ghi mã hoặc tên đơn vị như ở trang Đơn vị).',
       'Dòng 4: cột "ma_chi_tieu" = "TC_XYZ": không có chỉ tiêu này trong danh mục.',
       'Dòng 5: cột "ma_chi_tieu" = "TC_HV_TL": là chỉ tiêu tính toán, không nhập trực tiếp.',
-      'Dòng 7: có 5 cột, cần đúng 4 cột (don_vi,ky,ma_chi_tieu,gia_tri); nếu số có dấu phẩy (ví dụ 1,412) hãy ghi 1412.',
+      'Dòng 7: có 5 cột, cần đúng 4 cột (don_vi,ky,ma_chi_tieu,gia_tri); nếu số có dấu phẩy (ví dụ 1,412) hãy ghi 1412, hoặc đặt số trong dấu ngoặc kép ("36,8").',
       'Dòng 8: cột "ky" = "2026-Q3": quý chưa bắt đầu (quý hiện tại là 2026-Q2).',
       'Dòng 9: cột "ky" = "2025-Q4": kỳ không thuộc năm 2026 của bảng tính này.',
       'Dòng 10: cột "ky" = "2026-2": kỳ phải ghi theo dạng năm-quý, ví dụ 2026-Q2.',
@@ -196,15 +196,13 @@ describe('parseImport: refused files', () => {
     ]);
   });
 
-  it('accepts decimals for money and refuses thousands separators', () => {
+  it('reads thousands separators by the convention the file shows (1250.75: the comma groups thousands)', () => {
     const text = csv(
       'don_vi,ky,ma_chi_tieu,gia_tri',
       'DK,2026-Q1,UT_DUNO,1250.75',
       'DK,2026-Q1,TC_HV,"1,412"',
     );
-    expect(errorsOf(parseImport(text, context()))).toEqual([
-      'Dòng 3: cột "gia_tri" = "1,412": không phải số hợp lệ; cần số, dấu chấm thập phân, ví dụ 36.8 (không dùng dấu phân cách hàng nghìn).',
-    ]);
+    expect(pointsOf(parseImport(text, context())).map((p) => p.value)).toEqual([1250.75, 1412]);
   });
 
   it('names columns as the Vietnamese header does', () => {
@@ -228,7 +226,7 @@ describe('parseImport: refused files', () => {
   it('refuses a wrong header with one line naming the expected header', () => {
     const text = csv('unit,period,code,value', 'DK,2026-Q1,TC_HV,1412', 'XX,bad,bad,');
     expect(errorsOf(parseImport(text, context()))).toEqual([
-      'Dòng 1: dòng tiêu đề phải là "don_vi,ky,ma_chi_tieu,gia_tri" (hoặc "Đơn vị,Kỳ,Mã chỉ tiêu,Giá trị"), tệp đang có "unit,period,code,value".',
+      'Dòng 1: dòng tiêu đề phải là "don_vi,ky,ma_chi_tieu,gia_tri" (hoặc "Đơn vị,Kỳ,Mã chỉ tiêu,Giá trị"; các cột cách nhau bởi dấu phẩy, dấu chấm phẩy hoặc dấu tab), tệp đang có "unit,period,code,value".',
     ]);
   });
 
@@ -241,5 +239,92 @@ describe('parseImport: refused files', () => {
     expect(errorsOf(parseImport(text, context()))).toEqual([
       'Tệp không có dòng số liệu nào (tệp trống hoặc chỉ có dòng tiêu đề).',
     ]);
+  });
+});
+
+describe('parseImport: files as offices make them', () => {
+  it('finds the separator from the header: comma, semicolon or tab', () => {
+    for (const sep of [',', ';', '\t']) {
+      const text = csv(
+        ['Đơn vị', 'Kỳ', 'Mã chỉ tiêu', 'Giá trị'].join(sep),
+        ['DK', '2026-Q1', 'TC_HV', '1412'].join(sep),
+      );
+      expect(pointsOf(parseImport(text, context()))).toEqual([
+        { unit: 'DK', period: '2026-Q1', code: 'TC_HV', value: 1412 },
+      ]);
+    }
+  });
+
+  it('reads a semicolon file from Vietnamese Excel with its thousands dots and decimal commas', () => {
+    const text = csv(
+      'don_vi;ky;ma_chi_tieu;gia_tri',
+      'DK;2026-Q1;TC_HV;1.412',
+      'DK;2026-Q1;UT_DUNO;36.800',
+      'DK;2026-Q1;TC_QUYHOI;14,8',
+    );
+    const result = parseImport(text, context());
+    expect(pointsOf(result).map((p) => p.value)).toEqual([1412, 36800, 14.8]);
+    expect(result).toMatchObject({
+      readAs: 'phân cách bằng dấu chấm phẩy, dấu phẩy thập phân (dòng 4: 14,8)',
+    });
+  });
+
+  it('reads 36.800 as the file says, however far away the telling value is', () => {
+    const dots = csv(
+      'don_vi,ky,ma_chi_tieu,gia_tri',
+      'DK,2026-Q1,UT_DUNO,36.800',
+      'TL,2026-Q1,TC_QUYHOI,12.75',
+    );
+    expect(pointsOf(parseImport(dots, context())).map((p) => p.value)).toEqual([36.8, 12.75]);
+    const commas = csv(
+      'don_vi,ky,ma_chi_tieu,gia_tri',
+      'DK,2026-Q1,UT_DUNO,36.800',
+      'TL,2026-Q1,TC_QUYHOI,"14,8"',
+    );
+    expect(pointsOf(parseImport(commas, context())).map((p) => p.value)).toEqual([36800, 14.8]);
+  });
+
+  it('refuses 36.800 in a file that does not settle the convention, showing both readings', () => {
+    const text = csv('don_vi,ky,ma_chi_tieu,gia_tri', 'DK,2026-Q1,TC_HV,1412', 'DK,2026-Q1,UT_DUNO,36.800');
+    expect(errorsOf(parseImport(text, context()))).toEqual([
+      'Dòng 3: cột "gia_tri" = "36.800": đọc được hai cách: 36800 (nếu dấu chấm phân cách hàng nghìn) hoặc 36,8 (nếu dấu chấm là dấu thập phân), và tệp không cho biết cách ghi số nào; hãy ghi 36800 không có dấu phân cách, hoặc chọn dấu thập phân của tệp khi nhập.',
+    ]);
+    expect(pointsOf(parseImport(text, context({ decimalMark: ',' })))[1]!.value).toBe(36800);
+    expect(pointsOf(parseImport(text, context({ decimalMark: '.' })))[1]!.value).toBe(36.8);
+  });
+
+  it('refuses a file that writes numbers both ways', () => {
+    const text = csv(
+      'don_vi;ky;ma_chi_tieu;gia_tri',
+      'DK;2026-Q1;TC_QUYHOI;12.75',
+      'TL;2026-Q1;TC_QUYHOI;14,8',
+    );
+    expect(errorsOf(parseImport(text, context()))).toEqual([
+      'Tệp ghi số theo hai cách: dấu chấm thập phân ở dòng 2, dấu phẩy thập phân ở dòng 3; hãy ghi mọi số theo cùng một cách, hoặc chọn dấu thập phân của tệp khi nhập.',
+    ]);
+  });
+
+  it('refuses a 400-digit value instead of writing Infinity', () => {
+    const text = csv('don_vi,ky,ma_chi_tieu,gia_tri', `DK,2026-Q1,UT_DUNO,${'9'.repeat(400)}`);
+    const [error] = errorsOf(parseImport(text, context()));
+    expect(error).toMatch(/^Dòng 2: cột "gia_tri" = "9{80}…": số quá lớn/);
+  });
+
+  it('lists the problems of the first 50 bad rows and counts the rest', () => {
+    const rows = Array.from({ length: 50_000 }, () => 'DK,2026-Q1,TC_HV,1412');
+    const result = parseImport(csv('don_vi,ky,ma_chi_tieu,gia_tri', ...rows), context());
+    if (result.ok) throw new Error('expected a refusal');
+    expect(result.badRows).toBe(49_999);
+    expect(result.problemCount).toBe(49_999);
+    expect(result.errors).toHaveLength(50);
+    expect(result.errors[49]).toBe('Dòng 52: trùng với dòng 2 (cùng đơn vị DK, kỳ 2026-Q1, chỉ tiêu TC_HV).');
+    const message = importRefusal(result);
+    expect(message.split('\n')[0]).toBe(
+      'Không nhập được: tệp có 49.999 lỗi ở 49.999 dòng, chưa có số liệu nào được ghi. Lỗi của 50 dòng đầu:',
+    );
+    expect(message.split('\n').pop()).toBe(
+      '… và 49.949 dòng có lỗi khác, chưa liệt kê; hãy sửa các lỗi trên rồi nhập lại.',
+    );
+    expect(message.length).toBeLessThan(10_000);
   });
 });

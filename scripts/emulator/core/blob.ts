@@ -1,6 +1,15 @@
 import type { EmulatorContext } from './context';
 import { Emulated } from './context';
 
+/** The Java charset names emulated, with their WHATWG labels. */
+const CHARSETS: Record<string, string> = {
+  'UTF-8': 'utf-8',
+  'UTF-16LE': 'utf-16le',
+  'UTF-16BE': 'utf-16be',
+  'WINDOWS-1258': 'windows-1258',
+  CP1258: 'windows-1258',
+};
+
 /** Utilities.newBlob / File.getAs / HtmlOutput.getBlob: bytes with a content type and a name. */
 export class BlobImpl extends Emulated {
   constructor(
@@ -15,8 +24,24 @@ export class BlobImpl extends Emulated {
   getBytes(): number[] {
     return Array.from(this._bytes, (b) => (b > 127 ? b - 256 : b));
   }
+  /**
+   * Java charset names (reference: "Gets the data of this blob as a string with the specified
+   * encoding"). Decoded as Java's String(bytes, charset) does: a byte-order mark stays as U+FEFF
+   * except under "UTF-16", which reads it to choose the byte order (big-endian without one), and a
+   * malformed byte becomes U+FFFD. Node's TextDecoder implements the same tables (WHATWG Encoding).
+   */
   getDataAsString(charset?: string): string {
-    return this._bytes.toString(charset && /^utf-?16/i.test(charset) ? 'utf16le' : 'utf8');
+    const name = (charset ?? 'UTF-8').toUpperCase().replace(/_/g, '-');
+    if (name === 'UTF-16') {
+      const little = this._bytes[0] === 0xff && this._bytes[1] === 0xfe;
+      const big = this._bytes[0] === 0xfe && this._bytes[1] === 0xff;
+      return new TextDecoder(little ? 'utf-16le' : 'utf-16be').decode(
+        this._bytes.subarray(little || big ? 2 : 0),
+      );
+    }
+    const label = CHARSETS[name];
+    if (!label) throw new Error(`Not emulated: Blob.getDataAsString(${charset})`);
+    return new TextDecoder(label, { ignoreBOM: true }).decode(this._bytes);
   }
   getContentType(): string | null {
     return this._contentType;
