@@ -16,6 +16,8 @@ export { handleEdit as onEditInstalled } from './app/editHandler';
 
 /** "Khởi tạo / cập nhật bảng tính", and the command line's `init`. */
 export { setUpWorkbook } from './app/setup';
+/** The first-run dialog's calls (a Sheet never set up): its defaults and the units' preview. */
+export { firstRunDefaults, previewUnits } from './app/firstRun';
 export { submitQuarter, reopenQuarter } from './app/submitCommand';
 export { checkData } from './app/checks';
 /** "Tổng hợp ngay" and the daily trigger: `{ky}` picks the period (default: the year so far). */

@@ -27,6 +27,8 @@ import { ensureEditTrigger } from '../workspace/triggers';
 import { protectUnitTab, readUnitTab, ValidationRules, writeUnitTab } from '../workspace/unitTabs';
 import { mergeUnits, readUnitsTab, writeUnitsTab } from '../workspace/unitsTab';
 import { ensureRules } from './checks';
+import type { FirstRunOpened } from './firstRun';
+import { needsFirstRun, openFirstRunDialog } from './firstRun';
 import { quarterStatuses, refreshProgress } from './progress';
 import { ensureReportTemplates } from './report';
 import type { Workbook } from './workbook';
@@ -49,16 +51,13 @@ const SCRIPT_TABS = [TAB.summary, TAB.progress, TAB.checks, TAB.archive, TAB.log
  * admin may run it: an admin of the configuration already in the workbook or, on the very first
  * run, of the configuration being installed.
  */
-export function setUpWorkbook(initialConfig?: unknown): SetupResult {
+export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOpened {
+  // A Sheet never set up asks for its settings in a dialog, outside the lock; the dialog calls back.
+  if (initialConfig === undefined && needsFirstRun()) return openFirstRunDialog();
   return withScriptLock('Khởi tạo', () => {
     const spreadsheet = activeSpreadsheet();
     const now = new Date();
     const tab = readConfigTab(spreadsheet);
-    if (initialConfig === undefined && !tab) {
-      throw new Error(
-        'Bảng tính chưa có trang "Cấu hình". Hãy chạy lệnh khởi tạo với tệp cấu hình, hoặc tạo trang "Cấu hình" rồi chạy lại.',
-      );
-    }
     const tabUnits = readUnitsTab(spreadsheet);
     const config =
       initialConfig !== undefined ? parseConfig(initialConfig) : configFromTabs(tab!.config, tabUnits);
