@@ -65,7 +65,8 @@ export function firstRunDefaults(): FirstRunDefaults {
 /** The units typed in the dialog ({ van_ban }) or a CSV file on Drive ({ tep }), line by line. */
 export function previewUnits(request?: { van_ban?: string; tep?: string }): UnitLines {
   if (request?.van_ban !== undefined) return parseUnitLines(request.van_ban);
-  if (!request?.tep) throw new Error('Chưa có danh sách đơn vị: hãy dán các dòng hoặc ghi đường dẫn tệp CSV.');
+  if (!request?.tep)
+    throw new Error('Chưa có danh sách đơn vị: hãy dán các dòng hoặc ghi đường dẫn tệp CSV.');
   let text: string;
   try {
     text = readDriveText(request.tep);

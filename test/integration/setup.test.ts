@@ -18,6 +18,7 @@ describe('opening the Sheet', () => {
       'Danh sách thẻ báo cáo',
       'Gửi nhắc nhở',
       'Cài đặt lịch tự động',
+      'Kiểm tra cài đặt',
       'Nhập số liệu từ CSV…',
       'Sang năm mới…',
       'Hướng dẫn',
