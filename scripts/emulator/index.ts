@@ -2,12 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import gasLocal from 'gas-local';
+import type { CallInfo, OpenCall } from './core/callLog';
 import { CallLog } from './core/callLog';
 import { Clock } from './core/clock';
 import type { EmulatorContext, ProjectFiles, Realm } from './core/context';
 import { makeErrorFactory } from './core/errors';
 import { Faults } from './core/faults';
 import { createFilesState } from './core/files';
+import { checkLimitsBeforeCall, createLimitsState, installLimits } from './core/limits';
 import { deserializeState, serializeState } from './core/persist';
 import type { ExecutionOptions } from './core/runtime';
 import { Runtime } from './core/runtime';
@@ -77,6 +79,7 @@ function freshState(
     cache: createCacheState(),
     lock: createLockState(),
     logger: createLoggerState(),
+    limits: createLimitsState(),
   };
 }
 
@@ -100,6 +103,7 @@ export class Emulator {
   readonly cache: ReturnType<typeof installCache>['driver'];
   readonly lock: ReturnType<typeof installLock>['driver'];
   readonly logger: ReturnType<typeof installLogger>['driver'];
+  readonly limits: ReturnType<typeof installLimits>['driver'];
   private bundleLoaded = false;
 
   constructor(options: EmulatorOptions = {}) {
@@ -119,9 +123,10 @@ export class Emulator {
     this.sandbox = vm.createContext({}) as Record<string, unknown>;
     const realm = this.installRealm(clock);
     const fail = makeErrorFactory(realm.Error);
-    const log = new CallLog();
+    const log = new CallLog(clock);
     const faults = new Faults();
-    let depth = 0;
+    /** The outermost call under way in each execution (0: outside any), and how deep it is. */
+    const active = new Map<number, { call: OpenCall; depth: number }>();
     const ctx: EmulatorContext = {
       state,
       clock,
@@ -133,23 +138,34 @@ export class Emulator {
       runtime: new Runtime(() => ctx),
       toRealmDate: (ms) => new realm.Date(ms),
       newId: (prefix) => `${prefix}-${String(state.nextId++).padStart(6, '0')}`,
-      call<T>(name: string, fn: () => T): T {
-        if (depth === 0) {
-          const message = faults.check(name);
-          if (message) throw fail(message);
-          log.record({ name });
+      call<T>(name: string, fn: () => T, info: CallInfo = {}): T {
+        // Per execution: another execution started inside a call (a person acting while a dialog
+        // waits) has calls of its own.
+        const execution = ctx.runtime.current()?.id ?? 0;
+        const outer = active.get(execution);
+        if (outer) {
+          outer.depth += 1;
+          try {
+            return fn();
+          } finally {
+            outer.depth -= 1;
+          }
         }
-        depth += 1;
+        checkLimitsBeforeCall(ctx);
+        const message = faults.check(name);
+        if (message) throw fail(message);
+        const call = log.begin(name, info, execution);
+        active.set(execution, { call, depth: 0 });
         try {
           return fn();
         } finally {
-          depth -= 1;
+          active.delete(execution);
+          log.end(call);
         }
       },
       noteCells(cells) {
-        const entries = log.entries();
-        const last = entries[entries.length - 1];
-        if (last && depth === 1) last.cells = (last.cells ?? 0) + cells;
+        const open = active.get(ctx.runtime.current()?.id ?? 0);
+        if (open && open.depth === 0) open.call.record.cells = (open.call.record.cells ?? 0) + cells;
       },
     };
     ctx.runtime.sandbox = this.sandbox;
@@ -159,6 +175,7 @@ export class Emulator {
       Object.assign(this.globals, installed.globals);
       return installed.driver;
     };
+    this.limits = installLimits(ctx).driver;
     this.logger = install(installLogger(ctx));
     this.properties = install(installProperties(ctx));
     this.cache = install(installCache(ctx));
@@ -228,7 +245,8 @@ export class Emulator {
   /** Moves the clock to `until`, firing the time-driven triggers that fall due, in order. */
   tick(until: Date | number): ReturnType<ReturnType<typeof installScript>['driver']['fireDue']> {
     const fired = this.triggers.fireDue(new Date(until).getTime());
-    this.ctx.clock.advanceTo(new Date(until).getTime());
+    // The runs take modelled time: the clock may already be past `until`.
+    this.ctx.clock.advanceTo(Math.max(new Date(until).getTime(), this.ctx.clock.now()));
     return fired;
   }
 

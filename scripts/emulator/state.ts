@@ -1,4 +1,5 @@
 import type { FilesState } from './core/files';
+import type { LimitsState } from './core/limits';
 import type { CacheState } from './services/cache';
 import type { DocumentState } from './services/document';
 import type { LockState } from './services/lock';
@@ -27,4 +28,6 @@ export interface EmulatorState {
   cache: CacheState;
   lock: LockState;
   logger: LoggerState;
+  /** Limit settings and trigger run time used (optional: older saved workspaces lack it). */
+  limits?: LimitsState;
 }

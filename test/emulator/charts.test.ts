@@ -268,7 +268,9 @@ describe('Body.insertImage, appendImage and InlineImage', () => {
       expect(message(() => body.insertImage(0, Utilities.newBlob('chữ', 'text/plain')))).toBe(
         'Invalid image data.',
       );
-      expect(message(() => body.insertImage(0, 'ảnh.png'))).toMatch(/don't match the method signature/);
+      expect(message(() => body.appendImage('ảnh.png'))).toBe(
+        "The parameters (String) don't match the method signature for DocumentApp.Body.appendImage.",
+      );
       expect(message(() => image.setWidth(0))).toMatch(/^Not emulated/);
     });
   });

@@ -39,13 +39,15 @@ describe('LockService', () => {
 
   test('an overlapping execution waits out its timeout, then waitLock throws and tryLock is false', () => {
     const { emu, LockService } = setup();
+    // Besides the waits, each call takes its modelled time: getScriptLock 1 ms, tryLock/waitLock 100 ms.
     emu.execute(() => {
       LockService.getScriptLock().waitLock(10_000);
+      const held = START.getTime() + 1 + 100;
       emu.execute(() => {
         expect(LockService.getScriptLock().tryLock(5000)).toBe(false);
-        expect(emu.now().getTime()).toBe(START.getTime() + 5000);
+        expect(emu.now().getTime()).toBe(held + 1 + 5000 + 100);
         expect(() => LockService.getScriptLock().waitLock(30_000)).toThrow(TIMEOUT);
-        expect(emu.now().getTime()).toBe(START.getTime() + 35_000);
+        expect(emu.now().getTime()).toBe(held + 1 + 5000 + 100 + 1 + 30_000 + 100);
       });
     });
   });
@@ -58,11 +60,13 @@ describe('LockService', () => {
       label: 'sendQuarterSummary',
       until: START.getTime() + 20_000,
     });
+    // getScriptLock takes 1 ms and tryLock/waitLock 100 ms besides the waits.
     expect(() => emu.execute(() => LockService.getScriptLock().waitLock(10_000))).toThrow(TIMEOUT);
-    expect(emu.now().getTime()).toBe(START.getTime() + 10_000);
+    expect(emu.now().getTime()).toBe(START.getTime() + 1 + 10_000 + 100);
     const got = emu.execute(() => LockService.getScriptLock().tryLock(30_000));
     expect(got).toBe(true);
-    expect(emu.now().getTime()).toBe(START.getTime() + 20_000);
+    // Waited until the holder let go at +20 s, then the call's own 100 ms.
+    expect(emu.now().getTime()).toBe(START.getTime() + 20_000 + 100);
   });
 
   test('releaseSimulated frees the lock at once', () => {
@@ -70,7 +74,8 @@ describe('LockService', () => {
     emu.lock.holdScriptLock(START.getTime() + 3600_000);
     emu.lock.releaseSimulated();
     expect(emu.execute(() => LockService.getScriptLock().tryLock(0))).toBe(true);
-    expect(emu.now().getTime()).toBe(START.getTime());
+    // No wait: only the calls' modelled time (getScriptLock 1 ms, tryLock 100 ms).
+    expect(emu.now().getTime()).toBe(START.getTime() + 1 + 100);
   });
 
   test('a second Lock object in the same execution is not re-entrant: it waits for the first', () => {

@@ -17,8 +17,9 @@ describe('Logger and console', () => {
       Logger.log('Đã gửi %s thư cho %s', 3, 'Phường Mai Động').log({ quarter: 'Q1' });
       return Logger.getLog();
     });
+    // Each Logger.log takes its modelled 1 ms: the earlier run's, then the first line's.
     expect(log).toBe(
-      '[26-03-02 08:00:00:000 +0700] Đã gửi 3 thư cho Phường Mai Động\n[26-03-02 08:00:00:000 +0700] {"quarter":"Q1"}\n',
+      '[26-03-02 08:00:00:001 +0700] Đã gửi 3 thư cho Phường Mai Động\n[26-03-02 08:00:00:002 +0700] {"quarter":"Q1"}\n',
     );
   });
 
@@ -43,11 +44,12 @@ describe('Logger and console', () => {
       console.error('lỗi');
       console.info('xong');
     });
+    // A line has the time its call began; each console call takes its modelled 1 ms.
     expect(emu.logger.lines().map((l) => [l.level, l.message, l.at - START.getTime()])).toEqual([
       ['INFO', 'bắt đầu {"n":1}', 0],
-      ['WARNING', 'thiếu số liệu', 1000],
-      ['ERROR', 'lỗi', 1000],
-      ['INFO', 'xong', 1000],
+      ['WARNING', 'thiếu số liệu', 1001],
+      ['ERROR', 'lỗi', 1002],
+      ['INFO', 'xong', 1003],
     ]);
   });
 

@@ -328,9 +328,11 @@ describe('simulated edits fire onEdit and the installable triggers', () => {
     expect(emu.sheets.userEdit({ as: OFFICER, sheet: 'Phường 1', a1: 'A1', value: '1' })).toEqual({
       accepted: true,
     });
+    // onEdit failed before any service call: the error is recorded at the time of the edit.
+    const editedAt = emu.ctx.clock.now();
     expect(sheet.getRange('A1').getValue()).toBe(1);
     expect(emu.sheets.triggerErrors()).toEqual([
-      { trigger: 'onEdit', user: OFFICER, message: 'Hỏng', at: emu.ctx.clock.now() },
+      { trigger: 'onEdit', user: OFFICER, message: 'Hỏng', at: editedAt },
     ]);
     sheet
       .getRange('A2')

@@ -51,7 +51,7 @@ describe('SpreadsheetApp: the bound spreadsheet', () => {
   test('an unemulated member throws "Not emulated"', () => {
     const { sheet } = setup();
     expect(message(() => sheet.getRange('A1:B2').merge())).toBe('Not emulated: Range.merge');
-    expect(message(() => sheet.getCharts())).toBe('Not emulated: Sheet.getCharts');
+    expect(message(() => sheet.getImages())).toBe('Not emulated: Sheet.getImages');
   });
 });
 

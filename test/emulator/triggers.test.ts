@@ -75,14 +75,21 @@ describe('time-driven triggers', () => {
 
   test('everyHours(6) and everyMinutes(30) count from creation', () => {
     const { emu, ScriptApp } = setup();
-    emu.execute(() => {
-      ScriptApp.newTrigger('job').timeBased().everyHours(6).create();
-      ScriptApp.newTrigger('job').timeBased().everyMinutes(30).create();
+    // The calls take modelled time: note when each trigger is created.
+    const created = emu.execute(() => {
+      const sixHours = ScriptApp.newTrigger('job').timeBased().everyHours(6);
+      const sixAt = emu.now().getTime();
+      sixHours.create();
+      const halfHour = ScriptApp.newTrigger('job').timeBased().everyMinutes(30);
+      const halfAt = emu.now().getTime();
+      halfHour.create();
+      return { sixAt, halfAt };
     });
-    const fired = emu.tick(START.getTime() + 6 * HOUR);
+    const fired = emu.tick(created.halfAt + 6 * HOUR);
     expect(fired).toHaveLength(13);
-    expect(fired[0]!.at).toBe(START.getTime() + 30 * 60_000);
-    expect(fired.filter((f) => f.at === START.getTime() + 6 * HOUR)).toHaveLength(2);
+    expect(fired[0]!.at).toBe(created.halfAt + 30 * 60_000);
+    expect(fired.filter((f) => f.at === created.sixAt + 6 * HOUR)).toHaveLength(1);
+    expect(fired.filter((f) => f.at === created.halfAt + 6 * HOUR)).toHaveLength(1);
     // In time order.
     expect(fired.map((f) => f.at)).toEqual([...fired.map((f) => f.at)].sort((a, b) => a - b));
   });
@@ -120,17 +127,18 @@ describe('time-driven triggers', () => {
 
   test('at(date), after(ms) and atDate fire once and are then removed', () => {
     const { emu, ScriptApp } = setup();
-    emu.execute(() => {
+    const afterFrom = emu.execute(() => {
       ScriptApp.newTrigger('job').timeBased().at(new Date('2026-03-05T10:00:00+07:00')).create();
-      ScriptApp.newTrigger('job')
-        .timeBased()
-        .after(10 * 60_000)
-        .create();
+      const builder = ScriptApp.newTrigger('job').timeBased();
+      // "after the current time": the time of the call, which the calls before it have moved.
+      const from = emu.now().getTime();
+      builder.after(10 * 60_000).create();
       ScriptApp.newTrigger('job').timeBased().atDate(2026, 3, 10).create();
+      return from;
     });
     const fired = emu.tick(START.getTime() + 30 * DAY);
     expect(fired).toHaveLength(3);
-    expect(fired[0]!.at).toBe(START.getTime() + 10 * 60_000);
+    expect(fired[0]!.at).toBe(afterFrom + 10 * 60_000);
     expect(fired[1]!.at).toBe(new Date('2026-03-05T10:00:00+07:00').getTime());
     // Near midnight (±15 min) starting 10 March.
     const midnight = new Date('2026-03-10T00:00:00+07:00').getTime();
@@ -170,14 +178,14 @@ describe('time-driven triggers', () => {
   test('a trigger created or deleted while firing takes effect for later firings', () => {
     const { emu, ScriptApp } = setup();
     const ScriptAppInside = ScriptApp;
+    let jobFrom = 0;
     emu.sandbox.first = () => {
       for (const t of ScriptAppInside.getProjectTriggers()) {
         if (t.getHandlerFunction() === 'hourly') ScriptAppInside.deleteTrigger(t);
       }
-      ScriptAppInside.newTrigger('job')
-        .timeBased()
-        .after(5 * 60_000)
-        .create();
+      const builder = ScriptAppInside.newTrigger('job').timeBased();
+      jobFrom = emu.now().getTime();
+      builder.after(5 * 60_000).create();
     };
     emu.sandbox.hourly = () => undefined;
     emu.execute(() => {
@@ -189,7 +197,7 @@ describe('time-driven triggers', () => {
     });
     const fired = emu.tick(START.getTime() + 3 * HOUR);
     expect(fired.map((f) => f.handler)).toEqual(['first', 'job']);
-    expect(fired[1]!.at).toBe(START.getTime() + 35 * 60_000);
+    expect(fired[1]!.at).toBe(jobFrom + 5 * 60_000);
     expect(emu.now().getTime()).toBe(START.getTime() + 3 * HOUR);
   });
 
@@ -204,7 +212,8 @@ describe('time-driven triggers', () => {
         eventType: 'CLOCK',
         sourceId: null,
         timeZone: 'Asia/Ho_Chi_Minh',
-        nextRun: START.getTime() + 2 * HOUR,
+        // Created after newTrigger, timeBased and everyHours took their modelled 1 ms each.
+        nextRun: START.getTime() + 3 + 2 * HOUR,
       },
     ]);
   });

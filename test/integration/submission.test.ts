@@ -18,13 +18,15 @@ describe('submitting a quarter with the "Nộp" box', () => {
   it('records who and when, archives the quarter, locks it for the officer and logs it', () => {
     const emu = setUpDistrict('2026-04-03T09:00:00+07:00');
     enter(emu, DK, DK_TAB, 1, { ...GOOD_Q1, NT_NOI_BAT: 'Ra mắt 2 mô hình mới' });
+    // Setting up and typing take modelled minutes: the officer ticks at 09:30.
+    emu.tick(new Date('2026-04-03T09:30:00+07:00'));
     expect(tickSubmit(emu, DK, DK_TAB, 1).accepted).toBe(true);
     expect(emu.sheets.triggerErrors()).toEqual([]);
 
     const progress = rowOf(emu.sheets.values('Tiến độ'), 'DK');
     expect(progress.slice(3, 5)).toEqual([DK, 'Đúng hạn']);
     expect(rowOf(emu.sheets.values('Tiến độ'), '')!.slice(2, 5)).toEqual(['', '', '1/2 đơn vị đã nộp']);
-    expect(emu.sheets.values(DK_TAB)[3]![3]).toBe('Đã nộp 03/04/2026 09:00');
+    expect(emu.sheets.values(DK_TAB)[3]![3]).toBe('Đã nộp 03/04/2026 09:30');
 
     const archive = emu.sheets.values('Lưu trữ').slice(1);
     expect(archive.find((r) => r[2] === 'TC_HV')!.slice(0, 4)).toEqual(['DK', '2026-Q1', 'TC_HV', 1412]);
@@ -75,6 +77,7 @@ describe('submitting a quarter with the "Nộp" box', () => {
   it('an admin reopens by unticking; the officer can edit again; both are logged', () => {
     const emu = setUpDistrict();
     enter(emu, DK, DK_TAB, 1, GOOD_Q1);
+    emu.tick(new Date('2026-04-03T09:30:00+07:00'));
     tickSubmit(emu, DK, DK_TAB, 1);
     expect(tickSubmit(emu, DK, DK_TAB, 1, false).accepted).toBe(false);
     expect(tickSubmit(emu, OWNER, DK_TAB, 1, false).accepted).toBe(true);
@@ -83,7 +86,7 @@ describe('submitting a quarter with the "Nộp" box', () => {
     const log = emu.sheets.values('Nhật ký');
     const reopened = log.find((r) => r[2] === 'Mở lại số liệu Quý I/2026')!;
     expect(reopened[1]).toBe(OWNER);
-    expect(reopened[5]).toMatch(new RegExp(`^Đã nộp 03/04/2026 09:00 bởi ${DK}$`));
+    expect(reopened[5]).toMatch(new RegExp(`^Đã nộp 03/04/2026 09:30 bởi ${DK}$`));
     tickSubmit(emu, DK, DK_TAB, 1);
     const archived = emu.sheets.values('Lưu trữ').filter((r) => r[2] === 'TC_HV');
     expect(archived.map((r) => r[3])).toEqual([1412, 1413]);
@@ -135,9 +138,10 @@ describe('submitting a quarter with the "Nộp" box', () => {
     emu.run('setUpWorkbook', [], { user: deputy });
     expect(emu.triggers.list().filter((t) => t.handler === 'onEditInstalled')).toHaveLength(2);
     enter(emu, DK, DK_TAB, 1, GOOD_Q1);
+    emu.tick(new Date('2026-04-03T09:30:00+07:00'));
     tickSubmit(emu, DK, DK_TAB, 1);
     expect(emu.sheets.values(DK_TAB)[4]![3]).toBe(true);
-    expect(emu.sheets.values(DK_TAB)[3]![3]).toBe('Đã nộp 03/04/2026 09:00');
+    expect(emu.sheets.values(DK_TAB)[3]![3]).toBe('Đã nộp 03/04/2026 09:30');
     expect(emu.sheets.values('Nhật ký').filter((r) => r[2] === 'Nộp số liệu Quý I/2026')).toHaveLength(1);
   });
 

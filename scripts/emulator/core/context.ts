@@ -1,4 +1,4 @@
-import type { CallLog } from './callLog';
+import type { CallInfo, CallLog } from './callLog';
 import type { Clock } from './clock';
 import type { ErrorFactory } from './errors';
 import { isIntrospection, notEmulated } from './errors';
@@ -34,8 +34,11 @@ export interface EmulatorContext {
   toRealmDate(ms: number): Date;
   /** A new identifier, unique within the workspace, e.g. newId('ss') -> "ss-000012". */
   newId(prefix: string): string;
-  /** Runs `fn` as the API call `name`: logs it (outermost calls only) and applies injected faults. */
-  call<T>(name: string, fn: () => T): T;
+  /**
+   * Runs `fn` as the API call `name` (outermost calls only: checks the limits, applies injected
+   * faults, logs it and moves the clock by its modelled cost).
+   */
+  call<T>(name: string, fn: () => T, info?: CallInfo): T;
   /** Attaches a cell count to the API call being run, for the cost model. */
   noteCells(cells: number): void;
 }
@@ -77,7 +80,7 @@ export function guard<T extends object>(target: T, className: string, ctx: Emula
       }
       const method = value as (...args: unknown[]) => unknown;
       return function emulatedMethod(...args: unknown[]) {
-        return ctx.call(`${className}.${prop}`, () => method.apply(proxy, args));
+        return ctx.call(`${className}.${prop}`, () => method.apply(proxy, args), { target: t, args });
       };
     },
   });

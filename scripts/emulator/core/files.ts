@@ -202,9 +202,11 @@ export function canEdit(ctx: EmulatorContext, file: FileRecord, email: string): 
 export function grantRole(
   ctx: EmulatorContext,
   file: FileRecord,
-  email: string,
+  emailAddress: string,
   role: ShareNotification['role'],
 ): void {
+  // Addresses are stored lowercase, as DriveApp's are (unverified for Spreadsheet.addEditor).
+  const email = emailAddress.toLowerCase();
   if (RANK[namedRole(file, email)] >= RANK[role]) return;
   file.viewers = file.viewers.filter((e) => e !== email);
   file.commenters = file.commenters.filter((e) => e !== email);

@@ -19,6 +19,13 @@ export interface Execution {
   kind: ExecutionKind;
   startedAt: number;
   triggerUid?: string;
+  /** The global function Apps Script called (menus, triggers, the Run button); unset for test code. */
+  functionName?: string;
+  /**
+   * Set when Google would end the execution early (a limit, core/limits.ts): every later service call
+   * throws it and the execution ends with it, even if the product caught it.
+   */
+  stopped?: Error;
 }
 
 export interface ExecutionOptions {
@@ -27,6 +34,7 @@ export interface ExecutionOptions {
   authMode?: AuthMode;
   kind?: ExecutionKind;
   triggerUid?: string;
+  functionName?: string;
 }
 
 export interface SpreadsheetEvent {
@@ -50,6 +58,7 @@ export class Runtime {
   sandbox: Record<string, unknown> = {};
   private readonly stack: Execution[] = [];
   private readonly endHooks: Array<(execution: Execution) => void> = [];
+  private readonly settleHooks: Array<(execution: Execution) => void> = [];
   private nextExecutionId = 1;
   private readonly spreadsheetListeners: SpreadsheetEventListener[] = [];
 
@@ -69,6 +78,15 @@ export class Runtime {
     this.endHooks.push(hook);
   }
 
+  /**
+   * Registers what happens when the product's code has returned or thrown, before the cleanup: the
+   * write cache is flushed and the run time checked (core/limits.ts). A hook may set
+   * `execution.stopped`; it must not throw.
+   */
+  onExecutionSettle(hook: (execution: Execution) => void): void {
+    this.settleHooks.push(hook);
+  }
+
   execute<T>(fn: () => T, options: ExecutionOptions): T {
     const execution: Execution = {
       id: this.nextExecutionId++,
@@ -78,10 +96,22 @@ export class Runtime {
       kind: options.kind ?? 'manual',
       startedAt: this.ctx().clock.now(),
       triggerUid: options.triggerUid,
+      functionName: options.functionName,
     };
     this.stack.push(execution);
+    let settled = false;
+    const settle = () => {
+      settled = true;
+      for (const hook of this.settleHooks) hook(execution);
+    };
     try {
-      return fn();
+      const result = fn();
+      settle();
+      if (execution.stopped) throw execution.stopped;
+      return result;
+    } catch (error) {
+      if (!settled) settle();
+      throw execution.stopped ?? error;
     } finally {
       for (const hook of this.endHooks) hook(execution);
       this.stack.pop();
@@ -94,7 +124,7 @@ export class Runtime {
     if (typeof fn !== 'function') {
       throw this.ctx().fail(`Script function not found: ${functionName}`);
     }
-    return this.execute(() => (fn as (...a: unknown[]) => unknown)(...args), options);
+    return this.execute(() => (fn as (...a: unknown[]) => unknown)(...args), { ...options, functionName });
   }
 
   /**

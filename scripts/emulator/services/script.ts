@@ -82,6 +82,8 @@ const MAX_TRIGGERS_PER_USER = 20;
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
 const VALID_MINUTES = [1, 5, 10, 15, 30];
+/** The hours the trigger editor offers for an hour timer (the ClockTriggerBuilder reference's everyHours). */
+const VALID_HOURS = [1, 2, 4, 6, 8, 12];
 const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
 /** How far ahead the scheduler looks for the next slot of a day-based trigger. */
 const MAX_SEARCH_DAYS = 800;
@@ -286,6 +288,12 @@ class ClockTriggerBuilderImpl extends Emulated {
   }
 
   everyHours(n: number): this {
+    if (!VALID_HOURS.includes(n)) {
+      // unverified: the text is modelled on everyMinutes' (seen in real runs); confirm on a real account.
+      throw this._ctx.fail(
+        'The value you passed to everyHours was invalid. It must be one of 1, 2, 4, 6, 8 or 12.',
+      );
+    }
     this._frequency = { unit: 'hours', every: n };
     return this;
   }

@@ -379,16 +379,20 @@ abstract class ContainerBase extends DocElement {
     return image;
   }
 
-  /** "Creates and inserts an InlineImage … The image will be contained in a new Paragraph." */
-  insertImage(childIndex: number, image: unknown): InlineImageImpl {
-    const node = this._imageArg(image, `DocumentApp.${this._className}.insertImage`);
+  _insertImage(childIndex: number, image: unknown, method: string): InlineImageImpl {
+    const node = this._imageArg(image, `DocumentApp.${this._className}.${method}`);
     const paragraph: ParagraphNode = { ...newParagraph('PARAGRAPH', ''), images: [node] };
     this._insert(childIndex, paragraph);
     return new InlineImageImpl(this._ctx, this._s, paragraph, node);
   }
 
+  /** "Creates and inserts an InlineImage … The image will be contained in a new Paragraph." */
+  insertImage(childIndex: number, image: unknown): InlineImageImpl {
+    return this._insertImage(childIndex, image, 'insertImage');
+  }
+
   appendImage(image: unknown): InlineImageImpl {
-    return this.insertImage(this._kids().length, image);
+    return this._insertImage(this._kids().length, image, 'appendImage');
   }
 
   appendHorizontalRule(): InlineImpl {

@@ -13,6 +13,7 @@ import {
 import { sheetData, spreadsheetData } from './model';
 import { ProtectionImpl } from './protection';
 import { RangeImpl, rangeFromA1 } from './range';
+import { assertCanAddSheet } from './limits';
 import { duplicateNameError, nameTaken, SheetImpl } from './sheet';
 import { checkSignature, signatureError } from './signature';
 import type { NamedRangeData, SheetData, SpreadsheetData } from './types';
@@ -172,6 +173,7 @@ export class SpreadsheetImpl extends Emulated {
     }
     // Without an index the sheet goes right after the active one. // unverified: confirm on a real account
     const position = index ?? ss.sheets.indexOf(activeSheetOf(ss)) + 1;
+    assertCanAddSheet(this._ctx, ss, sheet);
     ss.sheets.splice(position, 0, sheet);
     ss.activeSheetId = sheet.id;
     return this._view(sheet);

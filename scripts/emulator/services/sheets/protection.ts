@@ -109,7 +109,8 @@ export class ProtectionImpl extends Emulated {
     return values.map((v) => {
       const email = emailOf(v);
       if (email === null) throw signatureError(this._ctx, `Protection.${method}`, [v]);
-      return email;
+      // Stored lowercase, as Drive stores addresses (unverified for protections: confirm on a real account).
+      return email.toLowerCase();
     });
   }
   _add(method: string, values: unknown[]): this {

@@ -5,6 +5,7 @@ import type { EmbeddedChartBuilderImpl, EmbeddedChartImpl } from './charts';
 import { getCharts, insertChart, newChartBuilder, removeChart, updateChart } from './charts';
 import type { ConditionalFormatRuleImpl } from './conditional';
 import { rulesOf, storeRules } from './conditional';
+import { assertGridGrowth, assertGridResize } from './limits';
 import { lastColumn, lastRow, rectOf, sheetData, shiftReferences, spreadsheetData } from './model';
 import { assertScriptCanEdit, createProtection, ProtectionImpl } from './protection';
 import type { RangeImpl } from './range';
@@ -59,6 +60,7 @@ export class SheetImpl extends Emulated {
   /** Inserts empty rows before row `at`; what refers to the rows below moves down. */
   _insertRows(at: number, count: number): void {
     const sheet = this._sheet();
+    assertGridGrowth(this._ctx, this._ss(), count * sheet.maxCols);
     assertScriptCanEdit(this._ctx, this._ss(), this._rows(Math.max(at - 1, 1), 1));
     if (at - 1 < sheet.rows.length) sheet.rows.splice(at - 1, 0, ...new Array<null>(count).fill(null));
     sheet.maxRows += count;
@@ -144,6 +146,7 @@ export class SheetImpl extends Emulated {
   insertColumnsAfter(afterPosition: number, howMany: number): this {
     const sheet = this._sheet();
     this._checkColumns(afterPosition, howMany, sheet.maxCols + howMany - 1);
+    assertGridGrowth(this._ctx, this._ss(), howMany * sheet.maxRows);
     assertScriptCanEdit(this._ctx, this._ss(), this._columns(afterPosition, 1));
     const at = afterPosition + 1;
     for (const cells of sheet.rows) {
@@ -177,6 +180,13 @@ export class SheetImpl extends Emulated {
     const values = Array.from(rowContents);
     if (values.length === 0) return this;
     // The grid grows to take the row, as on Google.
+    assertGridResize(
+      this._ctx,
+      this._ss(),
+      sheet,
+      Math.max(sheet.maxRows, row),
+      Math.max(sheet.maxCols, values.length),
+    );
     sheet.maxRows = Math.max(sheet.maxRows, row);
     sheet.maxCols = Math.max(sheet.maxCols, values.length);
     makeRange(this._ctx, this._ssId, sheet, row, 1, 1, values.length)._write((_i, j) => values[j]);

@@ -4,6 +4,7 @@ import { zonedParts } from '../../core/time';
 import { columnLetters } from './a1';
 import { evaluateFormula, storedFormula } from './formulas';
 import { conventionsOf } from './locales';
+import { assertCellText } from './limits';
 import { cellAt, cellFor } from './model';
 import type { Cell, CellValue, SheetData, SpreadsheetData } from './types';
 import { ruleAccepts, validationMessage } from './validation';
@@ -33,6 +34,7 @@ export function prepareInput(
   input: unknown,
   reading: InputContext,
 ): Content {
+  assertCellText(ctx, input);
   if (input === null || input === undefined || input === '') return {};
   if (typeof input === 'boolean') return { v: input };
   if (typeof input === 'number') {
