@@ -3,6 +3,7 @@
  * instead of refusing, it opens a dialog where the chair types the union's details and pastes its
  * units. The dialog previews the units line by line, then calls setUpWorkbook with the answer, in
  * the shape of the command line's configuration file. Nothing here writes: setUpWorkbook does.
+ * The dialog itself is opened by src/ui/firstRunDialog.ts.
  */
 import type { UnitLines } from '../domain/unitLines';
 import { parseUnitLines } from '../domain/unitLines';
@@ -11,35 +12,9 @@ import { readDriveText } from '../workspace/drive';
 import { currentUserEmail } from '../workspace/session';
 import { activeSpreadsheet } from '../workspace/tabs';
 
-export const FIRST_RUN_TITLE = 'Thiết lập bảng tính lần đầu';
-
-/** What setUpWorkbook returns when it opened the dialog instead of setting up. */
-export interface FirstRunOpened {
-  hop_thoai: string;
-}
-
 /** True when the workbook has never been set up: there is no Cấu hình to set it up from. */
 export function needsFirstRun(): boolean {
   return readConfigTab(activeSpreadsheet()) === null;
-}
-
-/**
- * Opens the dialog. A custom dialog does not suspend the script, so nothing is held meanwhile
- * (https://developers.google.com/apps-script/guides/dialogs). Where Google gives no Sheet UI (the
- * script editor's Run button), the person is told to use the menu instead.
- */
-export function openFirstRunDialog(): FirstRunOpened {
-  let ui: GoogleAppsScript.Base.Ui;
-  try {
-    ui = SpreadsheetApp.getUi();
-  } catch {
-    throw new Error(
-      'Bảng tính chưa được thiết lập. Hãy mở bảng tính, chọn menu "Hội LHPN" > "Khởi tạo / cập nhật bảng tính" rồi điền thông tin trong hộp thoại.',
-    );
-  }
-  const page = HtmlService.createHtmlOutputFromFile('FirstRunDialog').setWidth(720).setHeight(640);
-  ui.showModalDialog(page, FIRST_RUN_TITLE);
-  return { hop_thoai: FIRST_RUN_TITLE };
 }
 
 export interface FirstRunDefaults {

@@ -8,7 +8,7 @@ import { REPORT_KINDS } from '../domain/report/kinds';
 import { templateSetting } from '../domain/settings';
 import { withScriptLockThenTell } from '../workspace/lock';
 import { remainingMailQuota } from '../workspace/mail';
-import { protectSheet } from '../workspace/protection';
+import { isSheetProtected, protectSheet } from '../workspace/protection';
 import { usableFolder } from '../workspace/reportFiles';
 import { templateUsable } from '../workspace/reportTemplate';
 import { ensureSheet, replaceContent, styleHeader, TAB } from '../workspace/tabs';
@@ -37,10 +37,7 @@ function gatherFacts(workbook: Workbook): InstallFacts {
     mailQuota: remainingMailQuota(),
     editors: spreadsheet.getEditors().map((u) => u.getEmail().toLowerCase()),
     units: workbook.units.filter((u) => u.active).map((u) => ({ ma: u.ma, email: u.email })),
-    unprotectedTabs: protectedTabs.filter(
-      (name) =>
-        spreadsheet.getSheetByName(name)!.getProtections(SpreadsheetApp.ProtectionType.SHEET).length === 0,
-    ),
+    unprotectedTabs: protectedTabs.filter((name) => !isSheetProtected(spreadsheet.getSheetByName(name)!)),
     cells: sheets.reduce((sum, s) => sum + s.getMaxRows() * s.getMaxColumns(), 0),
     tabs: sheets.length,
     ungrantedScopes: null,

@@ -9,6 +9,9 @@ import { parseConfig } from '../domain/config';
 import { levelWords } from '../domain/levels';
 import { parseSettings } from '../domain/settings';
 import { buildUnitTab } from '../domain/unitTab';
+import { versionText } from '../domain/version';
+import type { FirstRunOpened } from '../ui/firstRunDialog';
+import { openFirstRunDialog } from '../ui/firstRunDialog';
 import { ensureArchiveTab } from '../workspace/archiveTab';
 import { mergeCatalogue, readCatalogueTab, writeCatalogueTab } from '../workspace/catalogueTab';
 import { writeChecks } from '../workspace/checksTab';
@@ -27,8 +30,7 @@ import { ensureEditTrigger } from '../workspace/triggers';
 import { protectUnitTab, readUnitTab, ValidationRules, writeUnitTab } from '../workspace/unitTabs';
 import { mergeUnits, readUnitsTab, writeUnitsTab } from '../workspace/unitsTab';
 import { ensureRules } from './checks';
-import type { FirstRunOpened } from './firstRun';
-import { needsFirstRun, openFirstRunDialog } from './firstRun';
+import { needsFirstRun } from './firstRun';
 import { quarterStatuses, refreshProgress } from './progress';
 import { ensureReportTemplates } from './report';
 import type { Workbook } from './workbook';
@@ -43,6 +45,7 @@ export interface SetupResult {
 }
 
 const SETTINGS_ACTION = 'Đổi cài đặt bảng tính (định dạng, múi giờ)';
+const UPDATE_ACTION = 'Cập nhật phiên bản mã';
 const ADMIN_TABS = [TAB.guide, TAB.config, TAB.units, TAB.catalogue, TAB.targets, TAB.rules];
 const SCRIPT_TABS = [TAB.summary, TAB.progress, TAB.checks, TAB.archive, TAB.log, TAB.tags];
 
@@ -106,6 +109,18 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOp
     appendLog(spreadsheet, [
       ...(settings
         ? [{ at: now, user, action: SETTINGS_ACTION, oldValue: settings.before, newValue: settings.after }]
+        : []),
+      // A push replaces the code only; this Khởi tạo is what brings the workbook up to it.
+      ...(tab && tab.version !== versionText()
+        ? [
+            {
+              at: now,
+              user,
+              action: UPDATE_ACTION,
+              oldValue: tab.version || 'không rõ',
+              newValue: versionText(),
+            },
+          ]
         : []),
       { at: now, user, action: 'Khởi tạo / cập nhật bảng tính' },
     ]);
