@@ -140,7 +140,17 @@ export function wardFigures(unitCode: string, quarter: number): QuarterFigures {
   };
 }
 
-export type NarrativeCode = 'NT_NOI_BAT' | 'NT_TON_TAI' | 'NT_DE_XUAT';
+export type NarrativeCode =
+  | 'NT_TT'
+  | 'NT_PT'
+  | 'NT_KT'
+  | 'NT_AS'
+  | 'NT_XD'
+  | 'NT_TC'
+  | 'NT_DA'
+  | 'NT_NOI_BAT'
+  | 'NT_TON_TAI'
+  | 'NT_DE_XUAT';
 
 export interface Narrative {
   unit: string;
@@ -148,18 +158,27 @@ export interface Narrative {
   text: string;
 }
 
-/** What a few wards write each quarter under "kết quả nổi bật", "tồn tại, hạn chế", "đề xuất, kiến nghị". */
+/**
+ * What a few wards write each quarter under a field of work or under "kết quả nổi bật", "tồn tại,
+ * hạn chế", "đề xuất, kiến nghị". Some repeat themselves (Hoàng Liệt's model in two quarters) or
+ * each other (Định Công and Thịnh Liệt ask for the same thing), as real wards do.
+ */
 const NARRATIVES: Record<number, Narrative[]> = {
   1: [
     {
       unit: 'DK',
-      code: 'NT_NOI_BAT',
+      code: 'NT_TT',
       text: 'Tổ chức Hội thi "Duyên dáng áo dài" chào mừng Ngày Quốc tế Phụ nữ 8/3, hơn 300 hội viên tham gia',
     },
     {
       unit: 'HL',
-      code: 'NT_NOI_BAT',
+      code: 'NT_PT',
       text: 'Ra mắt mô hình "Chi hội 5 không 3 sạch" tại tổ dân phố số 12; 45 hộ đăng ký thực hiện',
+    },
+    {
+      unit: 'GB',
+      code: 'NT_NOI_BAT',
+      text: 'Ra mắt Câu lạc bộ "Phụ nữ với pháp luật" với 40 thành viên',
     },
     {
       unit: 'TM',
@@ -175,7 +194,7 @@ const NARRATIVES: Record<number, Narrative[]> = {
   2: [
     {
       unit: 'LN',
-      code: 'NT_NOI_BAT',
+      code: 'NT_AS',
       text: 'Trích quỹ hội, cùng các nhà hảo tâm xây mới 01 "Mái ấm tình thương" trao tặng hội viên nghèo',
     },
     {
@@ -185,8 +204,13 @@ const NARRATIVES: Record<number, Narrative[]> = {
     },
     {
       unit: 'GB',
-      code: 'NT_NOI_BAT',
+      code: 'NT_AS',
       text: 'Hưởng ứng Tháng hành động vì trẻ em, trao 60 suất quà và 25 suất học bổng cho trẻ em khó khăn',
+    },
+    {
+      unit: 'HL',
+      code: 'NT_PT',
+      text: 'Nhân rộng mô hình "Chi hội 5 không 3 sạch" ra 3 tổ dân phố',
     },
     {
       unit: 'DC',
@@ -197,12 +221,12 @@ const NARRATIVES: Record<number, Narrative[]> = {
   3: [
     {
       unit: 'TP',
-      code: 'NT_NOI_BAT',
+      code: 'NT_KT',
       text: 'Ra mắt Câu lạc bộ "Phụ nữ khởi nghiệp" với 28 thành viên; hỗ trợ 5 hội viên lập kế hoạch kinh doanh',
     },
     {
       unit: 'HVT',
-      code: 'NT_NOI_BAT',
+      code: 'NT_AS',
       text: 'Phối hợp Trạm y tế khám sàng lọc ung thư vú miễn phí cho 150 hội viên',
     },
     {
@@ -215,17 +239,32 @@ const NARRATIVES: Record<number, Narrative[]> = {
       code: 'NT_DE_XUAT',
       text: 'Đề nghị hỗ trợ kinh phí hoạt động cho các chi hội mới thành lập ở khu đô thị',
     },
+    {
+      unit: 'DC',
+      code: 'NT_DE_XUAT',
+      text: 'Đề nghị hỗ trợ kinh phí hoạt động cho các chi hội mới thành lập ở khu đô thị.',
+    },
   ],
   4: [
     {
       unit: 'DK',
-      code: 'NT_NOI_BAT',
+      code: 'NT_TC',
       text: 'Kỷ niệm 96 năm Ngày thành lập Hội LHPN Việt Nam (20/10), tuyên dương 20 hội viên tiêu biểu',
     },
     {
       unit: 'TV',
-      code: 'NT_NOI_BAT',
+      code: 'NT_TT',
       text: 'Hưởng ứng Tháng hành động vì bình đẳng giới, tổ chức 6 buổi truyền thông cho 420 lượt người',
+    },
+    {
+      unit: 'TM',
+      code: 'NT_XD',
+      text: 'Tổ chức hội nghị lấy ý kiến hội viên góp ý dự thảo văn kiện Đại hội Đảng bộ phường',
+    },
+    {
+      unit: 'VH',
+      code: 'NT_DA',
+      text: 'Hướng dẫn 120 hội viên cài đặt, sử dụng ứng dụng VNeID',
     },
     {
       unit: 'MD',
@@ -247,12 +286,20 @@ export function wardNarratives(unitCode: string, quarter: number): QuarterFigure
   return texts;
 }
 
-/** The targets the chair types into Mục tiêu in January: term, year, unit, code, type, value. */
-export const TARGETS: ReadonlyArray<readonly [string, number | '', '', string, string, string]> = [
-  ['2021-2026', 2026, '', 'TC_HV_MOI', 'Hằng năm', '550'],
-  ['2021-2026', '', '', 'TC_HV_TL', 'Tỷ lệ cuối nhiệm kỳ', '89'],
-  ['2021-2026', 2026, '', 'KT_HN_THOAT', 'Hằng năm', '80'],
-  ['2021-2026', 2026, '', 'KT_VL', 'Hằng năm', '560'],
-  ['2021-2026', 2026, '', 'AS_BHYT_MOI', 'Hằng năm', '450'],
-  ['2021-2026', '', '', 'GD_CTPV', 'Mỗi đơn vị mỗi năm', '2'],
-];
+/**
+ * The targets the chair types into Mục tiêu in January: term, year, unit, code, type, value, upper
+ * value, baseline at the start of the term. The 2027 rows belong to the next term: the annual
+ * report's "phương hướng năm 2027" states them.
+ */
+export const TARGETS: ReadonlyArray<readonly [string, number | '', '', string, string, string, '', string]> =
+  [
+    ['2021-2026', 2026, '', 'TC_HV_MOI', 'Hằng năm', '550', '', ''],
+    ['2021-2026', '', '', 'TC_HV_TL', 'Tỷ lệ cuối nhiệm kỳ', '89', '', '86'],
+    ['2021-2026', 2026, '', 'KT_HN_THOAT', 'Hằng năm', '80', '', ''],
+    ['2021-2026', 2026, '', 'KT_VL', 'Hằng năm', '560', '', ''],
+    ['2021-2026', 2026, '', 'AS_BHYT_MOI', 'Hằng năm', '450', '', ''],
+    ['2021-2026', '', '', 'GD_CTPV', 'Mỗi đơn vị mỗi năm', '2', '', ''],
+    ['2026-2031', 2027, '', 'TC_HV_MOI', 'Hằng năm', '580', '', ''],
+    ['2026-2031', 2027, '', 'KT_VL', 'Hằng năm', '600', '', ''],
+    ['2026-2031', 2027, '', 'AS_BHYT_MOI', 'Hằng năm', '450', '', ''],
+  ];

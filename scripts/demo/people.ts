@@ -60,10 +60,11 @@ export function submitQuarter(emu: Emulator, unit: Unit, quarter: number): void 
 export function typeTargets(emu: Emulator, rows: ReadonlyArray<ReadonlyArray<unknown>>): void {
   rows.forEach((cells, i) =>
     cells.forEach((value, j) => {
+      if (value === '') return;
       const edit = emu.sheets.userEdit({
         as: emu.owner,
         sheet: 'Mục tiêu',
-        a1: `${'ABCDEF'[j]}${i + 2}`,
+        a1: `${'ABCDEFGHIJ'[j]}${i + 2}`,
         value,
       });
       if (!edit.accepted) throw new Error(`Mục tiêu dòng ${i + 2}: ${edit.message}`);

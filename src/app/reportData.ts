@@ -1,23 +1,21 @@
 /**
- * Everything a report needs from the workbook, read once: the period's and the year-to-date
- * aggregation (from one read of the unit tabs), targets, completeness per unit and the units' text.
+ * Everything a report needs from the workbook, read once: the entered values of the period, its
+ * year so far and the year before (one read of the unit tabs and Lưu trữ), the targets, who has
+ * submitted; domain/report/build.ts makes the report's input from them.
  */
 import { shortDate } from '../domain/dates';
 import type { DataPoint } from '../domain/dataPoints';
 import { parseQuarter } from '../domain/periods';
 import type { PeriodSpec, ReportKind } from '../domain/periodSpec';
 import { completenessText } from '../domain/progress';
-import type { NarrativeEntry, ReportInput, ReportUnit } from '../domain/report/content';
+import type { ReportInput, ReportUnit } from '../domain/report/content';
+import { buildReportInput, quartersToRead } from '../domain/report/build';
 import { yearToDate } from '../domain/report/kinds';
-import { NARRATIVES } from '../domain/unitTab';
 import { readSubmissions } from '../workspace/progressTab';
 import { periodPoints } from './periodData';
 import { submissionOf } from './progress';
-import { computeRollUp } from './rollUp';
-import { evaluateRollUpTargets } from './targets';
+import { readTargets } from './targets';
 import type { Workbook } from './workbook';
-
-const NARRATIVE_CODES = new Set<string>(NARRATIVES.map((n) => n.code));
 
 export interface Completeness {
   units: ReportUnit[];
@@ -58,38 +56,25 @@ export function completeness(workbook: Workbook, spec: PeriodSpec, points: DataP
   return { units, text: completenessText(units.filter((u) => u.submitted).length, units.length) };
 }
 
-function narratives(spec: PeriodSpec, points: DataPoint[]): NarrativeEntry[] {
-  const quarters = new Set(spec.quarters);
-  return points
-    .filter((p) => NARRATIVE_CODES.has(p.code) && quarters.has(p.period) && String(p.value).trim() !== '')
-    .sort((a, b) => a.period.localeCompare(b.period))
-    .map((p) => ({ unit: p.unit, code: p.code, text: String(p.value) }));
-}
-
 /** A year or a term is judged on itself; a shorter period shows progress towards the year's targets. */
 export function targetsPeriod(spec: PeriodSpec): PeriodSpec {
   return spec.kind === 'year' || spec.kind === 'term' || spec.kind === 'range' ? spec : yearToDate(spec);
 }
 
-/** The report's figures for a period. Reads each unit tab once, whatever the kind. */
+/** The report's figures for a period. Reads each unit tab and Lưu trữ once, whatever the kind. */
 export function reportInput(workbook: Workbook, spec: PeriodSpec, kind: ReportKind): ReportInput {
-  const ytdSpec = yearToDate(spec);
-  // The period and its year-to-date are nested: read the points of the wider one once.
-  const points = periodPoints(workbook, spec.quarters.length >= ytdSpec.quarters.length ? spec : ytdSpec);
-  const period = computeRollUp(workbook, spec, points);
-  const ytd = computeRollUp(workbook, ytdSpec, points);
-  const judgedOn = targetsPeriod(spec);
-  const targets = evaluateRollUpTargets(workbook, judgedOn, judgedOn === spec ? period : ytd);
-  return {
-    config: workbook.config,
-    kind,
+  const points = periodPoints(workbook, quartersToRead(spec));
+  return buildReportInput(
+    {
+      config: workbook.config,
+      catalogue: workbook.catalogue,
+      units: completeness(workbook, spec, points).units,
+      points,
+      targets: readTargets(workbook),
+      now: workbook.now,
+      dataYear: workbook.settings.nam,
+    },
     spec,
-    now: workbook.now,
-    period,
-    yearToDate: ytd,
-    targets: targets.cells,
-    targetSummary: targets.summary,
-    units: completeness(workbook, spec, points).units,
-    narratives: narratives(spec, points),
-  };
+    kind,
+  );
 }

@@ -1,60 +1,20 @@
 /**
- * The targets that apply to a roll-up, evaluated against the district totals: the Mục tiêu tab read
- * once, the rows of the whole district (no unit) for the period's year or term.
+ * The targets of the workbook: the Mục tiêu tab read once and checked, judged against a roll-up
+ * (domain/targetResults.ts) with the workbook's term, level and resolution.
  */
 import type { Aggregation } from '../domain/aggregate';
 import { levelWords } from '../domain/levels';
 import type { PeriodSpec } from '../domain/periodSpec';
-import type { Evaluation, Target } from '../domain/targets';
-import { evaluateTarget, rateCodes, summarizeTargets, targetsFromRows } from '../domain/targets';
-import { formatNumber, formatPercent } from '../domain/format';
-import type { TargetCells, TargetSummary } from '../domain/targets';
+import type { Target } from '../domain/targets';
+import { rateCodes, targetsFromRows } from '../domain/targets';
+import type { RollUpTargets } from '../domain/targetResults';
+import { judgeTargets } from '../domain/targetResults';
+import { resolutionName } from '../domain/report/phrases';
 import { readTargetRows } from '../workspace/targetsTab';
 import type { Workbook } from './workbook';
 
-/** Types judged on the whole year or term: on a shorter period they show progress, not a verdict. */
-const CUMULATIVE = new Set(['ANNUAL', 'PER_UNIT_ANNUAL', 'TERM_CUMULATIVE']);
-
-function years(spec: PeriodSpec): number[] {
-  return [...new Set(spec.quarters.map((q) => Number(q.slice(0, 4))))];
-}
-
-/** Whether a target row speaks about this period: its year (or the whole term) and its kind. */
-function applies(target: Target, spec: PeriodSpec, term: string): boolean {
-  if (target.unit !== null || target.term !== term) return false;
-  const long = spec.kind === 'term' || spec.kind === 'range';
-  if (target.type === 'TERM_CUMULATIVE') return long;
-  if (target.year === null) return true;
-  return long ? false : years(spec).includes(target.year);
-}
-
-function targetText(target: Target): string {
-  const show = (v: number | null) =>
-    v === null ? '' : target.isRate ? formatPercent(v) : formatNumber(v, 2);
-  switch (target.type) {
-    case 'QUALITATIVE':
-      return target.text;
-    case 'MAX_RATE':
-      return `≤ ${show(target.value)}`;
-    case 'RANGE':
-      return `${show(target.value)} – ${show(target.valueHi)}`;
-    case 'END_STATE_RATE':
-      return `≥ ${show(target.value)}`;
-    default:
-      return show(target.value);
-  }
-}
-
-export interface RollUpTargets {
-  cells: Record<string, TargetCells>;
-  summary: TargetSummary;
-}
-
-export function evaluateRollUpTargets(
-  workbook: Workbook,
-  spec: PeriodSpec,
-  aggregation: Aggregation,
-): RollUpTargets {
+/** The Mục tiêu tab, read once and checked: a row with a problem stops the job, naming the row. */
+export function readTargets(workbook: Workbook): Target[] {
   const { targets, problems } = targetsFromRows(
     readTargetRows(workbook.spreadsheet),
     new Set(workbook.catalogue.map((i) => i.code)),
@@ -62,31 +22,24 @@ export function evaluateRollUpTargets(
     rateCodes(workbook.catalogue),
   );
   if (problems.length > 0) throw new Error(`Trang "Mục tiêu" có dòng không hợp lệ: ${problems.join('; ')}`);
-  const partial = spec.kind !== 'year' && spec.kind !== 'term' && spec.kind !== 'range';
-  const cells: Record<string, TargetCells> = {};
-  const judged: Array<{ indicatorName: string; evaluation: Evaluation }> = [];
-  for (const target of targets.filter((t) => applies(t, spec, workbook.config.nhiem_ky))) {
-    const result = aggregation.byCode[target.code];
-    if (!result) continue;
-    const values = result.values.map((v) => (typeof v === 'number' ? v : null));
-    const evaluation = evaluateTarget(
-      target,
-      {
-        value: result.total?.value ?? null,
-        perUnit: values,
-        unitsExpected: aggregation.units.length,
-        years: spec.kind === 'term' || spec.kind === 'range' ? years(spec).length : 1,
-      },
-      result.indicator,
-      { resolutionName: 'NQĐH', unitWord: levelWords(workbook.config.cap).unit },
-    );
-    const progressOnly = partial && CUMULATIVE.has(target.type);
-    cells[target.code] = {
-      target: targetText(target),
-      percent: evaluation.percent ?? '',
-      verdict: progressOnly ? 'Đang thực hiện' : evaluation.verdict,
-    };
-    if (!progressOnly) judged.push({ indicatorName: result.indicator.name, evaluation });
-  }
-  return { cells, summary: summarizeTargets(judged, `Nghị quyết Đại hội ${workbook.config.ten_don_vi}`) };
+  return targets;
+}
+
+/** The Nghị quyết the targets come from, from Cấu hình (nghi_quyet, dai_hoi_lan_thu). */
+export function resolutionOf(workbook: Workbook): string {
+  const { ten_don_vi, report } = workbook.config;
+  return resolutionName(ten_don_vi, report.dai_hoi_lan_thu, report.nghi_quyet);
+}
+
+export function evaluateRollUpTargets(
+  workbook: Workbook,
+  spec: PeriodSpec,
+  aggregation: Aggregation,
+  targets: readonly Target[] = readTargets(workbook),
+): RollUpTargets {
+  return judgeTargets(targets, spec, aggregation, {
+    term: workbook.config.nhiem_ky,
+    unitWord: levelWords(workbook.config.cap).unit,
+    resolution: resolutionOf(workbook),
+  });
 }

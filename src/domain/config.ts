@@ -3,6 +3,7 @@
  * from the installer (a JSON file for the command line, the Cấu hình tab on Google) and is checked
  * here before anything is written.
  */
+import { roman } from './format';
 import { splitList } from './text';
 
 export type Level = 'huyen' | 'xa' | 'tinh';
@@ -52,7 +53,28 @@ export interface ReportConfig {
   chia_se_sua: string[];
   /** "khong": only the people listed; "xem": also anyone with the link, read-only. */
   chia_se_lien_ket: 'khong' | 'xem';
+  /** The resolution the targets come from, in full; '' makes it from the place and the ordinal. */
+  nghi_quyet: string;
+  /** The congress that opened the term, in Roman numerals ("IV"); '' when not given. */
+  dai_hoi_lan_thu: string;
+  /** The year's theme (chủ đề năm), quoted in the report's "công tác chỉ đạo". */
+  chu_de_nam: string;
+  /** What no figure can say, written by the Ban Thường vụ: one paragraph per line. */
+  dac_diem_tinh_hinh: string;
+  cong_tac_chi_dao: string;
+  nguyen_nhan: string;
+  bai_hoc_kinh_nghiem: string;
+  phuong_huong: string;
 }
+
+/** The Ban Thường vụ's own paragraphs, kept in Cấu hình and placed in the report's sections. */
+export const REPORT_TEXTS = [
+  'dac_diem_tinh_hinh',
+  'cong_tac_chi_dao',
+  'nguyen_nhan',
+  'bai_hoc_kinh_nghiem',
+  'phuong_huong',
+] as const;
 
 /** The keys of ReportConfig, as they appear in the JSON and in Cấu hình. */
 export const REPORT_KEYS: ReadonlyArray<keyof ReportConfig> = [
@@ -66,6 +88,10 @@ export const REPORT_KEYS: ReadonlyArray<keyof ReportConfig> = [
   'chia_se_xem',
   'chia_se_sua',
   'chia_se_lien_ket',
+  'nghi_quyet',
+  'dai_hoi_lan_thu',
+  'chu_de_nam',
+  ...REPORT_TEXTS,
 ];
 
 export class ConfigError extends Error {
@@ -210,7 +236,42 @@ function parseReportConfig(
     chia_se_xem: optionalEmails('chia_se_xem'),
     chia_se_sua: optionalEmails('chia_se_sua'),
     chia_se_lien_ket: link === 'xem' ? 'xem' : 'khong',
+    nghi_quyet: text('nghi_quyet') ?? '',
+    dai_hoi_lan_thu: congressOrdinal(text('dai_hoi_lan_thu'), problems),
+    chu_de_nam: text('chu_de_nam') ?? '',
+    ...(Object.fromEntries(REPORT_TEXTS.map((key) => [key, paragraphs(input[key], key, problems)])) as Record<
+      (typeof REPORT_TEXTS)[number],
+      string
+    >),
   };
+}
+
+/** "IV", "4" or "lần thứ IV": the congress ordinal in Roman numerals, as the Union writes it. */
+function congressOrdinal(value: string | null, problems: string[]): string {
+  if (value === null) return '';
+  const bare = value
+    .replace(/^lần thứ\s*/i, '')
+    .trim()
+    .toUpperCase();
+  if (/^\d{1,2}$/.test(bare) && Number(bare) > 0) return roman(Number(bare));
+  if (/^[IVXL]+$/.test(bare)) return bare;
+  problems.push('"dai_hoi_lan_thu" phải là số thứ tự của Đại hội, ví dụ IV hoặc 4');
+  return '';
+}
+
+/** A text of several paragraphs, one per line; blank lines are dropped. */
+function paragraphs(value: unknown, key: string, problems: string[]): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'string') {
+    problems.push(`"${key}" phải là một chuỗi văn bản`);
+    return '';
+  }
+  return value
+    .normalize('NFC')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join('\n');
 }
 
 /** Checks a raw configuration and returns it normalised, or throws a ConfigError listing every problem. */

@@ -14,3 +14,8 @@ export function splitList(value: unknown): string[] {
     .split(/[,;\s]+/)
     .filter((s) => s !== '');
 }
+
+/** "Tổng số hội viên" -> "tổng số hội viên", for a name in running text. */
+export function lowerFirst(text: string): string {
+  return text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
+}

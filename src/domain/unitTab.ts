@@ -7,6 +7,7 @@
 import type { Indicator } from './catalogue';
 import { enteredUnit, RATING_CLASSES, shortName, valueKind } from './catalogue';
 import { asCellText } from './text';
+import { TOPICS } from './topics';
 
 export const UNIT_TAB = {
   titleRow: 1,
@@ -25,12 +26,16 @@ export const UNIT_TAB = {
 
 export const QUARTER_LABELS = ['Quý I', 'Quý II', 'Quý III', 'Quý IV'];
 
-/** Narrative rows per quarter: text the reports compile, naming the unit. */
-export const NARRATIVES = [
+/**
+ * Narrative rows per quarter: text the reports place under its topic (one row per field of work)
+ * or in the general blocks (kết quả nổi bật, tồn tại, đề xuất), naming the unit.
+ */
+export const NARRATIVES: ReadonlyArray<{ code: string; name: string }> = [
+  ...TOPICS.filter((t) => t.narrative !== '').map((t) => ({ code: t.narrative, name: t.narrativeName })),
   { code: 'NT_NOI_BAT', name: 'Kết quả nổi bật' },
   { code: 'NT_TON_TAI', name: 'Tồn tại, hạn chế' },
   { code: 'NT_DE_XUAT', name: 'Đề xuất, kiến nghị' },
-] as const;
+];
 
 const CODE = /^[A-Z][A-Z0-9_]*$/;
 
@@ -161,7 +166,7 @@ export function buildUnitTab(input: UnitTabInput): UnitTabLayout {
       { code: indicator.code, indicator },
     );
   }
-  push('section', [sectionTitle('KẾT QUẢ NỔI BẬT, TỒN TẠI, ĐỀ XUẤT', sections)]);
+  push('section', [sectionTitle('NỘI DUNG GHI BẰNG LỜI', sections)]);
   for (const narrative of NARRATIVES) {
     push(
       'narrative',

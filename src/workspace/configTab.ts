@@ -30,6 +30,18 @@ const REPORT_LABELS: Record<keyof ReportConfig, string> = {
   chia_se_xem: 'Báo cáo: email được xem báo cáo, cách nhau bởi dấu phẩy',
   chia_se_sua: 'Báo cáo: email được sửa báo cáo, cách nhau bởi dấu phẩy',
   chia_se_lien_ket: 'Báo cáo: "khong" (chỉ người có tên) hoặc "xem" (ai có đường liên kết cũng xem được)',
+  nghi_quyet:
+    'Báo cáo: tên Nghị quyết giao các chỉ tiêu, ví dụ "Nghị quyết Đại hội Phụ nữ quận Hoàng Mai lần thứ IV"; để trống để ghép từ tên đơn vị và lần thứ Đại hội',
+  dai_hoi_lan_thu: 'Báo cáo: Đại hội Phụ nữ đầu nhiệm kỳ là Đại hội lần thứ mấy, ví dụ IV (hoặc 4)',
+  chu_de_nam: 'Báo cáo: chủ đề năm, ví dụ "Năm an toàn cho phụ nữ và trẻ em"; để trống nếu không có',
+  dac_diem_tinh_hinh:
+    'Báo cáo, đoạn Ban Thường vụ tự viết: đặc điểm tình hình (thuận lợi, khó khăn); mỗi đoạn một dòng (Alt+Enter để xuống dòng trong ô)',
+  cong_tac_chi_dao: 'Báo cáo, đoạn Ban Thường vụ tự viết: công tác chỉ đạo, điều hành; mỗi đoạn một dòng',
+  nguyen_nhan:
+    'Báo cáo, đoạn Ban Thường vụ tự viết: nguyên nhân của kết quả và của hạn chế; mỗi đoạn một dòng',
+  bai_hoc_kinh_nghiem: 'Báo cáo, đoạn Ban Thường vụ tự viết: bài học kinh nghiệm; mỗi đoạn một dòng',
+  phuong_huong:
+    'Báo cáo, đoạn Ban Thường vụ tự viết: phương hướng, nhiệm vụ kỳ tới, mỗi nhiệm vụ một dòng (báo cáo tự thêm các chỉ tiêu còn phải phấn đấu)',
 };
 
 /** The last row of Cấu hình: the installed schedule, written by the script (not read as configuration). */

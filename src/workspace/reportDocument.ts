@@ -1,7 +1,7 @@
 /**
- * Reading a template's tags and filling a copy of it. Calls grow with the number of tags in the
- * template and the lines of Nơi nhận, never with the number of indicators or units: each table goes
- * in with one call, each text tag with one replaceText.
+ * Reading a template's tags and filling a copy of it. Calls grow with the number of tags, the
+ * lines of the block tags and the cells of the tables (each goes in with one call, then its
+ * columns are aligned cell by cell); each text tag costs one replaceText.
  */
 import type { ReportContent, ReportTable } from '../domain/report/content';
 import type { TagOccurrence } from '../domain/report/tags';
@@ -72,6 +72,13 @@ export function paragraphOf(element: Element): Paragraph {
   return (parent.getType() === DocumentApp.ElementType.PARAGRAPH ? parent : element).asParagraph();
 }
 
+/**
+ * The table at its tag: font, the widths the content needs, the header and the group rows in
+ * bold, each column aligned (figures to the right). Alignment is a paragraph's, so it is set cell
+ * by cell (DocumentApp has no column format): the calls grow with the table's cells, nothing else.
+ * DocumentApp cannot mark a header row to repeat on each page (that is the Docs API's
+ * pinTableHeaderRows, not DocumentApp's), so a table over several pages shows its header once.
+ */
 function insertTable(doc: Document, tag: string, table: ReportTable): void {
   const found = doc.getBody().findText(literalPattern(`{{${tag}}}`));
   if (!found) return;
@@ -80,15 +87,26 @@ function insertTable(doc: Document, tag: string, table: ReportTable): void {
   const inserted = container.insertTable(container.getChildIndex(placeholder), table.cells);
   inserted.setAttributes({
     [DocumentApp.Attribute.FONT_FAMILY]: PAGE.font,
-    [DocumentApp.Attribute.FONT_SIZE]: 12,
+    [DocumentApp.Attribute.FONT_SIZE]: table.fontSize,
   });
-  inserted.getRow(0).editAsText().setBold(true);
-  const width = PAGE.widthPt - PAGE.marginLeftPt - PAGE.marginRightPt;
-  table.widths.forEach((w, i) => inserted.setColumnWidth(i, (width * w) / 100));
+  table.widths.forEach((w, i) => inserted.setColumnWidth(i, w));
+  for (const row of [0, ...table.boldRows]) inserted.getRow(row).editAsText().setBold(true);
+  const H = DocumentApp.HorizontalAlignment;
+  const alignments = { left: H.LEFT, center: H.CENTER, right: H.RIGHT };
+  table.cells.forEach((cells, r) =>
+    cells.forEach((text, c) => {
+      const align = r === 0 ? 'center' : (table.align[c] ?? 'left');
+      if (align === 'left' || text === '') return;
+      inserted.getCell(r, c).getChild(0).asParagraph().setAlignment(alignments[align]);
+    }),
+  );
   placeholder.removeFromParent();
 }
 
-/** A tag alone on its line becomes one line per entry, each keeping the line's format. */
+/**
+ * A tag alone on its line becomes one line per entry, each keeping the line's format; with no
+ * entry the line goes (a section shows only what there is to say).
+ */
 function insertLines(doc: Document, tag: string, lines: string[]): void {
   const pattern = literalPattern(`{{${tag}}}`);
   for (const section of sections(doc)) {
@@ -97,6 +115,10 @@ function insertLines(doc: Document, tag: string, lines: string[]): void {
     const first = paragraphOf(found.getElement());
     const container = containerOf(first);
     const index = container.getChildIndex(first);
+    if (lines.length === 0 && index < container.getNumChildren() - 1) {
+      first.removeFromParent();
+      return;
+    }
     // Copies are made before the first line is filled, so each still holds the tag to replace.
     for (let i = lines.length - 1; i >= 1; i -= 1) {
       const line = first.copy();

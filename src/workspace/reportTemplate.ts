@@ -60,6 +60,7 @@ export function createTemplateDocument(
     .setMarginRight(PAGE.marginRightPt);
   for (const block of template.blocks) {
     if (block.kind === 'columns') appendColumns(body, block);
+    else if (block.kind === 'pageBreak') body.appendPageBreak();
     else appendParagraph(body, block);
   }
   // A new document starts with one empty paragraph, which would open the page with a blank line.

@@ -115,7 +115,31 @@ describe('parseConfig: report header, signature and sharing', () => {
       chia_se_xem: [],
       chia_se_sua: [],
       chia_se_lien_ket: 'khong',
+      nghi_quyet: '',
+      dai_hoi_lan_thu: '',
+      chu_de_nam: '',
+      dac_diem_tinh_hinh: '',
+      cong_tac_chi_dao: '',
+      nguyen_nhan: '',
+      bai_hoc_kinh_nghiem: '',
+      phuong_huong: '',
     });
+  });
+
+  it('takes the wording settings: the congress ordinal in Roman numerals, paragraphs one per line', () => {
+    const report = parseConfig({
+      ...valid,
+      dai_hoi_lan_thu: '4',
+      chu_de_nam: 'Năm an toàn cho phụ nữ và trẻ em',
+      nguyen_nhan: '  Cấp ủy quan tâm lãnh đạo.\n\n  Cán bộ nhiệt tình.  ',
+    }).report;
+    expect(report.dai_hoi_lan_thu).toBe('IV');
+    expect(parseConfig({ ...valid, dai_hoi_lan_thu: 'lần thứ XXVI' }).report.dai_hoi_lan_thu).toBe('XXVI');
+    expect(report.chu_de_nam).toBe('Năm an toàn cho phụ nữ và trẻ em');
+    expect(report.nguyen_nhan).toBe('Cấp ủy quan tâm lãnh đạo.\nCán bộ nhiệt tình.');
+    expect(problemsOf({ ...valid, dai_hoi_lan_thu: 'thứ tư' })).toEqual([
+      '"dai_hoi_lan_thu" phải là số thứ tự của Đại hội, ví dụ IV hoặc 4',
+    ]);
   });
 
   it('takes Nơi nhận as a list or as text split on semicolons and lines, and keeps names as typed', () => {

@@ -21,6 +21,7 @@ const wording = (key: string, kind: ReportKind) =>
     unitName: 'Hội LHPN xã Đức Xương',
     superior: 'Hội LHPN tỉnh Hưng Yên',
     term: '2021-2026',
+    resolution: 'Nghị quyết Đại hội Phụ nữ xã Đức Xương lần thứ XXVI',
   });
 
 describe('report kinds and their wording', () => {
@@ -52,13 +53,13 @@ describe('report kinds and their wording', () => {
     [
       '',
       'giua_nhiem_ky',
-      'Đánh giá giữa nhiệm kỳ thực hiện Nghị quyết Đại hội Phụ nữ Hội LHPN xã Đức Xương nhiệm kỳ 2021 - 2026',
+      'Đánh giá giữa nhiệm kỳ thực hiện Nghị quyết Đại hội Phụ nữ xã Đức Xương lần thứ XXVI (nhiệm kỳ 2021 - 2026)',
       'BC Nửa đầu nhiệm kỳ 2021 - 2026 - Hội LHPN xã Đức Xương',
     ],
     [
       '2021-2026',
       'nhiem_ky',
-      'Tổng kết thực hiện Nghị quyết Đại hội Phụ nữ Hội LHPN xã Đức Xương nhiệm kỳ 2021 - 2026; phương hướng, nhiệm vụ nhiệm kỳ 2026 - 2031',
+      'Tổng kết thực hiện Nghị quyết Đại hội Phụ nữ xã Đức Xương lần thứ XXVI (nhiệm kỳ 2021 - 2026); phương hướng, nhiệm vụ nhiệm kỳ 2026 - 2031',
       'BC Nhiệm kỳ 2021 - 2026 - Hội LHPN xã Đức Xương',
     ],
   ])('%s (%s): the subject and the file name', (key, kind, subject, fileName) => {
@@ -73,7 +74,7 @@ describe('report kinds and their wording', () => {
       'Thực hiện Chương trình công tác năm 2026 của Ban Thường vụ Hội LHPN tỉnh Hưng Yên, Ban Thường vụ Hội LHPN xã Đức Xương báo cáo kết quả công tác Hội và phong trào phụ nữ quý III/2026 như sau:',
     );
     expect(wording('2021-2026', 'nhiem_ky').opening).toMatch(
-      /^Thực hiện Nghị quyết Đại hội Phụ nữ Hội LHPN xã Đức Xương nhiệm kỳ 2021 - 2026, /,
+      /^Thực hiện Nghị quyết Đại hội Phụ nữ xã Đức Xương lần thứ XXVI \(nhiệm kỳ 2021 - 2026\), /,
     );
   });
 
@@ -143,7 +144,13 @@ describe('template tags', () => {
 
   it('gives every default template only known tags, the national motto and the signature', () => {
     const texts = (blocks: TemplateBlock[]): string[] =>
-      blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : [...b.left, ...b.right].map((p) => p.text)));
+      blocks.flatMap((b) =>
+        b.kind === 'paragraph'
+          ? [b.text]
+          : b.kind === 'columns'
+            ? [...b.left, ...b.right].map((p) => p.text)
+            : [],
+      );
     for (const kind of ['quy', 'sau_thang', 'chin_thang', 'nam', 'giua_nhiem_ky', 'nhiem_ky'] as const) {
       const all = texts(defaultTemplate(kind).blocks);
       const tags = all.flatMap((t) => [...t.matchAll(/\{\{([^}]*)\}\}/g)].map((m) => m[1]!));

@@ -70,7 +70,7 @@ describe('buildUnitTab', () => {
     expect(rows[0]).toEqual({ kind: 'section', row: UNIT_TAB.firstDataRow });
     expect(sections[0]).toBe('I. TỔ CHỨC HỘI, HỘI VIÊN');
     expect(sections[1]).toBe('II. TUYÊN TRUYỀN; PHONG TRÀO THI ĐUA; CUỘC VẬN ĐỘNG "5 KHÔNG 3 SẠCH"');
-    expect(sections.at(-1)).toBe(`${toRoman(sections.length)}. KẾT QUẢ NỔI BẬT, TỒN TẠI, ĐỀ XUẤT`);
+    expect(sections.at(-1)).toBe(`${toRoman(sections.length)}. NỘI DUNG GHI BẰNG LỜI`);
   });
 
   it('writes one row per indicator with its code, name and first unit', () => {
@@ -86,11 +86,18 @@ describe('buildUnitTab', () => {
     expect(rowOf(huyen.grid, 'AS_MAIAM')[2]).toBe('căn');
   });
 
-  it('puts the narratives last, after their own section', () => {
+  it('puts the narratives last, after their own section: one per field of work, then the three blocks', () => {
     const { grid, rows } = build();
     const last = rows.slice(-NARRATIVES.length);
-    expect(last.map((r) => r.kind)).toEqual(['narrative', 'narrative', 'narrative']);
+    expect(last.map((r) => r.kind)).toEqual(NARRATIVES.map(() => 'narrative'));
     expect(last.map((r) => grid[r.row - 1]!.slice(0, 2))).toEqual([
+      ['NT_TT', 'Tuyên truyền, giáo dục; tình hình tư tưởng hội viên, phụ nữ'],
+      ['NT_PT', 'Phong trào thi đua, cuộc vận động, công trình, phần việc'],
+      ['NT_KT', 'Hỗ trợ phát triển kinh tế, giảm nghèo, khởi nghiệp, vốn vay'],
+      ['NT_AS', 'Xây dựng gia đình, an sinh xã hội, bảo vệ quyền phụ nữ, trẻ em'],
+      ['NT_XD', 'Tham gia xây dựng Đảng, chính quyền; giám sát, phản biện'],
+      ['NT_TC', 'Xây dựng tổ chức Hội; thi đua, khen thưởng'],
+      ['NT_DA', 'Thực hiện các đề án, chuyển đổi số'],
       ['NT_NOI_BAT', 'Kết quả nổi bật'],
       ['NT_TON_TAI', 'Tồn tại, hạn chế'],
       ['NT_DE_XUAT', 'Đề xuất, kiến nghị'],

@@ -155,28 +155,30 @@ export interface WordingInput {
   /** The superior body in running text, or '' when there is none. */
   superior: string;
   term: string;
+  /** The resolution of the congress that opened the term: "Nghị quyết Đại hội Phụ nữ … lần thứ IV". */
+  resolution: string;
 }
 
 const upper = (s: string): string => s.toLocaleUpperCase('vi');
 
 export function reportWording(input: WordingInput): ReportWording {
-  const { spec, kind, unitName, superior, term } = input;
+  const { spec, kind, unitName, superior, term, resolution } = input;
   const [from, to] = termYears(term);
   const period = spec.nameInText;
   const next = nextPeriodInText(spec, kind, term);
-  const termText = `nhiệm kỳ ${from} - ${to}`;
+  const termText = `(nhiệm kỳ ${from} - ${to})`;
   const subjects: Record<ReportKind, string> = {
     quy: `Kết quả công tác Hội và phong trào phụ nữ ${period}; phương hướng, nhiệm vụ ${next}`,
     sau_thang: `Sơ kết công tác Hội và phong trào phụ nữ ${period}; phương hướng, nhiệm vụ ${next}`,
     chin_thang: `Kết quả công tác Hội và phong trào phụ nữ ${period}; phương hướng, nhiệm vụ ${next}`,
     nam: `Tổng kết công tác Hội và phong trào phụ nữ ${period}; phương hướng, nhiệm vụ ${next}`,
-    giua_nhiem_ky: `Đánh giá giữa nhiệm kỳ thực hiện Nghị quyết Đại hội Phụ nữ ${unitName} ${termText}`,
-    nhiem_ky: `Tổng kết thực hiện Nghị quyết Đại hội Phụ nữ ${unitName} ${termText}; phương hướng, nhiệm vụ ${next}`,
+    giua_nhiem_ky: `Đánh giá giữa nhiệm kỳ thực hiện ${resolution} ${termText}`,
+    nhiem_ky: `Tổng kết thực hiện ${resolution} ${termText}; phương hướng, nhiệm vụ ${next}`,
   };
   const subject = subjects[kind];
   const basis =
     kind === 'giua_nhiem_ky' || kind === 'nhiem_ky'
-      ? `Thực hiện Nghị quyết Đại hội Phụ nữ ${unitName} ${termText}`
+      ? `Thực hiện ${resolution} ${termText}`
       : `Thực hiện Chương trình công tác năm ${spec.last.year}${superior ? ` của Ban Thường vụ ${superior}` : ''}`;
   const about = subject.charAt(0).toLocaleLowerCase('vi') + subject.slice(1).split(';')[0];
   const slug = spec.name.replace(/\//g, '-');

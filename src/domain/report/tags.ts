@@ -5,6 +5,8 @@
  */
 import type { Indicator } from '../catalogue';
 import { shortName } from '../catalogue';
+import type { TopicKey } from '../topics';
+import { TOPICS } from '../topics';
 
 export type TagKind = 'text' | 'block' | 'table';
 
@@ -107,37 +109,112 @@ export const TEXT_TAGS: readonly TagInfo[] = [
     example: 'Tổng số hội viên, Tỷ lệ hội viên nòng cốt',
   },
   {
+    tag: 'NGHI_QUYET',
+    kind: 'text',
+    meaning: 'Tên Nghị quyết giao các chỉ tiêu (Cấu hình › nghi_quyet, dai_hoi_lan_thu)',
+    example: 'Nghị quyết Đại hội Phụ nữ quận Hoàng Mai lần thứ IV',
+  },
+  { tag: 'DAI_HOI_LAN_THU', kind: 'text', meaning: 'Lần thứ của Đại hội đầu nhiệm kỳ', example: 'IV' },
+  {
+    tag: 'CHU_DE_NAM',
+    kind: 'text',
+    meaning: 'Chủ đề năm (Cấu hình › chu_de_nam)',
+    example: 'Năm an toàn cho phụ nữ và trẻ em',
+  },
+  {
+    tag: 'NGUON_SO_LIEU',
+    kind: 'text',
+    meaning: 'Câu nêu số liệu lấy từ bao nhiêu đơn vị, đến ngày nào, đơn vị nào chưa có số liệu',
+    example:
+      'Số liệu trong báo cáo được tổng hợp từ số liệu quý II/2026 của 13/14 cơ sở Hội nhập đến ngày 11/07/2026 (…).',
+  },
+  {
+    tag: 'KEM_THEO',
+    kind: 'text',
+    meaning: 'Dòng dưới tiêu đề Phụ lục: kèm theo báo cáo nào',
+    example: '(Kèm theo Báo cáo số      /BC-HPN ngày 11/07/2026 của Ban Thường vụ Hội LHPN quận Hoàng Mai)',
+  },
+  {
     tag: 'NOI_BAT',
     kind: 'text',
-    meaning: 'Kết quả nổi bật do các đơn vị nêu, ghi rõ tên đơn vị',
+    meaning: 'Kết quả nổi bật do các đơn vị nêu, ghi rõ tên đơn vị, trong một đoạn',
     example: 'Hội LHPN phường Đại Kim: …; Hội LHPN phường Định Công: ….',
   },
   {
     tag: 'TON_TAI',
     kind: 'text',
-    meaning: 'Tồn tại, hạn chế do các đơn vị nêu, ghi rõ tên đơn vị',
+    meaning: 'Tồn tại, hạn chế do các đơn vị nêu, ghi rõ tên đơn vị, trong một đoạn',
     example: 'Hội LHPN phường Yên Sở: ….',
   },
   {
     tag: 'DE_XUAT',
     kind: 'text',
-    meaning: 'Đề xuất, kiến nghị của các đơn vị, ghi rõ tên đơn vị',
+    meaning: 'Đề xuất, kiến nghị của các đơn vị, ghi rõ tên đơn vị, trong một đoạn',
     example: 'Hội LHPN phường Tân Mai: ….',
   },
 ];
 
-/** Tags that must stand alone on their line: the line becomes several lines or a table. */
+/** The block tag of each topic's results: its figures in sentences, then the units' words. */
+export const TOPIC_TAGS: Readonly<Record<TopicKey, string>> = {
+  TT: 'KQ_TUYEN_TRUYEN',
+  PT: 'KQ_THI_DUA',
+  KT: 'KQ_KINH_TE',
+  AS: 'KQ_AN_SINH',
+  XD: 'KQ_XAY_DUNG_DANG',
+  TC: 'KQ_TO_CHUC_HOI',
+  XL: 'KQ_XEP_LOAI',
+  DA: 'KQ_DE_AN',
+};
+
+const block = (tag: string, meaning: string, example = ''): TagInfo => ({
+  tag,
+  kind: 'block',
+  meaning,
+  example,
+});
+
+/** Tags that must stand alone on their line: the line becomes several lines (none: it is removed) or a table. */
 export const BLOCK_TAGS: readonly TagInfo[] = [
-  {
-    tag: 'NOI_NHAN',
-    kind: 'block',
-    meaning: 'Nơi nhận, mỗi nơi một dòng "- …;", dòng cuối "- Lưu: VT."',
-    example: '- Ban Thường vụ Hội LHPN thành phố (để b/c);',
-  },
+  block(
+    'NOI_NHAN',
+    'Nơi nhận, mỗi nơi một dòng "- …;", dòng cuối "- Lưu: VT."',
+    '- Ban Thường vụ Hội LHPN thành phố (để b/c);',
+  ),
+  ...TOPICS.map((t) =>
+    block(
+      TOPIC_TAGS[t.key],
+      `Kết quả mặt công tác "${t.short}": các số liệu thành câu (kèm đánh giá so với chỉ tiêu, so sánh cùng kỳ), rồi nội dung các đơn vị ghi`,
+      t.key === 'TC' ? 'Trong quý, các cấp Hội đã kết nạp mới 155 hội viên …' : '',
+    ),
+  ),
+  block(
+    'KQ_CHI_TIEU',
+    'Kết quả thực hiện các chỉ tiêu: câu "x/y chỉ tiêu đạt và vượt", rồi mỗi chỉ tiêu một dòng',
+    '- Kết nạp mới 636/550 hội viên (Vượt chỉ tiêu năm, đạt 115,6%).',
+  ),
+  block('UU_DIEM', 'Ưu điểm: đánh giá chung về các chỉ tiêu'),
+  block('DS_NOI_BAT', 'Kết quả nổi bật các đơn vị nêu, mỗi đơn vị một dòng'),
+  block('DS_TON_TAI', 'Tồn tại, hạn chế: chỉ tiêu chưa đạt hoặc chậm tiến độ, rồi nội dung các đơn vị nêu'),
+  block('DS_DE_XUAT', 'Đề xuất, kiến nghị của các đơn vị, mỗi đơn vị một dòng'),
+  block('DAC_DIEM', 'Đặc điểm tình hình do Ban Thường vụ viết (Cấu hình › dac_diem_tinh_hinh)'),
+  block('CHI_DAO', 'Công tác chỉ đạo: chủ đề năm và đoạn Ban Thường vụ viết (Cấu hình › cong_tac_chi_dao)'),
+  block('NGUYEN_NHAN', 'Nguyên nhân do Ban Thường vụ viết (Cấu hình › nguyen_nhan)'),
+  block('BAI_HOC', 'Bài học kinh nghiệm do Ban Thường vụ viết (Cấu hình › bai_hoc_kinh_nghiem)'),
+  block('PHUONG_HUONG', 'Phương hướng, nhiệm vụ do Ban Thường vụ viết (Cấu hình › phuong_huong)'),
+  block(
+    'CHI_TIEU_PHAN_DAU',
+    'Các chỉ tiêu còn phải phấn đấu, tính từ chỉ tiêu chưa đạt',
+    'Phấn đấu đến hết năm 2026 kết nạp thêm 232 hội viên; …',
+  ),
+  block(
+    'GHI_CHU_BIEU',
+    'Ghi chú dưới biểu số liệu: tổng chưa đủ đơn vị, cách tính lũy kế, các năm chưa có số liệu',
+  ),
   {
     tag: 'BANG_CHI_TIEU',
     kind: 'table',
-    meaning: 'Bảng chỉ tiêu: STT, chỉ tiêu, ĐVT, kỳ này, lũy kế từ đầu năm, chỉ tiêu, tỷ lệ đạt, đánh giá',
+    meaning:
+      'Biểu số liệu theo từng mặt công tác, cột theo loại báo cáo (quý: trong quý, lũy kế năm, chỉ tiêu năm, % thực hiện; năm: năm nay, năm trước, tăng/giảm, chỉ tiêu, %, đánh giá; nhiệm kỳ: từng năm, cả kỳ, chỉ tiêu, %, đánh giá)',
     example: '(bảng)',
   },
   {

@@ -29,7 +29,12 @@ export interface TemplateColumns {
   leftWidth: number;
 }
 
-export type TemplateBlock = TemplateParagraph | TemplateColumns;
+/** A page break: the Phụ lục starts on a page of its own. */
+export interface TemplatePageBreak {
+  kind: 'pageBreak';
+}
+
+export type TemplateBlock = TemplateParagraph | TemplateColumns | TemplatePageBreak;
 
 export interface ReportTemplate {
   name: string;
@@ -98,79 +103,211 @@ function signature(): TemplateColumns {
 }
 
 /** Sections numbered I., II. …, each a heading and its paragraphs. */
-function numbered(sections: Array<[string, TemplateParagraph[]]>): TemplateParagraph[] {
-  return sections.flatMap(([title, content], i) => [heading(`${roman(i + 1)}. ${title}`), ...content]);
+function numbered(sections: Array<[string, TemplateParagraph[]]>, from = 1): TemplateParagraph[] {
+  return sections.flatMap(([title, content], i) => [heading(`${roman(i + from)}. ${title}`), ...content]);
 }
 
-const TARGETS = [body('{{TOM_TAT_CHI_TIEU}}'), p('{{BANG_CHI_TIEU}}'), p('{{BIEU_DO}}', { align: 'center' })];
-const UNITS = [
-  body('Đến thời điểm báo cáo có {{DA_NOP}}; đơn vị chưa nộp đủ số liệu: {{DS_CHUA_NOP}}.'),
-  p('{{BANG_DON_VI}}'),
+/** Sub-sections 1., 2. … */
+function points(items: Array<[string, TemplateParagraph[]]>): TemplateParagraph[] {
+  return items.flatMap(([title, content], i) => [heading(`${i + 1}. ${title}`), ...content]);
+}
+
+const tag = (name: string): TemplateParagraph => body(`{{${name}}}`);
+const part = (number: string, title: string): TemplateParagraph[] => [
+  p(number, { bold: true, align: 'center' }),
+  p(title, { bold: true, align: 'center' }),
 ];
-const HIGHLIGHTS = [body('{{NOI_BAT}}')];
-const SHORTCOMINGS = [body('{{TON_TAI}}')];
-const PROPOSALS = [body('{{DE_XUAT}}')];
+
+/** Where the charts go: after the results, before the assessment, in every kind. */
+const CHARTS: TemplateParagraph[] = [p('{{BIEU_DO}}', { align: 'center' })];
+
+/** The results of each field of work, as the quarterly report numbers them (§8.2). */
+const TOPIC_SECTIONS: Record<string, [string, TemplateParagraph[]]> = {
+  TT: [
+    'Công tác tuyên truyền, giáo dục; nắm bắt tình hình tư tưởng hội viên, phụ nữ',
+    [tag('KQ_TUYEN_TRUYEN')],
+  ],
+  PT: ['Thực hiện phong trào thi đua, các cuộc vận động, công trình, phần việc', [tag('KQ_THI_DUA')]],
+  KT: ['Hỗ trợ phụ nữ phát triển kinh tế, giảm nghèo, khởi nghiệp; quản lý vốn ủy thác', [tag('KQ_KINH_TE')]],
+  AS: [
+    'Xây dựng gia đình; an sinh xã hội; bảo vệ quyền, lợi ích hợp pháp của phụ nữ, trẻ em',
+    [tag('KQ_AN_SINH')],
+  ],
+  XD: ['Tham gia xây dựng Đảng, chính quyền; giám sát, phản biện xã hội', [tag('KQ_XAY_DUNG_DANG')]],
+  TC: ['Xây dựng tổ chức Hội vững mạnh', [tag('KQ_TO_CHUC_HOI')]],
+  DA: ['Thực hiện các Đề án, chuyển đổi số', [tag('KQ_DE_AN')]],
+};
+const topics = (...keys: string[]): Array<[string, TemplateParagraph[]]> =>
+  keys.map((k) => TOPIC_SECTIONS[k]!);
+
+const STRENGTHS: TemplateParagraph[] = [tag('UU_DIEM'), tag('DS_NOI_BAT')];
 
 /** Quarterly, 6-month and 9-month reports share the quarterly frame (§8.2, §8.3). */
 function periodicBody(kind: ReportKind): TemplateParagraph[] {
-  const targetsTitle =
-    kind === 'quy' ? '1. Kết quả thực hiện các chỉ tiêu' : '1. Kết quả thực hiện các chỉ tiêu năm {{NAM}}';
+  const results: Array<[string, TemplateParagraph[]]> = [
+    ...topics('TT', 'PT', 'KT', 'AS', 'XD'),
+    [TOPIC_SECTIONS.TC![0], [tag('KQ_TO_CHUC_HOI'), tag('KQ_XEP_LOAI')]],
+    TOPIC_SECTIONS.DA!,
+    ...(kind === 'quy'
+      ? []
+      : [
+          ['Kết quả thực hiện các chỉ tiêu năm {{NAM}}', [tag('KQ_CHI_TIEU')]] as [
+            string,
+            TemplateParagraph[],
+          ],
+        ]),
+  ];
   return numbered([
     [
       'KẾT QUẢ THỰC HIỆN CÔNG TÁC HỘI VÀ PHONG TRÀO PHỤ NỮ {{TEN_KY_HOA}}',
-      [
-        heading(targetsTitle),
-        ...TARGETS,
-        heading('2. Tình hình nộp số liệu của các đơn vị'),
-        ...UNITS,
-        heading('3. Kết quả nổi bật'),
-        ...HIGHLIGHTS,
-      ],
+      [tag('NGUON_SO_LIEU'), ...points(results), ...CHARTS],
     ],
-    ['ĐÁNH GIÁ CHUNG', [heading('Tồn tại, hạn chế'), ...SHORTCOMINGS]],
     [
-      'PHƯƠNG HƯỚNG, NHIỆM VỤ {{KY_TIEP_THEO_HOA}}',
-      [body('Tiếp tục triển khai các nhiệm vụ trọng tâm, phấn đấu hoàn thành các chỉ tiêu năm {{NAM}}.')],
+      'ĐÁNH GIÁ CHUNG',
+      points([
+        ['Ưu điểm', STRENGTHS],
+        ['Tồn tại, hạn chế', [tag('DS_TON_TAI'), tag('NGUYEN_NHAN')]],
+      ]),
     ],
-    ['ĐỀ XUẤT, KIẾN NGHỊ', PROPOSALS],
+    ['PHƯƠNG HƯỚNG, NHIỆM VỤ {{KY_TIEP_THEO_HOA}}', [tag('CHI_TIEU_PHAN_DAU'), tag('PHUONG_HUONG')]],
+    ['ĐỀ XUẤT, KIẾN NGHỊ', [tag('DS_DE_XUAT')]],
   ]);
 }
 
-/** Annual, mid-term and end-of-term reports: two parts (§8.4–8.6). */
-function reviewBody(kind: ReportKind): TemplateParagraph[] {
-  const partOne: Record<string, string> = {
-    nam: 'KẾT QUẢ CÔNG TÁC HỘI VÀ PHONG TRÀO PHỤ NỮ NĂM {{NAM}}',
-    giua_nhiem_ky: 'KẾT QUẢ ĐẠT ĐƯỢC TRONG {{TEN_KY_HOA}}',
-    nhiem_ky: 'ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI NHIỆM KỲ {{NHIEM_KY}}',
-  };
-  const targetsTitle =
-    kind === 'nam'
-      ? 'KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM {{NAM}}'
-      : 'KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NGHỊ QUYẾT';
+/** Đánh giá chung of the longer reports: strengths, shortcomings, causes, lessons. */
+const ASSESSMENT = points([
+  ['Ưu điểm', STRENGTHS],
+  ['Tồn tại, hạn chế', [tag('DS_TON_TAI')]],
+  ['Nguyên nhân', [tag('NGUYEN_NHAN')]],
+  ['Bài học kinh nghiệm', [tag('BAI_HOC')]],
+]);
+
+/** Annual review (§8.4). */
+function annualBody(): TemplateParagraph[] {
   return [
-    p(`PHẦN THỨ NHẤT`, { bold: true, align: 'center' }),
-    p(partOne[kind]!, { bold: true, align: 'center' }),
+    ...part('PHẦN THỨ NHẤT', 'KẾT QUẢ CÔNG TÁC HỘI VÀ PHONG TRÀO PHỤ NỮ NĂM {{NAM}}'),
     ...numbered([
-      [targetsTitle, TARGETS],
-      ['KẾT QUẢ CỦA CÁC ĐƠN VỊ', UNITS],
-      ['KẾT QUẢ NỔI BẬT', HIGHLIGHTS],
-      ['ĐÁNH GIÁ CHUNG', [heading('Tồn tại, hạn chế'), ...SHORTCOMINGS]],
+      ['ĐẶC ĐIỂM TÌNH HÌNH', [tag('DAC_DIEM')]],
+      ['CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH', [tag('CHI_DAO')]],
+      [
+        'KẾT QUẢ THỰC HIỆN PHONG TRÀO THI ĐUA, CÁC CUỘC VẬN ĐỘNG',
+        [tag('NGUON_SO_LIEU'), ...points(topics('TT', 'PT'))],
+      ],
+      ['KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ TRỌNG TÂM VÀ CÁC ĐỀ ÁN', points(topics('KT', 'AS', 'XD', 'TC', 'DA'))],
+      ['KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM {{NAM}}', [tag('KQ_CHI_TIEU')]],
+      ['CÔNG TÁC THI ĐUA, KHEN THƯỞNG; KẾT QUẢ XẾP LOẠI', [tag('KQ_XEP_LOAI'), ...CHARTS]],
+      ['ĐÁNH GIÁ CHUNG', ASSESSMENT],
     ]),
-    p('PHẦN THỨ HAI', { bold: true, align: 'center' }),
-    p('PHƯƠNG HƯỚNG, NHIỆM VỤ {{KY_TIEP_THEO_HOA}}', { bold: true, align: 'center' }),
-    body(
-      kind === 'nam'
-        ? 'Tiếp tục thực hiện Nghị quyết Đại hội Phụ nữ nhiệm kỳ {{NHIEM_KY}}; tập trung vào các chỉ tiêu chưa đạt: {{CHI_TIEU_CHUA_DAT}}.'
-        : 'Tập trung thực hiện các chỉ tiêu chưa đạt: {{CHI_TIEU_CHUA_DAT}}.',
-    ),
-    heading('ĐỀ XUẤT, KIẾN NGHỊ'),
-    ...PROPOSALS,
+    ...part('PHẦN THỨ HAI', 'PHƯƠNG HƯỚNG, NHIỆM VỤ {{KY_TIEP_THEO_HOA}}'),
+    ...numbered([
+      ['CÁC CHỈ TIÊU', [tag('CHI_TIEU_PHAN_DAU')]],
+      ['NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM', [tag('PHUONG_HUONG')]],
+      ['ĐỀ XUẤT, KIẾN NGHỊ', [tag('DS_DE_XUAT')]],
+    ]),
   ];
 }
 
+/** Mid-term review, after samples 001 and 004 (§8.5): the three central tasks of the term. */
+function midTermBody(): TemplateParagraph[] {
+  return [
+    ...part('PHẦN THỨ NHẤT', 'KẾT QUẢ ĐẠT ĐƯỢC TRONG {{TEN_KY_HOA}}'),
+    ...numbered([
+      ['TÌNH HÌNH TƯ TƯỞNG PHỤ NỮ', [tag('DAC_DIEM')]],
+      ['CÔNG TÁC CHỈ ĐẠO TRIỂN KHAI THỰC HIỆN NGHỊ QUYẾT', [tag('CHI_DAO')]],
+      [
+        'KẾT QUẢ THỰC HIỆN PHONG TRÀO THI ĐUA, CÁC CUỘC VẬN ĐỘNG',
+        [tag('NGUON_SO_LIEU'), ...points(topics('TT', 'PT'))],
+      ],
+      ['KẾT QUẢ THỰC HIỆN CÁC ĐỀ ÁN', [tag('KQ_DE_AN')]],
+      [
+        'KẾT QUẢ THỰC HIỆN 3 NHIỆM VỤ TRỌNG TÂM',
+        [
+          heading(
+            'Nhiệm vụ 1: Hỗ trợ phụ nữ phát triển, hội nhập và vun đắp giá trị tốt đẹp của gia đình Việt Nam',
+          ),
+          tag('KQ_KINH_TE'),
+          tag('KQ_AN_SINH'),
+          heading('Nhiệm vụ 2: Tham gia xây dựng Đảng, hệ thống chính trị; giám sát, phản biện xã hội'),
+          tag('KQ_XAY_DUNG_DANG'),
+          heading('Nhiệm vụ 3: Xây dựng tổ chức Hội vững mạnh'),
+          tag('KQ_TO_CHUC_HOI'),
+          tag('KQ_XEP_LOAI'),
+        ],
+      ],
+      ['KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NGHỊ QUYẾT', [tag('KQ_CHI_TIEU'), ...CHARTS]],
+      ['ĐÁNH GIÁ CHUNG', ASSESSMENT],
+    ]),
+    ...part('PHẦN THỨ HAI', 'PHƯƠNG HƯỚNG, NHIỆM VỤ {{KY_TIEP_THEO_HOA}}'),
+    tag('CHI_TIEU_PHAN_DAU'),
+    tag('PHUONG_HUONG'),
+    heading('ĐỀ XUẤT, KIẾN NGHỊ'),
+    tag('DS_DE_XUAT'),
+  ];
+}
+
+/** End-of-term review, the political report to the congress (§8.6). */
+function termBody(): TemplateParagraph[] {
+  return [
+    ...part('PHẦN THỨ NHẤT', 'ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI NHIỆM KỲ {{NHIEM_KY}}'),
+    ...numbered([
+      ['BỐI CẢNH, TÌNH HÌNH PHỤ NỮ', [tag('DAC_DIEM')]],
+      [
+        'KẾT QUẢ THỰC HIỆN PHONG TRÀO THI ĐUA, CUỘC VẬN ĐỘNG, NHIỆM VỤ TRỌNG TÂM VÀ CÁC ĐỀ ÁN',
+        [
+          tag('NGUON_SO_LIEU'),
+          ...points([
+            ...topics('TT', 'PT', 'KT', 'AS', 'XD', 'TC'),
+            ['Công tác thi đua, khen thưởng; kết quả xếp loại', [tag('KQ_XEP_LOAI')]],
+            TOPIC_SECTIONS.DA!,
+          ]),
+        ],
+      ],
+      ['KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU', [tag('KQ_CHI_TIEU'), ...CHARTS]],
+      ['ĐÁNH GIÁ CHUNG', ASSESSMENT],
+    ]),
+    ...part('PHẦN THỨ HAI', 'PHƯƠNG HƯỚNG, MỤC TIÊU, CHỈ TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP {{KY_TIEP_THEO_HOA}}'),
+    ...numbered([
+      ['CÁC CHỈ TIÊU', [tag('CHI_TIEU_PHAN_DAU')]],
+      ['NHIỆM VỤ VÀ GIẢI PHÁP', [tag('PHUONG_HUONG')]],
+      ['ĐỀ XUẤT, KIẾN NGHỊ', [tag('DS_DE_XUAT')]],
+    ]),
+  ];
+}
+
+/** The Phụ lục after the signature, on a page of its own (§8.1). */
+function appendix(): TemplateBlock[] {
+  const note = p('{{GHI_CHU_BIEU}}', { italic: true, size: 12, align: 'justify' });
+  return [
+    { kind: 'pageBreak' },
+    p('PHỤ LỤC', { bold: true, align: 'center' }),
+    p('BIỂU SỐ LIỆU KẾT QUẢ CÔNG TÁC HỘI VÀ PHONG TRÀO PHỤ NỮ {{TEN_KY_HOA}}', {
+      bold: true,
+      align: 'center',
+    }),
+    p('{{KEM_THEO}}', { italic: true, align: 'center', size: 13 }),
+    p(''),
+    p('Biểu 1. Kết quả thực hiện các chỉ tiêu theo từng mặt công tác', { bold: true, size: 13 }),
+    p('{{BANG_CHI_TIEU}}'),
+    note,
+    p(''),
+    p('Biểu 2. Tình hình nộp số liệu và kết quả chính của các đơn vị', { bold: true, size: 13 }),
+    p('{{BANG_DON_VI}}'),
+    // A document cannot end with a table (apps-script-facts §3.2): the table goes before this line.
+    p(''),
+  ];
+}
+
+const BODIES: Record<ReportKind, () => TemplateParagraph[]> = {
+  quy: () => periodicBody('quy'),
+  sau_thang: () => periodicBody('sau_thang'),
+  chin_thang: () => periodicBody('chin_thang'),
+  nam: annualBody,
+  giua_nhiem_ky: midTermBody,
+  nhiem_ky: termBody,
+};
+
 export function defaultTemplate(kind: ReportKind): ReportTemplate {
-  const content =
-    kind === 'quy' || kind === 'sau_thang' || kind === 'chin_thang' ? periodicBody(kind) : reviewBody(kind);
+  const content = BODIES[kind]();
   return {
     name: `Mẫu ${reportKindName(kind).charAt(0).toLocaleLowerCase('vi')}${reportKindName(kind).slice(1)}`,
     blocks: [
@@ -183,6 +320,7 @@ export function defaultTemplate(kind: ReportKind): ReportTemplate {
       ...content,
       body('{{KET_LUAN}}'),
       signature(),
+      ...appendix(),
     ],
   };
 }
