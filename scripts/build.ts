@@ -21,6 +21,13 @@ const common: esbuild.BuildOptions = {
   legalComments: 'none',
   loader: { '.csv': 'text' },
   write: false,
+  // The version shown in Hướng dẫn and Cấu hình (src/domain/version.ts).
+  define: {
+    __APP_VERSION__: JSON.stringify(
+      (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version,
+    ),
+    __BUILD_DATE__: JSON.stringify(new Date().toISOString().slice(0, 10)),
+  },
 };
 
 /** The names main.ts exports, read from esbuild's metafile (nothing is hard-coded). */

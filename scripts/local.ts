@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, parseConfig } from '../src/domain/config';
+import { ConfigError, isEmail, parseConfig } from '../src/domain/config';
+import { MENU_ITEMS } from '../src/ui/menu';
 import { writeArtifacts } from './local/artifacts';
 import { exportXlsx } from './emulator/export/xlsx';
 import type { Emulator } from './emulator';
@@ -25,6 +26,9 @@ process.env.TZ = DEFAULT_TIME_ZONE;
 
 const USAGE = `Cách dùng: npm run local -- <lệnh> [tùy chọn]
   init   --dir W --config C.json [--now ISO_DATETIME]   tạo workspace mới và khởi tạo bảng tính (kèm các mẫu báo cáo)
+  init   --dir W --blank [--owner EMAIL] [--now ...]    tạo workspace với một bảng tính trống như Google tạo (en_US);
+                                                        "run setUpWorkbook" mở hộp thoại thiết lập lần đầu,
+                                                        "run setUpWorkbook '<JSON>'" trả lời hộp thoại đó
   run    --dir W [--as EMAIL] FUNCTION [JSON_ARG]        gọi một hàm của script, in kết quả JSON
   tick   --dir W --until ISO_DATETIME                   chạy đồng hồ tới thời điểm, kích hoạt các trigger
   import --dir W --file F.csv [--as EMAIL] [--thap-phan ,|.]
@@ -38,9 +42,14 @@ thư đã gửi ra W/thu-da-gui/*.eml.`;
 
 type Options = Record<string, string | boolean | undefined>;
 
+/** The owner of a blank workspace when --owner is not given: a consumer account, the harder case. */
+const DEFAULT_OWNER = 'chutich@gmail.com';
+
 const OPTIONS = {
   dir: { type: 'string' },
   config: { type: 'string' },
+  blank: { type: 'boolean' },
+  owner: { type: 'string' },
   now: { type: 'string' },
   as: { type: 'string' },
   until: { type: 'string' },
@@ -77,6 +86,7 @@ async function init(options: Options): Promise<unknown> {
   if (fs.existsSync(statePath(dir))) {
     throw new UserError(`Thư mục "${dir}" đã là một workspace; chọn thư mục khác hoặc xóa nó trước.`);
   }
+  if (options.blank === true) return initBlank(dir, options);
   // Checked here so a bad file fails before a workspace exists; the bundle gets the file as written.
   const raw = readJsonFile(requireOption(options, 'config'));
   const config = parseConfig(raw);
@@ -91,6 +101,27 @@ async function init(options: Options): Promise<unknown> {
     workspace: dir,
     now: isoInZone(emulator.now().getTime(), timeZoneOf(emulator)),
     ...(result as object),
+  };
+}
+
+/**
+ * A workspace holding the Sheet a chair starts from: empty, bound to the script, in the locale and
+ * time zone Google gives a new spreadsheet of an account without its own (the emulator's default).
+ */
+async function initBlank(dir: string, options: Options): Promise<unknown> {
+  if (options.config !== undefined) throw new UserError('Dùng --blank hoặc --config, không dùng cả hai.');
+  const owner = typeof options.owner === 'string' ? options.owner.trim().toLowerCase() : DEFAULT_OWNER;
+  if (!isEmail(owner)) throw new UserError(`--owner phải là một địa chỉ email (nhận được "${owner}").`);
+  const now = typeof options.now === 'string' ? parseDateTime(options.now, '--now') : Date.now();
+  const emulator = await createEmulator(now, owner);
+  emulator.sheets.createBound('Untitled spreadsheet');
+  saveWorkspace(dir, emulator);
+  return {
+    workspace: dir,
+    now: isoInZone(emulator.now().getTime(), timeZoneOf(emulator)),
+    chu_so_huu: owner,
+    trang_tinh: emulator.sheets.sheetNames(),
+    tiep_theo: `npm run local -- run --dir ${dir} setUpWorkbook`,
   };
 }
 
@@ -113,7 +144,9 @@ async function run(options: Options, positionals: string[]): Promise<unknown> {
     throw new UserError(`Script không có hàm "${functionName}".`);
   }
   const user = typeof options.as === 'string' ? options.as : emulator.owner;
-  const result = emulator.run(functionName, args, { user });
+  // A menu item without an argument runs as the click would, so it may open its dialog.
+  const clicked = args.length === 0 && MENU_ITEMS.some((item) => item?.functionName === functionName);
+  const result = emulator.run(functionName, args, { user, ...(clicked ? { kind: 'menu' as const } : {}) });
   saveWorkspace(dir, emulator);
   await writeArtifacts(dir, emulator);
   return result === undefined ? null : result;

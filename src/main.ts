@@ -16,6 +16,8 @@ export { handleEdit as onEditInstalled } from './app/editHandler';
 
 /** "Khởi tạo / cập nhật bảng tính", and the command line's `init`. */
 export { setUpWorkbook } from './app/setup';
+/** The first-run dialog's calls (a Sheet never set up): its defaults and the units' preview. */
+export { firstRunDefaults, previewUnits } from './app/firstRun';
 export { submitQuarter, reopenQuarter } from './app/submitCommand';
 export { checkData } from './app/checks';
 /** "Tổng hợp ngay" and the daily trigger: `{ky}` picks the period (default: the year so far). */
@@ -29,6 +31,8 @@ export { reportOptions, createReport } from './app/report';
 export { openTagList as showTagList } from './ui/menu';
 export { openGuide as showGuide } from './workspace/guideTab';
 export { installSchedules, removeSchedules } from './app/schedules';
+/** "Kiểm tra cài đặt": owner, triggers, locale, templates, mail quota, officers' access, limits. */
+export { checkInstallation } from './app/installCheck';
 /** "Gửi nhắc nhở" and the daily trigger (8 h): reminders to units that have not submitted (`{ky?}`). */
 export { remindLateUnits } from './app/reminders';
 /** "Sang năm mới…": archive check, then the unit tabs are cleared for the next year. */

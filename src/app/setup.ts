@@ -9,6 +9,9 @@ import { parseConfig } from '../domain/config';
 import { levelWords } from '../domain/levels';
 import { parseSettings } from '../domain/settings';
 import { buildUnitTab } from '../domain/unitTab';
+import { versionText } from '../domain/version';
+import type { FirstRunOpened } from '../ui/firstRunDialog';
+import { openFirstRunDialog } from '../ui/firstRunDialog';
 import { ensureArchiveTab } from '../workspace/archiveTab';
 import { mergeCatalogue, readCatalogueTab, writeCatalogueTab } from '../workspace/catalogueTab';
 import { writeChecks } from '../workspace/checksTab';
@@ -27,6 +30,7 @@ import { ensureEditTrigger } from '../workspace/triggers';
 import { protectUnitTab, readUnitTab, ValidationRules, writeUnitTab } from '../workspace/unitTabs';
 import { legalizeTabNames, mergeUnits, readUnitsTab, writeUnitsTab } from '../workspace/unitsTab';
 import { ensureRules } from './checks';
+import { needsFirstRun } from './firstRun';
 import { quarterStatuses, refreshProgress } from './progress';
 import { ensureReportTemplates } from './report';
 import type { Workbook } from './workbook';
@@ -41,6 +45,7 @@ export interface SetupResult {
 }
 
 const SETTINGS_ACTION = 'Đổi cài đặt bảng tính (định dạng, múi giờ)';
+const UPDATE_ACTION = 'Cập nhật phiên bản mã';
 const ADMIN_TABS = [TAB.guide, TAB.config, TAB.units, TAB.catalogue, TAB.targets, TAB.rules];
 const SCRIPT_TABS = [TAB.summary, TAB.progress, TAB.checks, TAB.archive, TAB.log, TAB.tags];
 
@@ -49,16 +54,13 @@ const SCRIPT_TABS = [TAB.summary, TAB.progress, TAB.checks, TAB.archive, TAB.log
  * admin may run it: an admin of the configuration already in the workbook or, on the very first
  * run, of the configuration being installed.
  */
-export function setUpWorkbook(initialConfig?: unknown): SetupResult {
+export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOpened {
+  // A Sheet never set up asks for its settings in a dialog, outside the lock; the dialog calls back.
+  if (initialConfig === undefined && needsFirstRun()) return openFirstRunDialog();
   return withScriptLock('Khởi tạo', () => {
     const spreadsheet = activeSpreadsheet();
     const now = new Date();
     const tab = readConfigTab(spreadsheet);
-    if (initialConfig === undefined && !tab) {
-      throw new Error(
-        'Bảng tính chưa có trang "Cấu hình". Hãy chạy lệnh khởi tạo với tệp cấu hình, hoặc tạo trang "Cấu hình" rồi chạy lại.',
-      );
-    }
     const tabUnits = readUnitsTab(spreadsheet);
     const config =
       initialConfig !== undefined ? parseConfig(initialConfig) : configFromTabs(tab!.config, tabUnits);
@@ -110,6 +112,18 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult {
     appendLog(spreadsheet, [
       ...(settings
         ? [{ at: now, user, action: SETTINGS_ACTION, oldValue: settings.before, newValue: settings.after }]
+        : []),
+      // A push replaces the code only; this Khởi tạo is what brings the workbook up to it.
+      ...(tab && tab.version !== versionText()
+        ? [
+            {
+              at: now,
+              user,
+              action: UPDATE_ACTION,
+              oldValue: tab.version || 'không rõ',
+              newValue: versionText(),
+            },
+          ]
         : []),
       { at: now, user, action: 'Khởi tạo / cập nhật bảng tính' },
     ]);

@@ -115,6 +115,11 @@ const EMAIL = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
 const SYMBOL = /^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$/u;
 const UNIT_CODE = /^[A-Za-z0-9_]{1,20}$/;
 
+/** A unit code: 1–20 letters without diacritics, digits or "_" (it names the unit's tab). */
+export function isUnitCode(value: unknown): value is string {
+  return typeof value === 'string' && UNIT_CODE.test(value);
+}
+
 export function isEmail(value: unknown): value is string {
   return typeof value === 'string' && EMAIL.test(value);
 }
@@ -161,7 +166,7 @@ function parseUnits(value: unknown, problems: string[]): UnitConfig[] {
     const unit = raw as Record<string, unknown>;
     const unknown = Object.keys(unit).filter((k) => !['ma', 'ten', 'email'].includes(k));
     if (unknown.length > 0) problems.push(`${where} có khóa không được hỗ trợ: ${unknown.join(', ')}`);
-    if (typeof unit.ma !== 'string' || !UNIT_CODE.test(unit.ma)) {
+    if (!isUnitCode(unit.ma)) {
       problems.push(`${where}: "ma" phải gồm 1–20 chữ cái không dấu, chữ số hoặc "_"`);
     } else if (seen.has(unit.ma.toUpperCase())) {
       problems.push(`${where}: mã đơn vị "${unit.ma}" bị trùng`);

@@ -15,6 +15,7 @@ export const MENU_ITEMS: ReadonlyArray<{ caption: string; functionName: string }
   null,
   { caption: 'Gửi nhắc nhở', functionName: 'remindLateUnits' },
   { caption: 'Cài đặt lịch tự động', functionName: 'installSchedules' },
+  { caption: 'Kiểm tra cài đặt', functionName: 'checkInstallation' },
   { caption: 'Nhập số liệu từ CSV…', functionName: 'openImportDialog' },
   { caption: 'Sang năm mới…', functionName: 'startNewYear' },
   null,

@@ -2,6 +2,7 @@ import type { ReportConfig, WorkbookConfig } from '../domain/config';
 import type { Settings } from '../domain/settings';
 import { SETTING_LABELS } from '../domain/settings';
 import { asCellText, splitList } from '../domain/text';
+import { versionText } from '../domain/version';
 import { ensureSheet, readAll, readRecords, replaceContent, styleHeader, TAB } from './tabs';
 import { describeSchedule, readScheduleRecord } from './triggers';
 
@@ -48,22 +49,32 @@ export const SCHEDULE_KEY = 'lich_tu_dong';
 const SCHEDULE_LABEL =
   'Lịch tự động đang cài (hệ thống tự ghi; đổi bằng menu Hội LHPN › Cài đặt lịch tự động, sửa ô này không có tác dụng)';
 
+/** The row after it: the version that last ran Khởi tạo (read back to tell an update). */
+export const VERSION_KEY = 'phien_ban';
+const VERSION_LABEL = 'Phiên bản của mã đã chạy Khởi tạo lần gần nhất (hệ thống tự ghi)';
+
 const LIST_KEYS = new Set(['email_nhan', 'quan_tri', 'chia_se_xem', 'chia_se_sua']);
 
 /** Cấu hình as typed: the configuration keys (in the shape parseConfig checks) and the settings. */
 export interface ConfigTabContent {
   config: Record<string, unknown>;
   settings: Record<string, unknown>;
+  /** The version recorded by the last Khởi tạo ('' before versions were recorded). */
+  version: string;
 }
 
 /** Cấu hình's content, or null when the workbook has none yet. */
 export function readConfigTab(spreadsheet: Spreadsheet): ConfigTabContent | null {
   const sheet = spreadsheet.getSheetByName(TAB.config);
   if (!sheet) return null;
-  const content: ConfigTabContent = { config: {}, settings: {} };
+  const content: ConfigTabContent = { config: {}, settings: {}, version: '' };
   for (const [key, value] of readRecords(sheet)) {
     const name = String(key).trim();
     if (name === SCHEDULE_KEY) continue;
+    if (name === VERSION_KEY) {
+      content.version = String(value ?? '');
+      continue;
+    }
     if (name in SETTING_LABELS) content.settings[name] = value;
     else content.config[name] = LIST_KEYS.has(name) ? splitList(value) : String(value ?? '');
   }
@@ -93,6 +104,7 @@ export function writeConfigTab(spreadsheet: Spreadsheet, config: WorkbookConfig,
     ...reportRows,
     ...settingRows,
     scheduleRow,
+    [VERSION_KEY, versionText(), VERSION_LABEL],
   ]);
   styleHeader(sheet, 3);
 }

@@ -1,3 +1,4 @@
+import { versionText } from '../domain/version';
 import { activeSpreadsheet, ensureSheet, replaceContent, TAB } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -48,11 +49,11 @@ export const GUIDE_LINES: readonly string[] = [
 
 export function writeGuide(spreadsheet: Spreadsheet): void {
   const sheet = ensureSheet(spreadsheet, TAB.guide);
-  const rows = GUIDE_LINES.map((line) => [line.replace(/^#\s*/, '')]);
+  const rows = [...GUIDE_LINES, `Phiên bản: ${versionText()}.`].map((line) => [line.replace(/^#\s*/, '')]);
   replaceContent(sheet, rows);
   sheet
     .getRange(1, 1, rows.length, 1)
-    .setFontWeights(GUIDE_LINES.map((line) => [line.startsWith('#') ? 'bold' : 'normal']));
+    .setFontWeights(rows.map((_, i) => [GUIDE_LINES[i]?.startsWith('#') ? 'bold' : 'normal']));
   sheet.setColumnWidth(1, 900);
 }
 

@@ -16,6 +16,11 @@ function restrictTo(protection: Protection, editors: readonly string[]): void {
   if (protection.canDomainEdit()) protection.setDomainEdit(false);
 }
 
+/** Whether the tab as a whole is protected (by this script or anyone). */
+export function isSheetProtected(sheet: Sheet): boolean {
+  return sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length > 0;
+}
+
 /** The whole tab for admins only, except the given ranges, which its other protections govern. */
 export function protectSheet(
   sheet: Sheet,

@@ -10,10 +10,14 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
  * edit trigger, with the authority of the admin who installed it. Installing twice is harmless.
  */
 export function ensureEditTrigger(spreadsheet: Spreadsheet): void {
-  const exists = ScriptApp.getProjectTriggers().some(
+  if (!hasEditTrigger()) ScriptApp.newTrigger(EDIT_HANDLER).forSpreadsheet(spreadsheet).onEdit().create();
+}
+
+/** Whether the person running the script has installed the edit trigger (Google lists only one's own). */
+export function hasEditTrigger(): boolean {
+  return ScriptApp.getProjectTriggers().some(
     (t) => t.getHandlerFunction() === EDIT_HANDLER && t.getEventType() === ScriptApp.EventType.ON_EDIT,
   );
-  if (!exists) ScriptApp.newTrigger(EDIT_HANDLER).forSpreadsheet(spreadsheet).onEdit().create();
 }
 
 /** A job run by a time-driven trigger: its handler (a global function) and when it runs. */

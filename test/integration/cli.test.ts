@@ -347,3 +347,28 @@ describe('npm run local reports', () => {
     expect(xml).not.toContain('{{');
   });
 });
+
+describe('npm run local -- init --blank: the first run driven from outside', () => {
+  it('makes an empty en_US Sheet; setUpWorkbook opens the dialog, then builds from its answer', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'baocao-blank-'));
+    const workspace = path.join(tmp, 'trong');
+    const owner = 'chutich.hoangmai@gmail.com';
+    const init = local('init', '--dir', workspace, '--blank', '--owner', owner);
+    expect(init.status).toBe(0);
+    expect(init.json).toMatchObject({ chu_so_huu: owner, trang_tinh: ['Sheet1'] });
+
+    const opened = local('run', '--dir', workspace, 'setUpWorkbook');
+    expect(opened.stderr).toBe('');
+    expect(opened.json).toEqual({ hop_thoai: 'Thiết lập bảng tính lần đầu' });
+
+    const answer = sampleConfig({ quan_tri: [owner] });
+    const built = local('run', '--dir', workspace, 'setUpWorkbook', JSON.stringify(answer));
+    expect(built.stderr).toBe('');
+    expect(built.json).toMatchObject({ ten_don_vi: 'Hội LHPN quận Hoàng Mai', so_don_vi: 2 });
+    expect((built.json as { cai_dat: string }).cai_dat).toMatch(
+      /^Đã chuyển bảng tính sang định dạng Việt Nam/,
+    );
+    expect((built.json as { trang_tinh: string[] }).trang_tinh).toContain('DK - phường Đại Kim');
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+});

@@ -1,4 +1,6 @@
-import { loadProduct, sampleConfig } from '../support/product';
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadProduct, ROOT, sampleConfig } from '../support/product';
 
 describe('opening the Sheet', () => {
   it('adds the "Hội LHPN" menu with every item in Vietnamese', () => {
@@ -18,6 +20,7 @@ describe('opening the Sheet', () => {
       'Danh sách thẻ báo cáo',
       'Gửi nhắc nhở',
       'Cài đặt lịch tự động',
+      'Kiểm tra cài đặt',
       'Nhập số liệu từ CSV…',
       'Sang năm mới…',
       'Hướng dẫn',
@@ -132,5 +135,33 @@ describe('setUpWorkbook', () => {
     const loggedAt = (started![0] as Date).getTime();
     expect(loggedAt).toBeGreaterThanOrEqual(start + 10_000);
     expect(loggedAt).toBeLessThan(start + 11_000);
+  });
+});
+
+describe('the version', () => {
+  it('is shown in Hướng dẫn and Cấu hình, and a Khởi tạo after a push records the update in Nhật ký', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    const emu = loadProduct();
+    emu.run('setUpWorkbook', [sampleConfig()]);
+    const shown = emu.sheets.values('Cấu hình').find((r) => r[0] === 'phien_ban')![1] as string;
+    expect(shown).toMatch(
+      new RegExp(`^${pkg.version.replace(/\./g, '\\.')}, bản dựng ngày \\d{2}/\\d{2}/\\d{4}$`),
+    );
+    expect(emu.sheets.values('Hướng dẫn').at(-1)).toEqual([`Phiên bản: ${shown}.`]);
+    const updates = () => emu.sheets.values('Nhật ký').filter((r) => r.includes('Cập nhật phiên bản mã'));
+    expect(updates()).toEqual([]);
+
+    // An older version ran the last Khởi tạo: the next one names both.
+    const row = emu.sheets.values('Cấu hình').findIndex((r) => r[0] === 'phien_ban') + 1;
+    const app = emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    emu.execute(() =>
+      app.getActiveSpreadsheet().getSheetByName('Cấu hình')!.getRange(row, 2).setValue('0.0.9'),
+    );
+    emu.run('setUpWorkbook');
+    expect(updates()).toHaveLength(1);
+    expect(updates()[0]).toEqual(expect.arrayContaining(['0.0.9', shown]));
+    expect(emu.sheets.values('Cấu hình').find((r) => r[0] === 'phien_ban')![1]).toBe(shown);
   });
 });
