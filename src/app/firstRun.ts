@@ -8,7 +8,8 @@
 import type { UnitLines } from '../domain/unitLines';
 import { parseUnitLines } from '../domain/unitLines';
 import { readConfigTab } from '../workspace/configTab';
-import { readDriveText } from '../workspace/drive';
+import { readDriveFile } from '../workspace/drive';
+import { decodeFile } from '../workspace/fileText';
 import { currentUserEmail } from '../workspace/session';
 import { activeSpreadsheet } from '../workspace/tabs';
 
@@ -42,13 +43,7 @@ export function previewUnits(request?: { van_ban?: string; tep?: string }): Unit
   if (request?.van_ban !== undefined) return parseUnitLines(request.van_ban);
   if (!request?.tep)
     throw new Error('Chưa có danh sách đơn vị: hãy dán các dòng hoặc ghi đường dẫn tệp CSV.');
-  let text: string;
-  try {
-    text = readDriveText(request.tep);
-  } catch {
-    throw new Error(
-      `Không mở được tệp "${request.tep}" trên Drive: hãy kiểm tra đường dẫn và quyền xem tệp của bạn.`,
-    );
-  }
-  return parseUnitLines(text);
+  // The same reading as an import: Vietnamese refusals for a bad link, a Sheet, a non-UTF-8 file.
+  const file = readDriveFile(request.tep);
+  return parseUnitLines(decodeFile(file.name, file.bytes).text);
 }
