@@ -147,9 +147,25 @@ function replaceLiteral(target: Searchable | Paragraph, pattern: string, value: 
   }
 }
 
+/**
+ * The header table (the two-column table holding the issuing body's tag) sized to the names, so that
+ * "HỘI LHPN THÀNH PHỐ HÀ NỘI" does not break inside the place name. A template whose header is laid
+ * out otherwise is left as it is.
+ */
+function sizeHeader(doc: Document, widths: readonly number[]): void {
+  const found = doc.getBody().findText(literalPattern('{{CO_QUAN_BAN_HANH}}'));
+  if (!found) return;
+  const cell = paragraphOf(found.getElement()).getParent();
+  if (cell.getType() !== DocumentApp.ElementType.TABLE_CELL) return;
+  const table = cell.asTableCell().getParentTable();
+  if (table.getNumRows() !== 1 || table.getRow(0).getNumCells() !== widths.length) return;
+  widths.forEach((w, i) => table.setColumnWidth(i, w));
+}
+
 /** Fills a copy of the template (already checked by scanTemplate) and saves it. */
 export function fillDocument(documentId: string, content: ReportContent, tags: ReadonlySet<string>): void {
   const doc = DocumentApp.openById(documentId);
+  sizeHeader(doc, content.headerWidths);
   for (const [tag, table] of Object.entries(content.tables)) if (tags.has(tag)) insertTable(doc, tag, table);
   for (const [tag, lines] of Object.entries(content.blocks)) if (tags.has(tag)) insertLines(doc, tag, lines);
   for (const section of sections(doc)) {

@@ -25,6 +25,7 @@ import type { Fact } from './phrases';
 import { FigureWriter, formatFigure } from './phrases';
 import { sourceSentence, topicParagraphs } from './sections';
 import { INDICATOR_FIELDS, TOPIC_TAGS } from './tags';
+import { headerColumnWidths } from './template';
 
 export type { NarrativeEntry, ReportInput, ReportUnit, YearPart } from './input';
 export type { ReportTable } from './appendix';
@@ -39,6 +40,8 @@ export interface ReportContent {
   /** Block tag -> its paragraphs ([] removes the tag's line). */
   blocks: Record<string, string[]>;
   tables: Record<string, ReportTable>;
+  /** The header table's column widths in points (`headerColumnWidths`). */
+  headerWidths: [number, number];
   /** Every figure the prose holds, as it must appear in the Phụ lục. */
   facts: Fact[];
 }
@@ -232,6 +235,7 @@ export function reportContent(input: ReportInput): ReportContent {
     tables: Object.fromEntries(
       Object.entries(tables).map(([k, t]) => [k, { ...t, cells: t.cells.map((row) => row.map(inert)) }]),
     ),
+    headerWidths: headerColumnWidths(text),
     facts: writer.facts,
   };
 }

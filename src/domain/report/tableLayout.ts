@@ -78,14 +78,19 @@ const SIZES = [12, 11, 10, 9];
 /** The share of the width the label column keeps before figures are given a single line. */
 const LABEL_SHARE = 0.3;
 
+/** The width of a table cell that holds `text` on one line. */
+export function cellWidth(text: string, size: number, bold = false): number {
+  return textWidth(text, size, bold) * SLACK + PADDING;
+}
+
 function widest(texts: readonly string[], size: number, bold: boolean, byWord: boolean): number {
   let max = 0;
   for (const text of texts) {
     // Only ordinary spaces break a line: "≥ 89%" is written with a no-break space.
     const parts = byWord ? text.split(/ +/) : [text];
-    for (const part of parts) max = Math.max(max, textWidth(part, size, bold));
+    for (const part of parts) max = Math.max(max, cellWidth(part, size, bold));
   }
-  return max * SLACK + PADDING;
+  return max;
 }
 
 /**

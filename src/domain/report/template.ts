@@ -7,6 +7,7 @@
 import { roman } from '../format';
 import type { ReportKind } from '../periodSpec';
 import { reportKindName } from './kinds';
+import { cellWidth } from './tableLayout';
 
 export interface TemplateParagraph {
   kind: 'paragraph';
@@ -64,14 +65,19 @@ const p = (text: string, style: Omit<TemplateParagraph, 'kind' | 'text'> = {}): 
 const body = (text: string): TemplateParagraph => p(text, { align: 'justify', indent: true });
 const heading = (text: string): TemplateParagraph => p(text, { bold: true, align: 'justify', indent: true });
 
+const HEADER_LEFT_SHARE = 42;
+
 function header(): TemplateColumns {
   const centered = { align: 'center' as const, size: 13 };
+  // The bodies' names at 12 pt (Nghị định 30 allows 12–13): at 13 a city's name and the national
+  // motto cannot both keep their line on A4.
+  const name = { ...centered, size: 12 };
   return {
     kind: 'columns',
-    leftWidth: 42,
+    leftWidth: HEADER_LEFT_SHARE,
     left: [
-      p('{{CO_QUAN_CAP_TREN}}', centered),
-      p('{{CO_QUAN_BAN_HANH}}', { ...centered, bold: true }),
+      p('{{CO_QUAN_CAP_TREN}}', name),
+      p('{{CO_QUAN_BAN_HANH}}', { ...name, bold: true }),
       p(RULE_SHORT, centered),
       p('{{SO_KY_HIEU}}', centered),
     ],
@@ -323,4 +329,37 @@ export function defaultTemplate(kind: ReportKind): ReportTemplate {
       ...appendix(),
     ],
   };
+}
+
+/** The width of the page between its margins, in points. */
+export const TEXT_WIDTH_PT = PAGE.widthPt - PAGE.marginLeftPt - PAGE.marginRightPt;
+
+/**
+ * The header table's two column widths (points) for these tag values, so that the bodies' names and
+ * the national motto each stay on one line where the page allows: the default share unless a side
+ * needs more. When both cannot fit, the motto keeps its line and the names wrap between words (a
+ * break inside "HÀ NỘI" reads as two places).
+ */
+export function headerColumnWidths(values: Readonly<Record<string, string>>): [number, number] {
+  const need = (paragraphs: TemplateParagraph[]): number =>
+    Math.max(
+      0,
+      ...paragraphs.map((p) =>
+        cellWidth(
+          p.text.replace(/\{\{(\w+)\}\}/g, (_, tag: string) => values[tag] ?? ''),
+          p.size ?? PAGE.bodySize,
+          p.bold,
+        ),
+      ),
+    );
+  const { left, right } = header();
+  const width = TEXT_WIDTH_PT;
+  const leftNeed = need(left);
+  const room = width - need(right);
+  const share = (width * HEADER_LEFT_SHARE) / 100;
+  let leftWidth = share;
+  // The names grow into what the motto's side does not need; the motto's side into what they do not.
+  if (leftNeed > share) leftWidth = Math.min(leftNeed, Math.max(room, share));
+  else if (room < share) leftWidth = Math.max(leftNeed, room);
+  return [leftWidth, width - leftWidth];
 }
