@@ -17,7 +17,7 @@ import { TARGETS } from '../../scripts/demo/data';
 import type { Unit } from '../../scripts/demo/people';
 import { typeTargets } from '../../scripts/demo/people';
 import { CHAIR_REPORTS, chairReport, playQuarter, QUARTERS } from '../../scripts/demo/year';
-import { emulatedMethods } from '../emulator/emulatedMethods';
+import { emulatedMethods } from '../support/emulatedMethods';
 import { DIST, ROOT } from '../support/product';
 
 interface Config {
