@@ -144,16 +144,17 @@ export class ValuesCollectionImpl extends Emulated {
   _resolve(method: Method, ss: SpreadsheetData, text: unknown): { block: Block; ref: A1Ref | null } {
     const ctx = this._ctx;
     if (typeof text !== 'string') throw apiError(ctx, method, `Unable to parse range: ${String(text)}`);
-    if (/^(?:.*!)?R\d*C\d*/i.test(text.trim()) && !parseA1(text))
-      throw ctx.fail('Not emulated: R1C1 notation in the Sheets API');
-    const unquoted = /^'((?:[^']|'')+)'$/.exec(text.trim());
-    const wholeName = unquoted ? unquoted[1]!.replace(/''/g, "'") : text.trim();
-    const whole = !text.includes('!') ? ss.sheets.find((s) => s.name === wholeName) : undefined;
+    // A sheet's name alone, quoted or not (a quoted one may hold "!").
+    const quoted = /^'((?:[^']|'')+)'$/.exec(text.trim());
+    const wholeName = quoted ? quoted[1]!.replace(/''/g, "'") : text.includes('!') ? null : text.trim();
+    const whole = wholeName === null ? undefined : ss.sheets.find((s) => s.name === wholeName);
     if (whole)
       return {
         block: { sheet: whole, row: 1, col: 1, lastRow: whole.maxRows, lastCol: whole.maxCols },
         ref: null,
       };
+    if (/^(?:.*!)?R\d*C\d*/i.test(text.trim()) && !parseA1(text))
+      throw ctx.fail('Not emulated: R1C1 notation in the Sheets API');
     const ref = parseA1(text);
     const sheet = ref
       ? ref.sheetName === null
@@ -365,7 +366,7 @@ export class ValuesCollectionImpl extends Emulated {
       // A single cell is where the values start; a larger range bounds them.
       const anchorOnly = ref !== null && ref.endRow === ref.row && ref.endCol === ref.col;
       const height = rows.length;
-      const width = Math.max(0, ...rows.map((line) => line.length));
+      const width = rows.reduce((most, line) => Math.max(most, line.length), 0);
       const target: Block = anchorOnly
         ? {
             ...block,
@@ -411,11 +412,14 @@ export class ValuesCollectionImpl extends Emulated {
         }),
       );
       if (writes.length > 0) {
-        const top = Math.min(...writes.map((w) => w.row));
-        const left = Math.min(...writes.map((w) => w.col));
-        const bottom = Math.max(...writes.map((w) => w.row));
-        const right = Math.max(...writes.map((w) => w.col));
-        const written: Block = { sheet: block.sheet, row: top, col: left, lastRow: bottom, lastCol: right };
+        // A loop, not Math.min(...): a large write would pass the arguments limit.
+        const written: Block = { sheet: block.sheet, row: Infinity, col: Infinity, lastRow: 0, lastCol: 0 };
+        for (const w of writes) {
+          written.row = Math.min(written.row, w.row);
+          written.col = Math.min(written.col, w.col);
+          written.lastRow = Math.max(written.lastRow, w.row);
+          written.lastCol = Math.max(written.lastCol, w.col);
+        }
         assertProtections(ctx, method, ss, written);
         return { sheet: block.sheet, writes, written };
       }
@@ -509,7 +513,7 @@ function assertProtections(ctx: EmulatorContext, method: Method, ss: Spreadsheet
 }
 
 function transpose(grid: readonly unknown[][]): unknown[][] {
-  const width = Math.max(0, ...grid.map((line) => line.length));
+  const width = grid.reduce((most, line) => Math.max(most, line.length), 0);
   return Array.from({ length: width }, (_, c) => grid.map((line) => (c < line.length ? line[c] : '')));
 }
 
