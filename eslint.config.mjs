@@ -38,6 +38,7 @@ export default tseslint.config(
         ...NOT_IN_APPS_SCRIPT,
         ...[
           'SpreadsheetApp',
+          'Sheets',
           'DocumentApp',
           'DriveApp',
           'MailApp',

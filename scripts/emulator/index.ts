@@ -16,6 +16,7 @@ import { Runtime } from './core/runtime';
 import { checkScopes } from './core/scopes';
 import type { EmulatorState } from './state';
 import { installAuthorization } from './services/authorization';
+import { installAdvancedSheets } from './services/advancedSheets';
 import { createCacheState, installCache } from './services/cache';
 import { installCharts } from './services/charts';
 import { createDocumentState, installDocument } from './services/document';
@@ -190,6 +191,7 @@ export class Emulator {
     this.html = install(installHtml(ctx));
     this.drive = install(installDrive(ctx));
     this.sheets = install(installSpreadsheet(ctx));
+    install(installAdvancedSheets(ctx));
     install(installCharts(ctx));
     this.documents = install(installDocument(ctx));
     this.mail = install(installMail(ctx));

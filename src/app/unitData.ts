@@ -1,35 +1,67 @@
-/** Reading what a unit entered for a quarter, from its tab (one read per tab). */
+/** Reading what the units entered, from their tabs: every tab in one Sheets API read. */
 import type { DataPoint, UnitQuarterValues } from '../domain/dataPoints';
 import { quarterKey } from '../domain/periods';
 import type { ParsedUnitTab } from '../domain/unitTab';
 import { NARRATIVES, parseUnitTab, UNIT_TAB } from '../domain/unitTab';
+import { readColumnBlocks, tabColumns } from '../workspace/sheetsApi';
 import type { UnitRecord } from '../workspace/unitsTab';
 import type { Workbook } from './workbook';
 
 const NARRATIVE_CODES = new Set<string>(NARRATIVES.map((n) => n.code));
-const LAST_COLUMN = String.fromCharCode(64 + UNIT_TAB.width);
 
 function isEmpty(value: unknown): boolean {
   return value === '' || value === null || value === undefined;
 }
 
 /**
- * A unit's tab, read with two calls (the range by its A1 address, its values): a job over all
- * units costs a constant per unit, nothing per indicator.
+ * The tabs of `units`, read in one call whatever their number: a job over all units costs the same
+ * as over one, nothing per unit or indicator. A missing tab fails the read; the units whose tab is
+ * gone are then named.
  */
-export function readUnit(workbook: Workbook, unit: UnitRecord): ParsedUnitTab {
-  let range: GoogleAppsScript.Spreadsheet.Range;
+function readTabs(workbook: Workbook, units: UnitRecord[]): Map<UnitRecord, ParsedUnitTab> {
+  const ranges = units.map((u) => tabColumns(u.tabName, UNIT_TAB.width));
+  let blocks: unknown[][][] | null = null;
+  let failure: unknown = null;
   try {
-    range = workbook.spreadsheet.getRange(`'${unit.tabName.replace(/'/g, "''")}'!A:${LAST_COLUMN}`);
-  } catch {
-    throw new Error(`Không tìm thấy trang "${unit.tabName}" của đơn vị ${unit.ma}; hãy chạy Khởi tạo.`);
+    blocks = readColumnBlocks(workbook.spreadsheet, ranges, UNIT_TAB.width);
+  } catch (error) {
+    failure = error;
   }
-  return parseUnitTab(range.getValues());
+  if (!blocks) {
+    const tabs = new Set(workbook.spreadsheet.getSheets().map((s) => s.getName()));
+    const missing = units.filter((u) => !tabs.has(u.tabName));
+    if (missing.length === 0) throw failure;
+    throw new Error(
+      `Không tìm thấy trang ${missing.map((u) => `"${u.tabName}" của đơn vị ${u.ma}`).join(', ')}; hãy chạy Khởi tạo.`,
+    );
+  }
+  return new Map(units.map((unit, i) => [unit, parseUnitTab(blocks[i] ?? [])]));
 }
 
-/** Every active unit's tab. */
+/** A unit's tab (one call). */
+export function readUnit(workbook: Workbook, unit: UnitRecord): ParsedUnitTab {
+  return readTabs(workbook, [unit]).get(unit)!;
+}
+
+/**
+ * Tabs already read by this run (one Workbook per run, loadWorkbook): the jobs that read every tab
+ * (roll-up, checks, reports, the quarterly summary with its report and its figures) only read, so a
+ * second need of the same run reuses the first read. A job that rewrites unit tabs (setup, the new
+ * year) reads them before it writes and never again.
+ */
+const readByRun = new WeakMap<Workbook, Map<UnitRecord, ParsedUnitTab>>();
+
+/** Every active unit's tab, read once per run. */
 export function readUnitTabs(workbook: Workbook): Map<UnitRecord, ParsedUnitTab> {
-  return new Map(workbook.units.filter((u) => u.active).map((unit) => [unit, readUnit(workbook, unit)]));
+  let tabs = readByRun.get(workbook);
+  if (!tabs) {
+    tabs = readTabs(
+      workbook,
+      workbook.units.filter((u) => u.active),
+    );
+    readByRun.set(workbook, tabs);
+  }
+  return tabs;
 }
 
 /** Indicator values of one quarter (narratives excluded); missing values are absent, never 0. */

@@ -112,6 +112,8 @@ describe('reminders to units that have not submitted', () => {
   it('go at most once a day per unit: a second trigger or a manual run the same day sends nothing', () => {
     const emu = district('2026-04-07T06:00:00+07:00');
     emu.run('installSchedules');
+    // The second admin works in the Sheet, so it is shared with them (their trigger's reads need it).
+    emu.drive.share(emu.sheets.activeSpreadsheetId(), 'phochutich@hoilhpn.vn', 'EDIT');
     emu.run('installSchedules', [], { user: 'phochutich@hoilhpn.vn' });
     emu.tick(day('2026-04-07'));
     expect(reminders(emu)).toHaveLength(4);

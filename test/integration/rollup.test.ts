@@ -205,7 +205,7 @@ describe('the daily roll-up', () => {
     expect(emu.sheets.values('Tổng hợp')[0]![0]).toContain('6 THÁNG ĐẦU NĂM 2026');
   });
 
-  it('costs a constant number of service calls per unit, none per indicator', () => {
+  it('costs the same service calls for 20 units as for 35, whatever the indicators: every unit tab in one read', () => {
     const calls = (units: number, allIndicators: boolean) => {
       const emu = setUpDistrict('2026-12-20T09:00:00+07:00', {
         ...threeUnits,
@@ -221,13 +221,18 @@ describe('the daily roll-up', () => {
       }
       emu.ctx.log.clear();
       emu.run('rollUp', [{ ky: '2026' }]);
-      return { total: emu.ctx.log.total(), reads: emu.ctx.log.count('Range.getValues') };
+      return {
+        total: emu.ctx.log.total(),
+        reads: emu.ctx.log.count('Range.getValues'),
+        batchReads: emu.ctx.log.count('Sheets.Spreadsheets.Values.batchGet'),
+      };
     };
     // Both sizes are wider than a new tab's 26 columns, so both grow the grid once.
     const [small, large, full] = [calls(20, false), calls(35, false), calls(35, true)];
     expect(full).toEqual(large);
-    // Each unit: its data range and its values; a fixed number of calls besides.
-    expect(large.total - small.total).toBe(15 * 2);
-    expect(large.reads).toBeLessThanOrEqual(35 + 5);
+    // The unit tabs: one Sheets API read (Values.batchGet) for all of them; nothing else per unit.
+    expect(large).toEqual(small);
+    expect(large.batchReads).toBe(1);
+    expect(large.reads).toBeLessThanOrEqual(6);
   });
 });

@@ -209,6 +209,21 @@ const TABLE: readonly ScopeRow[] = [
     NONE,
     'getBackground getBold getCriteriaType getCriteriaValues getFontColor getItalic',
   ),
+  // Advanced Sheets service: the REST reference's "Authorization scopes" of each method
+  // (https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets.values/batchGet, …/get,
+  // …/batchUpdate: reads accept drive, drive.file, drive.readonly, spreadsheets or
+  // spreadsheets.readonly; writes drive, drive.file or spreadsheets; drive.file and
+  // spreadsheets.readonly are left out, the stricter reading, as this project requests neither).
+  // Never currentonly: "The currentonly scope is only available within Apps Script Services"
+  // (editor-scopes page). The service objects themselves are properties, not calls.
+  ...rows(
+    'Sheets.Spreadsheets.Values',
+    'advanced/sheets',
+    false,
+    [[S.spreadsheets, S.drive, S.driveReadonly]],
+    'batchGet get',
+  ),
+  ...rows('Sheets.Spreadsheets.Values', 'advanced/sheets', false, [[S.spreadsheets, S.drive]], 'batchUpdate'),
   // Ui, Menu, PromptResponse (base service): script.container.ui, the scope of container-bound UI.
   ...rows(
     'Ui',

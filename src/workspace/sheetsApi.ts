@@ -1,0 +1,44 @@
+/**
+ * Reads through the Sheets API (the Advanced Sheets service, enabled in appsscript.json): many
+ * ranges of the bound spreadsheet in one call, where SpreadsheetApp needs one call per range
+ * (docs/architecture.md §8). The Sheets API limits page counts "each batch request, including any
+ * subrequest" as one request.
+ */
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** A1 of whole columns from A to the `width`-th column of a tab, its name quoted for the API. */
+export function tabColumns(tabName: string, width: number): string {
+  return `'${tabName.replace(/'/g, "''")}'!A:${String.fromCharCode(64 + width)}`;
+}
+
+/**
+ * The values of `ranges` (each of whole columns from row 1, e.g. tabColumns(…)), as getValues gives
+ * them over the rows that hold anything: a row per sheet row, `width` cells each, '' where empty.
+ * Numbers, text and booleans as stored, formulas by their result; a date cell comes as its serial
+ * number (getValues would give a Date), which no reader of these ranges expects. The API leaves out
+ * empty trailing rows and cells; they are filled back here.
+ *
+ * Writes made through SpreadsheetApp earlier in the same execution are flushed first: the API reads
+ * what the spreadsheet has stored, not Apps Script's write cache (SpreadsheetApp.flush reference:
+ * "Applies all pending Spreadsheet changes").
+ */
+export function readColumnBlocks(spreadsheet: Spreadsheet, ranges: string[], width: number): unknown[][][] {
+  if (ranges.length === 0) return [];
+  const api = Sheets;
+  if (!api) throw new Error('Dịch vụ Google Sheets API chưa được bật cho dự án Apps Script này.');
+  SpreadsheetApp.flush();
+  const response = api.Spreadsheets.Values.batchGet(spreadsheet.getId(), {
+    ranges,
+    valueRenderOption: 'UNFORMATTED_VALUE',
+    dateTimeRenderOption: 'SERIAL_NUMBER',
+    majorDimension: 'ROWS',
+  });
+  return (response.valueRanges ?? []).map((range) =>
+    (range.values ?? []).map((row: unknown[]) => {
+      const full = row.slice(0, width);
+      while (full.length < width) full.push('');
+      return full;
+    }),
+  );
+}
