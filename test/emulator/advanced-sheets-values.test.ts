@@ -209,9 +209,11 @@ describe('batchGet: one call, one ValueRange per range in the order asked', () =
 });
 
 describe('scopes: the advanced service needs a full scope, never currentonly', () => {
-  test('enabling the service requests spreadsheets even when oauthScopes leaves it out', () => {
+  test('enabling the service adds no scope to an explicit list: without spreadsheets it is refused', () => {
     const { g, id } = deployed({ ...MANIFEST, oauthScopes: [SCOPES.spreadsheetsCurrentOnly] });
-    expect(g.Sheets.Spreadsheets.Values.get(id, 'Sheet1!A1').range).toBe('Sheet1!A1');
+    expect(message(() => g.Sheets.Spreadsheets.Values.get(id, 'Sheet1!A1'))).toContain(
+      'You do not have permission to call Sheets.Spreadsheets.Values.get.',
+    );
   });
 
   test('a simple trigger (authMode LIMITED) cannot call it', () => {

@@ -493,36 +493,17 @@ export const SCOPE_TABLE: ReadonlyMap<string, ScopeRow> = (() => {
 export const ALL_SCOPES: readonly string[] = [...new Set(TABLE.flatMap((r) => r.requires.flat()))].sort();
 
 /**
- * The scope an enabled advanced service adds (manifest `dependencies.enabledAdvancedServices`,
- * by serviceId). Advanced services never accept currentonly scopes (editor-scopes page). Only the
- * services the emulator could meet are listed (unverified: each service's own scope page).
- */
-const ADVANCED_SERVICE_SCOPES: Readonly<Record<string, string>> = {
-  sheets: S.spreadsheets,
-  drive: S.drive,
-  docs: S.documents,
-  gmail: 'https://mail.google.com/',
-};
-
-/**
- * The scopes the project asks for: the manifest's `oauthScopes` plus the enabled advanced services.
- * null when the manifest sets none: Google then infers the scopes from a scan of the code
- * (guides/services/authorization), so every scope counts as requested.
+ * The scopes the project asks for: exactly the manifest's `oauthScopes` when it sets them. Explicit
+ * scopes turn Google's detection off, so an enabled advanced service adds none of its own: its
+ * scope must be listed (concepts/scopes, "Set explicit scopes"; the stricter reading where the page
+ * does not name advanced services: unverified). null when the manifest sets none: Google then
+ * infers the scopes from a scan of the code (guides/services/authorization), so every scope counts
+ * as requested.
  */
 export function requestedScopes(manifest: Record<string, unknown>): ReadonlySet<string> | null {
   const explicit = manifest.oauthScopes;
   if (!Array.isArray(explicit)) return null;
-  const scopes = new Set(explicit.filter((s): s is string => typeof s === 'string'));
-  const dependencies = manifest.dependencies as { enabledAdvancedServices?: unknown } | undefined;
-  const services = Array.isArray(dependencies?.enabledAdvancedServices)
-    ? (dependencies.enabledAdvancedServices as Array<{ serviceId?: unknown }>)
-    : [];
-  for (const service of services) {
-    const scope =
-      typeof service.serviceId === 'string' ? ADVANCED_SERVICE_SCOPES[service.serviceId] : undefined;
-    if (scope) scopes.add(scope);
-  }
-  return scopes;
+  return new Set(explicit.filter((s): s is string => typeof s === 'string'));
 }
 
 /** What the project requests, inferred scopes spelled out (every scope of the table). */
