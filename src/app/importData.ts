@@ -40,7 +40,7 @@ export interface ImportSummary {
 }
 
 /** The file's text and how it was read ("tệp UTF-8"), from exactly one of the three sources. */
-function requestedText(request: ImportRequest | undefined): { text: string; encoding: string } {
+export function requestedText(request: ImportRequest | undefined): { text: string; encoding: string } {
   const given = (['csv', 'tep', 'base64'] as const).filter((key) => (request?.[key] ?? '') !== '');
   if (given.length === 0) throw new Error('Chưa có nội dung CSV hoặc tệp CSV để nhập.');
   if (given.length > 1) {

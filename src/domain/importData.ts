@@ -89,13 +89,13 @@ function isBlank(row: readonly string[]): boolean {
   return row.every((field) => field.trim() === '');
 }
 
-/** The column names to use in messages, or null when the header is neither accepted form. */
-function headerColumns(header: readonly string[]): readonly string[] | null {
+/** The column names to use in messages, or null when the header is none of the accepted forms. */
+function headerColumns(
+  header: readonly string[],
+  accepted: ReadonlyArray<readonly string[]> = [DATA_COLUMNS, DATA_COLUMNS_VI],
+): readonly string[] | null {
   const given = header.map(fold).join(',');
-  for (const columns of [DATA_COLUMNS, DATA_COLUMNS_VI]) {
-    if (given === columns.map(fold).join(',')) return columns;
-  }
-  return null;
+  return accepted.find((columns) => given === columns.map(fold).join(',')) ?? null;
 }
 
 function headerError(header: readonly string[]): string {
@@ -110,9 +110,31 @@ function quoted(text: string): string {
 }
 
 /** The separator whose split of the first line is an accepted header; null when none is. */
-function separatorOf(text: string): Separator | null {
+function separatorOf(text: string, accepted?: ReadonlyArray<readonly string[]>): Separator | null {
   const firstLine = /^[^\r\n]*/.exec(text)![0];
-  return SEPARATORS.find((sep) => headerColumns(parseCsv(firstLine, sep)[0] ?? []) !== null) ?? null;
+  return (
+    SEPARATORS.find((sep) => headerColumns(parseCsv(firstLine, sep)[0] ?? [], accepted) !== null) ?? null
+  );
+}
+
+/**
+ * A file's rows split by the separator its header shows, with the header's own column names (one of
+ * `accepted`); null when the first line is none of them. Shared by every CSV import.
+ */
+export function csvWithHeader(
+  text: string,
+  accepted: ReadonlyArray<readonly string[]>,
+): { separator: Separator; separatorName: string; columns: readonly string[]; rows: string[][] } | null {
+  const separator = separatorOf(text.replace(/^\uFEFF/, ''), accepted);
+  if (!separator) return null;
+  const rows = parseCsv(text, separator);
+  const columns = headerColumns(rows[0] ?? [], accepted)!;
+  return { separator, separatorName: SEPARATOR_NAMES[separator], columns, rows };
+}
+
+/** A field as a person wrote it: NFC, trimmed; cut to a readable length when quoted in a message. */
+export function quotedField(text: string): string {
+  return quoted(clean(text));
 }
 
 /** Lookups built once per file: units by code and by name, indicators by code. */
@@ -379,13 +401,16 @@ export function parseImport(text: string, context: ImportContext): ImportResult 
 }
 
 /** The whole refusal as the person reads it: what happened, the listed problems, how many more. */
-export function importRefusal(result: Extract<ImportResult, { ok: false }>): string {
+export function importRefusal(
+  result: Pick<Extract<ImportResult, { ok: false }>, 'errors' | 'problemCount' | 'badRows'>,
+  what = 'số liệu',
+): string {
   const count = (n: number) => formatNumber(n, 0);
   const more = result.badRows - Math.min(result.badRows, MAX_ROWS_LISTED);
   const head =
     more > 0
-      ? `Không nhập được: tệp có ${count(result.problemCount)} lỗi ở ${count(result.badRows)} dòng, chưa có số liệu nào được ghi. Lỗi của ${MAX_ROWS_LISTED} dòng đầu:`
-      : `Không nhập được: tệp có ${count(result.problemCount)} lỗi, chưa có số liệu nào được ghi.`;
+      ? `Không nhập được: tệp có ${count(result.problemCount)} lỗi ở ${count(result.badRows)} dòng, chưa có ${what} nào được ghi. Lỗi của ${MAX_ROWS_LISTED} dòng đầu:`
+      : `Không nhập được: tệp có ${count(result.problemCount)} lỗi, chưa có ${what} nào được ghi.`;
   const tail =
     more > 0
       ? [`… và ${count(more)} dòng có lỗi khác, chưa liệt kê; hãy sửa các lỗi trên rồi nhập lại.`]
