@@ -15,6 +15,7 @@ import { appendArchive } from '../workspace/archiveTab';
 import { readDriveFile } from '../workspace/drive';
 import { bytesOfBase64, decodeFile } from '../workspace/fileText';
 import { withScriptLock } from '../workspace/lock';
+import { archiveHistory, historyWindow, splitByYear } from './importHistory';
 import { appendLog } from '../workspace/logTab';
 import { readSubmissions } from '../workspace/progressTab';
 import { readAll } from '../workspace/tabs';
@@ -72,27 +73,30 @@ export function importCsv(request?: ImportRequest): ImportSummary {
       submitted: new Set(submissions.map((s) => `${s.unit}|${year}-Q${s.quarter}`)),
       isAdmin: workbook.isAdmin,
       decimalMark: request?.thap_phan ?? null,
+      history: historyWindow(workbook),
     });
     if (!result.ok) throw new Error(importRefusal(result));
     refuseOtherUnits(workbook, result.points);
-    const written = writePoints(workbook, result.points);
-    const corrections = result.points.filter((p) =>
+    const { history, current } = splitByYear(workbook, result.points);
+    const written = writePoints(workbook, current);
+    const corrections = current.filter((p) =>
       submissions.some((s) => s.unit === p.unit && `${year}-Q${s.quarter}` === p.period),
     );
     appendArchive(workbook.spreadsheet, corrections, workbook.now, workbook.user, 'Nhập CSV sau khi nộp');
-    if (workbook.isAdmin) {
+    const archived = archiveHistory(workbook, history, `${encoding}, ${result.readAs}`);
+    if (workbook.isAdmin && current.length > 0) {
       appendLog(workbook.spreadsheet, [
         {
           at: workbook.now,
           user: workbook.user,
           action: 'Nhập số liệu từ CSV',
-          newValue: `${result.points.length} giá trị của ${written.join(', ')} (${encoding}, ${result.readAs})`,
+          newValue: `${current.length} giá trị của ${written.join(', ')} (${encoding}, ${result.readAs})`,
         },
       ]);
     }
     const summary: ImportSummary = {
       so_gia_tri: result.points.length,
-      don_vi: written,
+      don_vi: [...new Set([...written, ...archived])],
       ky: [...new Set(result.points.map((p) => p.period))].sort(),
     };
     return summary;

@@ -42,6 +42,11 @@ export interface ImportContext {
   isAdmin: boolean;
   /** The decimal mark the person said the file uses; null (default) lets the file settle it. */
   decimalMark?: DecimalMark | null;
+  /**
+   * Quarters of earlier years accepted as history (admins only) from `from`, the start of the
+   * previous term (domain/history.ts); without it only the workbook's year is accepted.
+   */
+  history?: { from: Quarter; terms: string };
 }
 
 export type ImportResult =
@@ -187,12 +192,31 @@ function checkPeriod(text: string, context: ImportContext, report: Report): Quar
     report(PERIOD, 'kỳ phải ghi theo dạng năm-quý, ví dụ 2026-Q2');
     return null;
   }
-  if (quarter.year !== context.year) {
+  if (compareQuarters(quarter, context.currentQuarter) > 0) {
+    report(PERIOD, `quý chưa bắt đầu (quý hiện tại là ${quarterKey(context.currentQuarter)})`);
+    return null;
+  }
+  const { history } = context;
+  if (quarter.year > context.year) {
+    report(
+      PERIOD,
+      `kỳ thuộc năm ${quarter.year}, các trang đơn vị đang giữ năm ${context.year}; hãy chạy "Sang năm mới…" trước`,
+    );
+    return null;
+  }
+  if (quarter.year < context.year && !history) {
     report(PERIOD, `kỳ không thuộc năm ${context.year} của bảng tính này`);
     return null;
   }
-  if (compareQuarters(quarter, context.currentQuarter) > 0) {
-    report(PERIOD, `quý chưa bắt đầu (quý hiện tại là ${quarterKey(context.currentQuarter)})`);
+  if (history && compareQuarters(quarter, history.from) < 0) {
+    report(
+      PERIOD,
+      `kỳ trước nhiệm kỳ trước; chỉ nhập được lịch sử từ ${quarterKey(history.from)} (nhiệm kỳ ${history.terms})`,
+    );
+    return null;
+  }
+  if (quarter.year < context.year && !context.isAdmin) {
+    report(PERIOD, `số liệu các năm trước (nhập lịch sử vào Lưu trữ) chỉ quản trị viên được nhập`);
     return null;
   }
   return quarter;
