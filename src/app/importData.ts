@@ -15,7 +15,7 @@ import { appendArchive } from '../workspace/archiveTab';
 import { readDriveFile } from '../workspace/drive';
 import { bytesOfBase64, decodeFile } from '../workspace/fileText';
 import { withScriptLock } from '../workspace/lock';
-import { archiveHistory, historyWindow, splitByYear } from './importHistory';
+import { archiveHistory, historyWindow, importUnits, splitByYear } from './importHistory';
 import { appendLog } from '../workspace/logTab';
 import { readSubmissions } from '../workspace/progressTab';
 import { readAll } from '../workspace/tabs';
@@ -65,7 +65,7 @@ export function importCsv(request?: ImportRequest): ImportSummary {
     const submissions = readSubmissions(workbook.spreadsheet);
     const year = workbook.settings.nam;
     const result = parseImport(text, {
-      units: workbook.units.filter((u) => u.active),
+      ...importUnits(workbook),
       catalogue: workbook.catalogue,
       level: workbook.config.cap,
       year,

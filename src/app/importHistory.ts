@@ -10,6 +10,7 @@ import type { ImportContext } from '../domain/importData';
 import { appendArchive, readArchive } from '../workspace/archiveTab';
 import type { LogEntry } from '../workspace/logTab';
 import { appendLog } from '../workspace/logTab';
+import { importableUnits, predecessorCodes, workbookLineages } from './lineage';
 import type { Workbook } from './workbook';
 
 /** What an import accepts from before this year: the current and the previous term. */
@@ -18,12 +19,23 @@ export function historyWindow(workbook: Workbook): NonNullable<ImportContext['hi
   return { from: historyStart(term), terms: `${previousTerm(term)} và ${term}` };
 }
 
-/** The points of earlier years (history) and of the tabs' year. */
+/** The units an import names, and when each merged predecessor's figures end. */
+export function importUnits(workbook: Workbook): Pick<ImportContext, 'units' | 'mergedInto'> {
+  const mergedInto: Record<string, { unit: string; from: string }> = {};
+  for (const lineage of workbookLineages(workbook)) {
+    for (const code of lineage.predecessors) mergedInto[code] = { unit: lineage.unit, from: lineage.from };
+  }
+  return { units: importableUnits(workbook), mergedInto };
+}
+
+/** The points of earlier years and of merged predecessors (history), and those of the tabs' year. */
 export function splitByYear(
   workbook: Workbook,
   points: DataPoint[],
 ): { history: DataPoint[]; current: DataPoint[] } {
-  const isHistory = (p: DataPoint) => Number(p.period.slice(0, 4)) < workbook.settings.nam;
+  const predecessors = predecessorCodes(workbook);
+  const isHistory = (p: DataPoint) =>
+    Number(p.period.slice(0, 4)) < workbook.settings.nam || predecessors.has(p.unit);
   return { history: points.filter(isHistory), current: points.filter((p) => !isHistory(p)) };
 }
 

@@ -21,6 +21,7 @@ import { formatNumber } from './format';
 import type { DecimalMark, Settled } from './numberText';
 import { ambiguityText, readNumber, settleDecimalMark } from './numberText';
 import type { DataPoint, DataValue } from './dataPoints';
+import { beforeMerger, mergerDateText } from './lineage';
 import type { Quarter } from './periods';
 import { compareQuarters, parseQuarter, quarterKey } from './periods';
 
@@ -47,6 +48,8 @@ export interface ImportContext {
    * previous term (domain/history.ts); without it only the workbook's year is accepted.
    */
   history?: { from: Quarter; terms: string };
+  /** Units merged into another (domain/lineage.ts): their figures end before the merger. */
+  mergedInto?: Readonly<Record<string, { unit: string; from: string }>>;
 }
 
 export type ImportResult =
@@ -321,6 +324,17 @@ function checkSubmitted(unit: string, quarter: Quarter, scope: RowScope, report:
   return false;
 }
 
+/** A predecessor's figures stop at its merger: later quarters belong to the unit it became part of. */
+function checkMerged(unit: string, quarter: Quarter, context: ImportContext, report: Report): boolean {
+  const merged = context.mergedInto?.[unit];
+  if (!merged || beforeMerger(quarterKey(quarter), merged.from)) return true;
+  report(
+    PERIOD,
+    `đơn vị ${unit} đã hợp nhất vào ${merged.unit} từ ngày ${mergerDateText(merged.from)}; số liệu từ quý này ghi cho ${merged.unit}`,
+  );
+  return false;
+}
+
 /** Duplicates are keyed on the resolved unit, quarter and code, whatever spelling each row used. */
 function checkDuplicate(key: string, line: number, scope: RowScope, problems: string[]): void {
   const first = scope.seen.get(key);
@@ -349,7 +363,11 @@ function checkRow(
 
   const unit = checkUnit(fields[UNIT]!, lookup, report);
   const quarter = checkPeriod(fields[PERIOD]!, context, report);
-  const open = unit !== null && quarter !== null && checkSubmitted(unit, quarter, scope, report);
+  const open =
+    unit !== null &&
+    quarter !== null &&
+    checkSubmitted(unit, quarter, scope, report) &&
+    checkMerged(unit, quarter, context, report);
   const found = checkIndicator(fields[CODE]!, context, lookup, report);
   const value = checkValue(fields[VALUE]!, found?.indicator, scope, report);
   if (unit === null || quarter === null || !found) return { problems, point: null };
