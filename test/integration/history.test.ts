@@ -218,3 +218,49 @@ describe('the year boundary', () => {
     expect(emu.documents.savedText(docId)).toMatch(/kết nạp (mới )?13 hội viên/);
   });
 });
+
+describe('targets from a file', () => {
+  const HEADER = 'nhiem_ky,nam,don_vi,ma_chi_tieu,loai,gia_tri,gia_tri_tren,co_so,van_ban,ghi_chu';
+
+  it('is for admins; a row with the same key replaces the tab’s, old and new in Nhật ký; the menu’s dialog offers it', () => {
+    const emu = setUpDistrict('2026-04-03T09:00:00+07:00');
+    const first = `${HEADER}\n2021-2026,2026,,TC_HV_MOI,Hằng năm,40,,,NQ,\n2021-2026,,DK,TC_HV_TL,Tỷ lệ cuối nhiệm kỳ,90%,,,NQ,\n`;
+    expect(() => emu.run('importTargets', [{ csv: first }], { user: DK })).toThrow(
+      /Chỉ quản trị viên mới được nhập chỉ tiêu/,
+    );
+    expect(emu.run('importTargets', [{ csv: first }])).toEqual({
+      so_chi_tieu: 2,
+      them_moi: 2,
+      thay_the: 0,
+      nhiem_ky: ['2021-2026'],
+    });
+    expect(
+      emu.run('importTargets', [{ csv: `${HEADER}\n2021-2026,2026,,TC_HV_MOI,ANNUAL,45,,,NQ,\n` }]),
+    ).toMatchObject({
+      them_moi: 0,
+      thay_the: 1,
+    });
+    expect(
+      emu.sheets
+        .values('Mục tiêu')
+        .slice(1)
+        .map((r) => [r[3], r[5]]),
+    ).toEqual([
+      ['TC_HV_MOI', '45'],
+      ['TC_HV_TL', '90'],
+    ]);
+    const replaced = emu.sheets.values('Nhật ký').find((r) => String(r[2]).includes('thay thế dòng 2'));
+    expect(replaced?.slice(5)).toEqual([
+      '2021-2026 | 2026 | TC_HV_MOI | Hằng năm | 40 | NQ',
+      '2021-2026 | 2026 | TC_HV_MOI | Hằng năm | 45 | NQ',
+    ]);
+    // The roll-up judges the imported target of the whole district (nothing entered yet).
+    expect(emu.run('rollUp', [{ ky: '2026' }])).toMatchObject({ chi_tieu_dat: '0/1 chỉ tiêu đạt và vượt' });
+
+    emu.sheets.userOpen({ as: OWNER });
+    emu.sheets.clickMenu('Hội LHPN > Nhập số liệu từ CSV…', { as: OWNER });
+    const dialog = JSON.stringify(emu.sheets.dialogs());
+    expect(dialog).toContain('.importTargets(');
+    expect(dialog).toContain('Chỉ tiêu cho trang Mục tiêu');
+  });
+});
