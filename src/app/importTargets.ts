@@ -17,6 +17,8 @@ export interface TargetsImportSummary {
   so_chi_tieu: number;
   them_moi: number;
   thay_the: number;
+  /** Rows Mục tiêu already held as they are. */
+  khong_doi: number;
   nhiem_ky: string[];
 }
 
@@ -36,14 +38,13 @@ export function importTargets(request?: ImportRequest): TargetsImportSummary {
     });
     if (!result.ok) throw new Error(result.message);
     writeTargetRows(workbook.spreadsheet, result.rows);
-    const all = [...result.added, ...result.replaced.map((r) => r.target)];
     appendLog(workbook.spreadsheet, [
       {
         at: workbook.now,
         user: workbook.user,
         action: ACTION,
         place: TAB.targets,
-        newValue: `${all.length} chỉ tiêu: ${result.added.length} thêm mới, ${result.replaced.length} thay thế (${encoding}, ${result.readAs})`,
+        newValue: `${result.added.length} chỉ tiêu thêm mới, ${result.replaced.length} thay thế, ${result.unchanged} không đổi (${encoding}, ${result.readAs})`,
       },
       ...result.replaced.map((r) => ({
         at: workbook.now,
@@ -58,10 +59,11 @@ export function importTargets(request?: ImportRequest): TargetsImportSummary {
       })),
     ]);
     return {
-      so_chi_tieu: all.length,
+      so_chi_tieu: result.targets.length,
       them_moi: result.added.length,
       thay_the: result.replaced.length,
-      nhiem_ky: [...new Set(all.map((t) => t.term))].sort(),
+      khong_doi: result.unchanged,
+      nhiem_ky: [...new Set(result.targets.map((t) => t.term))].sort(),
     };
   });
 }

@@ -140,11 +140,6 @@ export function csvWithHeader(
   return { separator, separatorName: SEPARATOR_NAMES[separator], columns, rows };
 }
 
-/** A field as a person wrote it: NFC, trimmed; cut to a readable length when quoted in a message. */
-export function quotedField(text: string): string {
-  return quoted(clean(text));
-}
-
 /** Lookups built once per file: units by code and by name, indicators by code. */
 interface Lookup {
   unitsByCode: Map<string, string>;

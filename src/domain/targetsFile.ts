@@ -42,9 +42,13 @@ export type TargetsFileResult =
       ok: true;
       /** The whole tab to write, header included: existing rows (some replaced), then the new ones. */
       rows: unknown[][];
+      /** Every target of the file. */
+      targets: Target[];
       added: Target[];
       /** Each replaced row of the tab with the target that replaces it. */
       replaced: Array<{ row: number; before: string; target: Target }>;
+      /** Rows of the file the tab already holds as they are. */
+      unchanged: number;
       readAs: string;
     }
   | { ok: false; message: string };
@@ -161,12 +165,16 @@ export function parseTargetsFile(text: string, context: TargetsFileContext): Tar
     .slice(hasHeader ? 1 : 0)
     .map((r) => TARGET_HEADER.map((_, c) => r[c] ?? ''));
   const current = targetsFromRows(rows, codes, units, rates).targets;
-  const rowOfKey = new Map(current.map((t) => [targetKey(t), t.row - 2]));
+  const byKey = new Map(current.map((t) => [targetKey(t), t]));
   const added: Target[] = [];
   const replaced: Array<{ row: number; before: string; target: Target }> = [];
+  let unchanged = 0;
+  const same = (a: Target, b: Target) => targetCells(a).join('\t') === targetCells(b).join('\t');
   for (const target of parsed.targets) {
-    const at = rowOfKey.get(targetKey(target));
-    if (at === undefined) {
+    const old = byKey.get(targetKey(target));
+    const at = old ? old.row - 2 : undefined;
+    if (old && same(old, target)) unchanged += 1;
+    else if (at === undefined) {
       added.push(target);
       rows.push(targetCells(target));
     } else {
@@ -184,8 +192,10 @@ export function parseTargetsFile(text: string, context: TargetsFileContext): Tar
   return {
     ok: true,
     rows: [header, ...rows],
+    targets: parsed.targets,
     added,
     replaced,
+    unchanged,
     readAs: `phân cách bằng ${file.separatorName}, ${decimal}`,
   };
 }

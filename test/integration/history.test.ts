@@ -101,7 +101,13 @@ describe('a commune that adopts the tool in October 2023 (mid-term)', () => {
     expect(data.stderr).toBe('');
     expect(data.json).toEqual({ so_gia_tri: 108, don_vi: BRANCHES, ky: QUARTERS });
     const targets = local('import', '--dir', workspace, '--targets', path.join(tmp, 'chi-tieu.csv'));
-    expect(targets.json).toEqual({ so_chi_tieu: 2, them_moi: 2, thay_the: 0, nhiem_ky: ['2021-2026'] });
+    expect(targets.json).toEqual({
+      so_chi_tieu: 2,
+      them_moi: 2,
+      thay_the: 0,
+      khong_doi: 0,
+      nhiem_ky: ['2021-2026'],
+    });
 
     const emu = await openWorkspace(workspace);
     const archive = emu.sheets.values('Lưu trữ').slice(1);
@@ -232,7 +238,14 @@ describe('targets from a file', () => {
       so_chi_tieu: 2,
       them_moi: 2,
       thay_the: 0,
+      khong_doi: 0,
       nhiem_ky: ['2021-2026'],
+    });
+    // The same file again changes nothing.
+    expect(emu.run('importTargets', [{ csv: first }])).toMatchObject({
+      them_moi: 0,
+      thay_the: 0,
+      khong_doi: 2,
     });
     expect(
       emu.run('importTargets', [{ csv: `${HEADER}\n2021-2026,2026,,TC_HV_MOI,ANNUAL,45,,,NQ,\n` }]),

@@ -121,10 +121,21 @@ describe('parseTargetsFile', () => {
     });
     if (!result.ok) throw new Error(result.message);
     expect(result.added).toEqual([]);
+    expect(result.unchanged).toBe(0);
     expect(result.replaced).toMatchObject([
       { row: 2, before: '2021-2026 | TC_HV_TL | Tỷ lệ cuối nhiệm kỳ | 88 | NQ' },
     ]);
     expect(result.rows[1]![5]).toBe('89');
     expect(result.rows[2]).toEqual(existing[2]);
+  });
+});
+
+describe('parseTargetsFile on a file imported before', () => {
+  it('leaves rows the tab already holds as they are', () => {
+    const text = `${HEADER}\n2021-2026,,,TC_HV_TL,Tỷ lệ cuối nhiệm kỳ,89%,,,NQ,\n`;
+    const first = parseTargetsFile(text, context);
+    if (!first.ok) throw new Error(first.message);
+    const again = parseTargetsFile(text, { ...context, existing: first.rows });
+    expect(again).toMatchObject({ ok: true, added: [], replaced: [], unchanged: 1, rows: first.rows });
   });
 });
