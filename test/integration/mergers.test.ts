@@ -165,4 +165,11 @@ describe('a commune formed on 1 July 2025 from three', () => {
     const members = lines.indexOf('Số hội viên kết nạp mới');
     expect(lines.slice(members + 2, members + 5)).toEqual(['32', '59', '91']);
   });
+
+  it("takes an old commune's figures before the merger as its history, into Lưu trữ, not its tab", () => {
+    const tab = emu.sheets.values(tabOf(emu, 'A'));
+    emu.run('importCsv', [{ csv: 'don_vi,ky,ma_chi_tieu,gia_tri\nA,2025-Q2,TC_HV_GIAM,2\n' }]);
+    expect(emu.sheets.values('Lưu trữ').at(-1)!.slice(0, 4)).toEqual(['A', '2025-Q2', 'TC_HV_GIAM', 2]);
+    expect(emu.sheets.values(tabOf(emu, 'A'))).toEqual(tab);
+  });
 });
