@@ -8,8 +8,8 @@
  * How predecessors combine: as the workbook's total combines units (SUM indicators add up, the
  * ratios follow from their parts), and only when every predecessor has the figure for that quarter,
  * because a sum over some of them would be a wrong figure, not a missing one. A single predecessor
- * (a rename) passes every value through, ratings and narratives included. A figure the unit itself
- * has for a quarter wins over its predecessors'.
+ * (a rename) passes every value through, ratings and narratives included; the narratives of several
+ * are joined. A figure the unit itself has for a quarter wins over its predecessors'.
  */
 import type { Indicator } from './catalogue';
 import type { DataPoint } from './dataPoints';
@@ -86,7 +86,14 @@ export function withPredecessors(
 
 function combine(values: ReadonlyArray<DataPoint['value'] | undefined>, indicator: Indicator | undefined) {
   if (values.length === 1) return values[0] ?? null;
-  if (indicator?.acrossUnits !== 'SUM') return null;
+  // A narrative row (not an indicator) keeps what each predecessor wrote, as one text.
+  if (!indicator) {
+    const texts = values.filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+    return texts.length > 0
+      ? [...new Set(texts.map((t) => t.trim().replace(/[.;,\s]+$/, '')))].join('; ')
+      : null;
+  }
+  if (indicator.acrossUnits !== 'SUM') return null;
   if (!values.every((v): v is number => typeof v === 'number')) return null;
   return values.reduce((a, b) => a + b, 0);
 }

@@ -77,6 +77,16 @@ describe('withPredecessors', () => {
     ]);
   });
 
+  it("joins the predecessors' narratives", () => {
+    const words = [
+      p('A', '2025-Q2', 'NT_NOI_BAT', 'Ra mắt CLB dân vũ.'),
+      p('C', '2025-Q2', 'NT_NOI_BAT', 'Hội thi nấu ăn'),
+    ];
+    expect(withPredecessors(words, [XM], catalogue)).toEqual([
+      p('XM', '2025-Q2', 'NT_NOI_BAT', 'Ra mắt CLB dân vũ; Hội thi nấu ăn'),
+    ]);
+  });
+
   it('keeps a figure the merged unit has itself', () => {
     const own = [...points, p('XM', '2025-Q1', 'TC_HV', 610)];
     expect(
