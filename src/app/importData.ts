@@ -15,10 +15,10 @@ import { appendArchive } from '../workspace/archiveTab';
 import { readDriveFile } from '../workspace/drive';
 import { bytesOfBase64, decodeFile } from '../workspace/fileText';
 import { withScriptLock } from '../workspace/lock';
-import { archiveHistory, historyWindow, importUnits, splitByYear } from './importHistory';
 import { appendLog } from '../workspace/logTab';
 import { readSubmissions } from '../workspace/progressTab';
 import { readAll } from '../workspace/tabs';
+import { archiveHistory, historyWindow, importUnits, splitByYear } from './importHistory';
 import { loadWorkbook, unitsOf } from './workbook';
 import type { Workbook } from './workbook';
 

@@ -5,6 +5,7 @@
  * correction of submitted data is.
  */
 import type { DataPoint } from '../domain/dataPoints';
+import { sameValue } from '../domain/dataPoints';
 import { HISTORY_SOURCE, historyStart, previousTerm } from '../domain/history';
 import type { ImportContext } from '../domain/importData';
 import { appendArchive, readArchive } from '../workspace/archiveTab';
@@ -39,9 +40,6 @@ export function splitByYear(
   return { history: points.filter(isHistory), current: points.filter((p) => !isHistory(p)) };
 }
 
-const same = (a: unknown, b: unknown) =>
-  typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) < 1e-9 : String(a) === String(b);
-
 /** Appends the history to Lưu trữ and logs it; returns the units it covered. */
 export function archiveHistory(workbook: Workbook, points: DataPoint[], readAs: string): string[] {
   if (points.length === 0) return [];
@@ -51,7 +49,7 @@ export function archiveHistory(workbook: Workbook, points: DataPoint[], readAs: 
   );
   const changed = points.filter((p) => {
     const old = before.get(`${p.unit}|${p.period}|${p.code}`);
-    return old !== undefined && !same(old, p.value);
+    return old !== undefined && !sameValue(old, p.value);
   });
   const fresh = points.filter((p) => !before.has(`${p.unit}|${p.period}|${p.code}`));
   // A value Lưu trữ already holds unchanged is not appended again: re-importing a file changes nothing.
