@@ -5,7 +5,7 @@
  */
 import type { WorkbookConfig } from '../domain/config';
 import type { Lineage } from '../domain/lineage';
-import { beforeMerger, lineagesOf, mergedFromText, mergerDateText } from '../domain/lineage';
+import { beforeMerger, lineagesOf, mergedName, mergerDateText } from '../domain/lineage';
 import type { PeriodSpec } from '../domain/periodSpec';
 import type { LogEntry } from '../workspace/logTab';
 import { TAB } from '../workspace/tabs';
@@ -34,7 +34,7 @@ export function unitNameFor(workbook: Pick<Workbook, 'units'>, unit: UnitRecord,
     return unit.ten;
   }
   const names = unit.predecessors.map((code) => workbook.units.find((u) => u.ma === code)?.ten ?? code);
-  return `${unit.ten} ${mergedFromText(names)}`;
+  return mergedName(unit.ten, names);
 }
 
 /** Whether the unit's figures for the quarter are its predecessors' (it did not exist yet). */

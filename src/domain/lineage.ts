@@ -46,10 +46,15 @@ export function mergerDateText(from: string): string {
   return `${d}/${m}/${y}`;
 }
 
-/** "(hợp nhất từ A, B và C)": how a report names a merged unit over a period before its merger. */
-export function mergedFromText(names: readonly string[]): string {
+/**
+ * How a report names a merged unit over a period before its merger: "Hội LHPN xã X (hợp nhất từ xã A,
+ * xã B và xã C)", the predecessors without the prefix the unit's own name already says.
+ */
+export function mergedName(name: string, predecessors: readonly string[]): string {
+  const prefix = /^(Hội LHPN |Hội Liên hiệp Phụ nữ )/.exec(name)?.[1] ?? '';
+  const names = predecessors.map((n) => (prefix && n.startsWith(prefix) ? n.slice(prefix.length) : n));
   const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} và ${names[names.length - 1]}` : names[0];
-  return `(hợp nhất từ ${list})`;
+  return `${name} (hợp nhất từ ${list})`;
 }
 
 /**

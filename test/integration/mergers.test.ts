@@ -3,7 +3,7 @@ import { sampleConfig } from '../support/product';
 import { cellOf, setUpDistrict, tickSubmit } from '../support/district';
 
 const OLD = ['A', 'B', 'C'];
-const MERGED = '(hợp nhất từ Hội LHPN xã A, Hội LHPN xã B và Hội LHPN xã C)';
+const MERGED = '(hợp nhất từ xã A, xã B và xã C)';
 const officer = (code: string) => `${code.toLowerCase()}@hoilhpn.vn`;
 const commune = (ma: string, extra: Record<string, unknown> = {}) => ({
   ma,

@@ -2,7 +2,7 @@ import { aggregate } from '../../src/domain/aggregate';
 import { defaultCatalogue } from '../../src/domain/catalogue';
 import { ConfigError, parseConfig } from '../../src/domain/config';
 import type { DataPoint } from '../../src/domain/dataPoints';
-import { beforeMerger, lineagesOf, mergedFromText, withPredecessors } from '../../src/domain/lineage';
+import { beforeMerger, lineagesOf, mergedName, withPredecessors } from '../../src/domain/lineage';
 
 const catalogue = defaultCatalogue();
 const XM = { unit: 'XM', predecessors: ['A', 'B', 'C'], from: '2025-07-01' };
@@ -156,8 +156,12 @@ describe('mergers in the configuration', () => {
     ]);
   });
 
-  it('names the predecessors as a report does', () => {
-    expect(mergedFromText(['xã A', 'xã B', 'xã C'])).toBe('(hợp nhất từ xã A, xã B và xã C)');
-    expect(mergedFromText(['phường Cũ'])).toBe('(hợp nhất từ phường Cũ)');
+  it('names the predecessors as a report does, without the prefix the unit says already', () => {
+    expect(mergedName('Hội LHPN xã X', ['Hội LHPN xã A', 'Hội LHPN xã B', 'Hội LHPN thị trấn C'])).toBe(
+      'Hội LHPN xã X (hợp nhất từ xã A, xã B và thị trấn C)',
+    );
+    expect(mergedName('Hội LHPN phường Mới', ['phường Cũ'])).toBe(
+      'Hội LHPN phường Mới (hợp nhất từ phường Cũ)',
+    );
   });
 });
