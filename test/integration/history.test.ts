@@ -191,6 +191,10 @@ describe('history in the workbook', () => {
     expect(correction?.slice(1)).toEqual([OWNER, 'Sửa số liệu lịch sử', 'DK', '2025-Q4 TC_HV_MOI', 8, 10]);
     emu.run('rollUp', [{ ky: '2025' }]);
     expect(total()).toContain(27);
+    // Export gives the history back in the import's format, as corrected.
+    expect(emu.run('exportData', [{ ky: '2025-Q4' }])).toBe(
+      csv('DK,2025-Q4,TC_HV_MOI,10', 'TL,2025-Q4,TC_HV_MOI,5'),
+    );
     // Nothing of 2025 reached the unit tabs, which hold 2026.
     expect(valueOf(emu, DK_TAB, 'TC_HV_MOI', 4)).toBe('');
     expect(valueOf(emu, TL_TAB, 'TC_HV_MOI', 4)).toBe('');
