@@ -33,7 +33,11 @@ const USAGE = `Cách dùng: npm run local -- <lệnh> [tùy chọn]
   tick   --dir W --until ISO_DATETIME                   chạy đồng hồ tới thời điểm, kích hoạt các trigger
   import --dir W --file F.csv [--as EMAIL] [--thap-phan ,|.]
                                                         nhập số liệu dạng don_vi,ky,ma_chi_tieu,gia_tri (tất cả hoặc không);
-                                                        --thap-phan: dấu thập phân của tệp khi tệp không tự cho biết
+                                                        --thap-phan: dấu thập phân của tệp khi tệp không tự cho biết;
+                                                        kỳ của năm trước (trong nhiệm kỳ này và nhiệm kỳ trước) vào Lưu trữ
+  import --dir W --targets F.csv [--as EMAIL] [--thap-phan ,|.]
+                                                        nhập chỉ tiêu vào trang Mục tiêu (nhiem_ky,nam,don_vi,ma_chi_tieu,loai,
+                                                        gia_tri,gia_tri_tren,co_so,van_ban,ghi_chu), tất cả hoặc không
   export --dir W --xlsx FILE                            xuất bảng tính ra tệp .xlsx
   export --dir W --ky 2026-Q2 --csv FILE                xuất số liệu đã nhập của một quý ra CSV
   export --dir W --ky KỲ --csv FILE [--tong-hop]        xuất số liệu tổng hợp (kỳ dài hơn một quý, hoặc --tong-hop)
@@ -55,6 +59,7 @@ const OPTIONS = {
   until: { type: 'string' },
   xlsx: { type: 'string' },
   file: { type: 'string' },
+  targets: { type: 'string' },
   ky: { type: 'string' },
   csv: { type: 'string' },
   'tong-hop': { type: 'boolean' },
@@ -208,7 +213,10 @@ async function exportCommand(options: Options): Promise<unknown> {
  */
 async function importCommand(options: Options): Promise<unknown> {
   const dir = requireOption(options, 'dir');
-  const file = requireOption(options, 'file');
+  if (typeof options.file === 'string' && typeof options.targets === 'string')
+    throw new UserError('Dùng --file (số liệu) hoặc --targets (chỉ tiêu), mỗi lần một tệp.');
+  const targets = typeof options.targets === 'string';
+  const file = requireOption(options, targets ? 'targets' : 'file');
   if (!fs.existsSync(file)) throw new UserError(`Không tìm thấy tệp "${file}".`);
   const request: Record<string, string> = {
     base64: fs.readFileSync(file).toString('base64'),
@@ -217,7 +225,7 @@ async function importCommand(options: Options): Promise<unknown> {
   if (typeof options['thap-phan'] === 'string') request.thap_phan = options['thap-phan'];
   const emulator = await openWorkspace(dir);
   const user = typeof options.as === 'string' ? options.as : emulator.owner;
-  const result = emulator.run('importCsv', [request], { user });
+  const result = emulator.run(targets ? 'importTargets' : 'importCsv', [request], { user });
   saveWorkspace(dir, emulator);
   return result;
 }

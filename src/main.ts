@@ -25,6 +25,8 @@ export { rollUp } from './app/rollUp';
 export { exportRollUp } from './app/exportRollUp';
 export { exportData } from './app/exportData';
 export { importCsv } from './app/importData';
+/** Targets (Mục tiêu) from a CSV file, all or nothing, admins only. */
+export { importTargets } from './app/importTargets';
 /** "Tạo báo cáo…": the dialog, its data, and the report itself (`{ky, loai?}`). */
 export { showReportDialog as openReportDialog, showImportDialog as openImportDialog } from './ui/menu';
 export { reportOptions, createReport } from './app/report';

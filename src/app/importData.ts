@@ -18,6 +18,7 @@ import { withScriptLock } from '../workspace/lock';
 import { appendLog } from '../workspace/logTab';
 import { readSubmissions } from '../workspace/progressTab';
 import { readAll } from '../workspace/tabs';
+import { archiveHistory, historyWindow, importUnits, splitByYear } from './importHistory';
 import { loadWorkbook, unitsOf } from './workbook';
 import type { Workbook } from './workbook';
 
@@ -40,7 +41,7 @@ export interface ImportSummary {
 }
 
 /** The file's text and how it was read ("tệp UTF-8"), from exactly one of the three sources. */
-function requestedText(request: ImportRequest | undefined): { text: string; encoding: string } {
+export function requestedText(request: ImportRequest | undefined): { text: string; encoding: string } {
   const given = (['csv', 'tep', 'base64'] as const).filter((key) => (request?.[key] ?? '') !== '');
   if (given.length === 0) throw new Error('Chưa có nội dung CSV hoặc tệp CSV để nhập.');
   if (given.length > 1) {
@@ -64,7 +65,7 @@ export function importCsv(request?: ImportRequest): ImportSummary {
     const submissions = readSubmissions(workbook.spreadsheet);
     const year = workbook.settings.nam;
     const result = parseImport(text, {
-      units: workbook.units.filter((u) => u.active),
+      ...importUnits(workbook),
       catalogue: workbook.catalogue,
       level: workbook.config.cap,
       year,
@@ -72,27 +73,30 @@ export function importCsv(request?: ImportRequest): ImportSummary {
       submitted: new Set(submissions.map((s) => `${s.unit}|${year}-Q${s.quarter}`)),
       isAdmin: workbook.isAdmin,
       decimalMark: request?.thap_phan ?? null,
+      history: historyWindow(workbook),
     });
     if (!result.ok) throw new Error(importRefusal(result));
     refuseOtherUnits(workbook, result.points);
-    const written = writePoints(workbook, result.points);
-    const corrections = result.points.filter((p) =>
+    const { history, current } = splitByYear(workbook, result.points);
+    const written = writePoints(workbook, current);
+    const corrections = current.filter((p) =>
       submissions.some((s) => s.unit === p.unit && `${year}-Q${s.quarter}` === p.period),
     );
     appendArchive(workbook.spreadsheet, corrections, workbook.now, workbook.user, 'Nhập CSV sau khi nộp');
-    if (workbook.isAdmin) {
+    const archived = archiveHistory(workbook, history, `${encoding}, ${result.readAs}`);
+    if (workbook.isAdmin && current.length > 0) {
       appendLog(workbook.spreadsheet, [
         {
           at: workbook.now,
           user: workbook.user,
           action: 'Nhập số liệu từ CSV',
-          newValue: `${result.points.length} giá trị của ${written.join(', ')} (${encoding}, ${result.readAs})`,
+          newValue: `${current.length} giá trị của ${written.join(', ')} (${encoding}, ${result.readAs})`,
         },
       ]);
     }
     const summary: ImportSummary = {
       so_gia_tri: result.points.length,
-      don_vi: written,
+      don_vi: [...new Set([...written, ...archived])],
       ky: [...new Set(result.points.map((p) => p.period))].sort(),
     };
     return summary;

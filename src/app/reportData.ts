@@ -12,6 +12,7 @@ import type { ReportInput, ReportUnit } from '../domain/report/content';
 import { buildReportInput, quartersToRead } from '../domain/report/build';
 import { yearToDate } from '../domain/report/kinds';
 import { readSubmissions } from '../workspace/progressTab';
+import { isPredecessorQuarter, unitNameFor } from './lineage';
 import { periodPoints } from './periodData';
 import { submissionOf } from './progress';
 import { readTargets } from './targets';
@@ -34,7 +35,8 @@ export function completeness(workbook: Workbook, spec: PeriodSpec, points: DataP
     .filter((u) => u.active)
     .map((unit) => {
       const done = spec.quarters.map((key) => {
-        if (!key.startsWith(`${workbook.settings.nam}-`))
+        // Earlier years, and a merged unit's quarters before its merger, count what Lưu trữ holds.
+        if (!key.startsWith(`${workbook.settings.nam}-`) || isPredecessorQuarter(unit, key))
           return { ok: archived.has(`${unit.ma}|${key}`), at: null };
         const submission = submissionOf(submissions, unit.ma, parseQuarter(key)!.quarter);
         return { ok: Boolean(submission), at: submission?.at ?? null };
@@ -51,7 +53,7 @@ export function completeness(workbook: Workbook, spec: PeriodSpec, points: DataP
           : submitted
             ? `Đã nộp đủ ${done.length} quý`
             : `Nộp ${count}/${done.length} quý`;
-      return { ma: unit.ma, ten: unit.ten, status, submitted };
+      return { ma: unit.ma, ten: unitNameFor(workbook, unit, spec), status, submitted };
     });
   return { units, text: completenessText(units.filter((u) => u.submitted).length, units.length) };
 }

@@ -3,6 +3,7 @@
  * typed in them must already be in Lưu trữ (submitted, or corrected after submission); otherwise
  * nothing is cleared and the missing unit-quarters are named.
  */
+import { sameValue } from '../domain/dataPoints';
 import { quarterKey, quarterName } from '../domain/periods';
 import { UNIT_TAB } from '../domain/unitTab';
 import { appendLog } from '../workspace/logTab';
@@ -19,10 +20,6 @@ export interface RolloverResult {
   nam_cu: number;
   nam_moi: number;
   so_don_vi: number;
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  return typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) < 1e-9 : String(a) === String(b);
 }
 
 export function startNewYear(): RolloverResult {

@@ -31,6 +31,7 @@ import { protectUnitTab, readUnitTab, ValidationRules, writeUnitTab } from '../w
 import { legalizeTabNames, mergeUnits, readUnitsTab, writeUnitsTab } from '../workspace/unitsTab';
 import { ensureRules } from './checks';
 import { needsFirstRun } from './firstRun';
+import { configurationChanges } from './lineage';
 import { quarterStatuses, refreshProgress } from './progress';
 import { ensureReportTemplates } from './report';
 import type { Workbook } from './workbook';
@@ -125,6 +126,13 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOp
             },
           ]
         : []),
+      // The configuration's history: a change of level, a merger.
+      ...configurationChanges(
+        tab && initialConfig !== undefined ? { config: allowedBy, units: tabUnits } : null,
+        { config, units },
+        now,
+        user,
+      ),
       { at: now, user, action: 'Khởi tạo / cập nhật bảng tính' },
     ]);
     return {

@@ -14,6 +14,12 @@ export interface UnitConfig {
   ten: string;
   /** Officers of the unit who enter its figures. */
   email: string[];
+  /** Codes of the units it was formed from (merger, rename), with the day that took effect. */
+  predecessors?: string[];
+  /** "2025-07-01". */
+  mergedOn?: string;
+  /** Names of predecessors the workbook does not know yet (given as {ma, ten} in the JSON). */
+  predecessorNames?: Record<string, string>;
 }
 
 export interface WorkbookConfig {
@@ -164,7 +170,7 @@ function parseUnits(value: unknown, problems: string[]): UnitConfig[] {
       return;
     }
     const unit = raw as Record<string, unknown>;
-    const unknown = Object.keys(unit).filter((k) => !['ma', 'ten', 'email'].includes(k));
+    const unknown = Object.keys(unit).filter((k) => !UNIT_KEYS.includes(k));
     if (unknown.length > 0) problems.push(`${where} có khóa không được hỗ trợ: ${unknown.join(', ')}`);
     if (!isUnitCode(unit.ma)) {
       problems.push(`${where}: "ma" phải gồm 1–20 chữ cái không dấu, chữ số hoặc "_"`);
@@ -186,9 +192,80 @@ function parseUnits(value: unknown, problems: string[]): UnitConfig[] {
         .trim()
         .normalize('NFC'),
       email: emails,
+      ...parseLineage(unit, where, problems),
     });
   });
+  checkLineages(units, problems);
   return units;
+}
+
+const UNIT_KEYS = ['ma', 'ten', 'email', 'hop_nhat_tu', 'ngay_hop_nhat'];
+
+/** A calendar day written "2025-07-01". */
+export function isIsoDay(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** `hop_nhat_tu` (codes, or {ma, ten} for a unit the workbook has never had) and `ngay_hop_nhat`. */
+function parseLineage(
+  unit: Record<string, unknown>,
+  where: string,
+  problems: string[],
+): Pick<UnitConfig, 'predecessors' | 'mergedOn' | 'predecessorNames'> {
+  if (unit.hop_nhat_tu === undefined && unit.ngay_hop_nhat === undefined) return {};
+  const raw = typeof unit.hop_nhat_tu === 'string' ? splitList(unit.hop_nhat_tu) : unit.hop_nhat_tu;
+  const list = Array.isArray(raw) ? raw : [];
+  if (list.length === 0) {
+    problems.push(`${where}: "hop_nhat_tu" phải là danh sách mã các đơn vị tiền thân, ví dụ ["XA1", "XA2"]`);
+  }
+  const predecessors: string[] = [];
+  const names: Record<string, string> = {};
+  for (const item of list as unknown[]) {
+    const code = item && typeof item === 'object' ? (item as Record<string, unknown>).ma : item;
+    const name = item && typeof item === 'object' ? (item as Record<string, unknown>).ten : undefined;
+    if (!isUnitCode(code)) {
+      problems.push(
+        `${where}: "hop_nhat_tu" có mã "${String(code)}" không hợp lệ (1–20 chữ cái không dấu, chữ số hoặc "_")`,
+      );
+      continue;
+    }
+    predecessors.push(code);
+    if (nonEmptyText(name)) names[code] = name.trim().normalize('NFC');
+  }
+  if (!isIsoDay(unit.ngay_hop_nhat)) {
+    problems.push(`${where}: "ngay_hop_nhat" phải là ngày hợp nhất có hiệu lực, dạng "2025-07-01"`);
+  }
+  return {
+    predecessors,
+    mergedOn: String(unit.ngay_hop_nhat ?? ''),
+    ...(Object.keys(names).length > 0 ? { predecessorNames: names } : {}),
+  };
+}
+
+/**
+ * A predecessor is merged into one unit and no longer reports itself. A split (one old unit listed
+ * by two new ones) is refused: the old unit's figures cannot be divided between them.
+ */
+export function checkLineages(units: readonly UnitConfig[], problems: string[]): void {
+  const successor = new Map<string, string>();
+  const reporting = new Set(units.map((u) => u.ma.toUpperCase()));
+  for (const unit of units) {
+    for (const code of unit.predecessors ?? []) {
+      const key = code.toUpperCase();
+      if (key === unit.ma.toUpperCase()) problems.push(`đơn vị ${unit.ma} không thể hợp nhất từ chính nó`);
+      else if (reporting.has(key)) {
+        problems.push(`đơn vị ${code} vẫn đang báo cáo nên không thể là đơn vị tiền thân của ${unit.ma}`);
+      } else if (successor.has(key) && successor.get(key) !== unit.ma) {
+        problems.push(
+          `đơn vị ${code} được ghi hợp nhất vào cả ${successor.get(key)} và ${unit.ma}; khi chia tách, số liệu trước ngày chia tách không chia được cho các đơn vị mới, nên mỗi đơn vị tiền thân chỉ thuộc một đơn vị`,
+        );
+      }
+      successor.set(key, unit.ma);
+    }
+  }
 }
 
 function optionalText(input: Record<string, unknown>, key: string, problems: string[]): string | null {

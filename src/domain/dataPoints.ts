@@ -16,3 +16,8 @@ export interface DataPoint {
 
 /** Values of one unit in one quarter, by indicator code (missing codes have no value). */
 export type UnitQuarterValues = Record<string, DataValue>;
+
+/** Two stored values are the same figure (a number read back may differ in its last bits). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  return typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) < 1e-9 : String(a) === String(b);
+}

@@ -21,6 +21,7 @@ import { formatNumber } from './format';
 import type { DecimalMark, Settled } from './numberText';
 import { ambiguityText, readNumber, settleDecimalMark } from './numberText';
 import type { DataPoint, DataValue } from './dataPoints';
+import { beforeMerger, mergerDateText } from './lineage';
 import type { Quarter } from './periods';
 import { compareQuarters, parseQuarter, quarterKey } from './periods';
 
@@ -42,6 +43,13 @@ export interface ImportContext {
   isAdmin: boolean;
   /** The decimal mark the person said the file uses; null (default) lets the file settle it. */
   decimalMark?: DecimalMark | null;
+  /**
+   * Quarters of earlier years accepted as history (admins only) from `from`, the start of the
+   * previous term (domain/history.ts); without it only the workbook's year is accepted.
+   */
+  history?: { from: Quarter; terms: string };
+  /** Units merged into another (domain/lineage.ts): their figures end before the merger. */
+  mergedInto?: Readonly<Record<string, { unit: string; from: string }>>;
 }
 
 export type ImportResult =
@@ -89,13 +97,13 @@ function isBlank(row: readonly string[]): boolean {
   return row.every((field) => field.trim() === '');
 }
 
-/** The column names to use in messages, or null when the header is neither accepted form. */
-function headerColumns(header: readonly string[]): readonly string[] | null {
+/** The column names to use in messages, or null when the header is none of the accepted forms. */
+function headerColumns(
+  header: readonly string[],
+  accepted: ReadonlyArray<readonly string[]> = [DATA_COLUMNS, DATA_COLUMNS_VI],
+): readonly string[] | null {
   const given = header.map(fold).join(',');
-  for (const columns of [DATA_COLUMNS, DATA_COLUMNS_VI]) {
-    if (given === columns.map(fold).join(',')) return columns;
-  }
-  return null;
+  return accepted.find((columns) => given === columns.map(fold).join(',')) ?? null;
 }
 
 function headerError(header: readonly string[]): string {
@@ -110,9 +118,26 @@ function quoted(text: string): string {
 }
 
 /** The separator whose split of the first line is an accepted header; null when none is. */
-function separatorOf(text: string): Separator | null {
+function separatorOf(text: string, accepted?: ReadonlyArray<readonly string[]>): Separator | null {
   const firstLine = /^[^\r\n]*/.exec(text)![0];
-  return SEPARATORS.find((sep) => headerColumns(parseCsv(firstLine, sep)[0] ?? []) !== null) ?? null;
+  return (
+    SEPARATORS.find((sep) => headerColumns(parseCsv(firstLine, sep)[0] ?? [], accepted) !== null) ?? null
+  );
+}
+
+/**
+ * A file's rows split by the separator its header shows, with the header's own column names (one of
+ * `accepted`); null when the first line is none of them. Shared by every CSV import.
+ */
+export function csvWithHeader(
+  text: string,
+  accepted: ReadonlyArray<readonly string[]>,
+): { separator: Separator; separatorName: string; columns: readonly string[]; rows: string[][] } | null {
+  const separator = separatorOf(text.replace(/^\uFEFF/, ''), accepted);
+  if (!separator) return null;
+  const rows = parseCsv(text, separator);
+  const columns = headerColumns(rows[0] ?? [], accepted)!;
+  return { separator, separatorName: SEPARATOR_NAMES[separator], columns, rows };
 }
 
 /** Lookups built once per file: units by code and by name, indicators by code. */
@@ -165,12 +190,31 @@ function checkPeriod(text: string, context: ImportContext, report: Report): Quar
     report(PERIOD, 'kỳ phải ghi theo dạng năm-quý, ví dụ 2026-Q2');
     return null;
   }
-  if (quarter.year !== context.year) {
+  if (compareQuarters(quarter, context.currentQuarter) > 0) {
+    report(PERIOD, `quý chưa bắt đầu (quý hiện tại là ${quarterKey(context.currentQuarter)})`);
+    return null;
+  }
+  const { history } = context;
+  if (quarter.year > context.year) {
+    report(
+      PERIOD,
+      `kỳ thuộc năm ${quarter.year}, các trang đơn vị đang giữ năm ${context.year}; hãy chạy "Sang năm mới…" trước`,
+    );
+    return null;
+  }
+  if (quarter.year < context.year && !history) {
     report(PERIOD, `kỳ không thuộc năm ${context.year} của bảng tính này`);
     return null;
   }
-  if (compareQuarters(quarter, context.currentQuarter) > 0) {
-    report(PERIOD, `quý chưa bắt đầu (quý hiện tại là ${quarterKey(context.currentQuarter)})`);
+  if (history && compareQuarters(quarter, history.from) < 0) {
+    report(
+      PERIOD,
+      `kỳ trước nhiệm kỳ trước; chỉ nhập được lịch sử từ ${quarterKey(history.from)} (nhiệm kỳ ${history.terms})`,
+    );
+    return null;
+  }
+  if (quarter.year < context.year && !context.isAdmin) {
+    report(PERIOD, `số liệu các năm trước (nhập lịch sử vào Lưu trữ) chỉ quản trị viên được nhập`);
     return null;
   }
   return quarter;
@@ -275,6 +319,17 @@ function checkSubmitted(unit: string, quarter: Quarter, scope: RowScope, report:
   return false;
 }
 
+/** A predecessor's figures stop at its merger: later quarters belong to the unit it became part of. */
+function checkMerged(unit: string, quarter: Quarter, context: ImportContext, report: Report): boolean {
+  const merged = context.mergedInto?.[unit];
+  if (!merged || beforeMerger(quarterKey(quarter), merged.from)) return true;
+  report(
+    PERIOD,
+    `đơn vị ${unit} đã hợp nhất vào ${merged.unit} từ ngày ${mergerDateText(merged.from)}; số liệu từ quý này ghi cho ${merged.unit}`,
+  );
+  return false;
+}
+
 /** Duplicates are keyed on the resolved unit, quarter and code, whatever spelling each row used. */
 function checkDuplicate(key: string, line: number, scope: RowScope, problems: string[]): void {
   const first = scope.seen.get(key);
@@ -303,7 +358,11 @@ function checkRow(
 
   const unit = checkUnit(fields[UNIT]!, lookup, report);
   const quarter = checkPeriod(fields[PERIOD]!, context, report);
-  const open = unit !== null && quarter !== null && checkSubmitted(unit, quarter, scope, report);
+  const open =
+    unit !== null &&
+    quarter !== null &&
+    checkSubmitted(unit, quarter, scope, report) &&
+    checkMerged(unit, quarter, context, report);
   const found = checkIndicator(fields[CODE]!, context, lookup, report);
   const value = checkValue(fields[VALUE]!, found?.indicator, scope, report);
   if (unit === null || quarter === null || !found) return { problems, point: null };
@@ -379,13 +438,16 @@ export function parseImport(text: string, context: ImportContext): ImportResult 
 }
 
 /** The whole refusal as the person reads it: what happened, the listed problems, how many more. */
-export function importRefusal(result: Extract<ImportResult, { ok: false }>): string {
+export function importRefusal(
+  result: Pick<Extract<ImportResult, { ok: false }>, 'errors' | 'problemCount' | 'badRows'>,
+  what = 'số liệu',
+): string {
   const count = (n: number) => formatNumber(n, 0);
   const more = result.badRows - Math.min(result.badRows, MAX_ROWS_LISTED);
   const head =
     more > 0
-      ? `Không nhập được: tệp có ${count(result.problemCount)} lỗi ở ${count(result.badRows)} dòng, chưa có số liệu nào được ghi. Lỗi của ${MAX_ROWS_LISTED} dòng đầu:`
-      : `Không nhập được: tệp có ${count(result.problemCount)} lỗi, chưa có số liệu nào được ghi.`;
+      ? `Không nhập được: tệp có ${count(result.problemCount)} lỗi ở ${count(result.badRows)} dòng, chưa có ${what} nào được ghi. Lỗi của ${MAX_ROWS_LISTED} dòng đầu:`
+      : `Không nhập được: tệp có ${count(result.problemCount)} lỗi, chưa có ${what} nào được ghi.`;
   const tail =
     more > 0
       ? [`… và ${count(more)} dòng có lỗi khác, chưa liệt kê; hãy sửa các lỗi trên rồi nhập lại.`]

@@ -38,6 +38,15 @@ const REPORT: RequestSpec['fields'] = {
   tam_tinh: { kind: 'flag', about: 'tạo báo cáo với số liệu tạm tính khi kỳ chưa kết thúc' },
 };
 
+/** A CSV file to import: exactly one of the text, a Drive file or the bytes. */
+const IMPORT: RequestSpec['fields'] = {
+  csv: { kind: 'text', about: 'nội dung CSV', example: 'don_vi,ky,ma_chi_tieu,gia_tri …' },
+  tep: { kind: 'text', about: 'đường dẫn hoặc ID tệp trên Drive', example: 'https://drive…', max: 2000 },
+  base64: { kind: 'text', about: 'nội dung tệp mã hóa base64', example: 'ZG9uX3ZpLGt5LC4uLg==' },
+  ten_tep: { kind: 'text', about: 'tên tệp', example: 'so-lieu.csv', max: 500 },
+  thap_phan: { kind: 'choice', about: 'dấu thập phân trong tệp', choices: ['.', ','] },
+};
+
 export const REQUESTS = {
   createReport: { action: 'Tạo báo cáo', fields: REPORT },
   reportOptions: { action: 'Xem thông tin kỳ báo cáo', fields: REPORT },
@@ -52,16 +61,8 @@ export const REQUESTS = {
   remindLateUnits: { action: 'Gửi nhắc nhở', fields: { ky: QUARTER }, trigger: true },
   submitQuarter: { action: 'Nộp số liệu quý', fields: { don_vi: UNIT, ky: QUARTER } },
   reopenQuarter: { action: 'Mở lại số liệu quý', fields: { don_vi: UNIT, ky: QUARTER } },
-  importCsv: {
-    action: 'Nhập số liệu từ CSV',
-    fields: {
-      csv: { kind: 'text', about: 'nội dung CSV', example: 'don_vi,ky,ma_chi_tieu,gia_tri …' },
-      tep: { kind: 'text', about: 'đường dẫn hoặc ID tệp trên Drive', example: 'https://drive…', max: 2000 },
-      base64: { kind: 'text', about: 'nội dung tệp mã hóa base64', example: 'ZG9uX3ZpLGt5LC4uLg==' },
-      ten_tep: { kind: 'text', about: 'tên tệp', example: 'so-lieu.csv', max: 500 },
-      thap_phan: { kind: 'choice', about: 'dấu thập phân trong tệp', choices: ['.', ','] },
-    },
-  },
+  importCsv: { action: 'Nhập số liệu từ CSV', fields: IMPORT },
+  importTargets: { action: 'Nhập chỉ tiêu từ CSV', fields: IMPORT },
 } satisfies Record<string, RequestSpec>;
 
 export type EntryPoint = keyof typeof REQUESTS;

@@ -160,10 +160,27 @@ export function parseTypedNumber(value: unknown): { value: number; percentSign: 
 
 type RowParse = { target: Target } | { problems: string[] };
 
+/** A number cell read: null when empty, NaN (or `error`, the reason) when it is not a number. */
+export type TypedNumber = { value: number; percentSign: boolean } | { error: string } | null;
+
+/**
+ * How rows are read: the tab by default; a file (domain/targetsFile.ts) names its own columns, reads
+ * numbers in the file's convention (numberText.ts) and says which unit and indicator a row is about.
+ */
+export interface TargetRowOptions {
+  /** The ten columns' names, for messages. */
+  columns?: readonly string[];
+  readNumber?: (cell: unknown) => TypedNumber;
+  /** How a row is named before its problem; default "Dòng N". */
+  rowLabel?: (row: readonly unknown[], rowNumber: number) => string;
+}
+
 interface ParseScope {
   codes: Map<string, string>;
   units: Map<string, string>;
   rateCodes: ReadonlySet<string> | undefined;
+  columns: readonly string[];
+  readNumber: (cell: unknown) => TypedNumber;
 }
 
 function isTargetRate(type: TargetType, code: string, scope: ParseScope): boolean {
@@ -222,9 +239,13 @@ function targetFromRow(row: readonly unknown[], rowNumber: number, scope: ParseS
 
   /** A number column; rates typed in percent (0–100) are stored as ratios. */
   const number = (column: number): number | null => {
-    const name = TARGET_HEADER[column];
-    const parsed = parseTypedNumber(row[column]);
+    const name = scope.columns[column];
+    const parsed = scope.readNumber(row[column]);
     if (parsed === null) return null;
+    if ('error' in parsed) {
+      problems.push(`cột "${name}" = "${text(column)}": ${parsed.error}`);
+      return null;
+    }
     if (Number.isNaN(parsed.value)) {
       problems.push(`cột "${name}": "${text(column)}" không phải là số`);
       return null;
@@ -267,7 +288,7 @@ function targetFromRow(row: readonly unknown[], rowNumber: number, scope: ParseS
       problems.push('giá trị trên nhỏ hơn giá trị dưới');
     }
   } else if (text(6) !== '') {
-    problems.push(`cột "${TARGET_HEADER[6]}" chỉ dùng cho loại "${TARGET_TYPE_LABELS.RANGE}"`);
+    problems.push(`cột "${scope.columns[6]}" chỉ dùng cho loại "${TARGET_TYPE_LABELS.RANGE}"`);
   }
 
   const baseline = number(7);
@@ -305,13 +326,17 @@ export function targetsFromRows(
   knownCodes: ReadonlySet<string>,
   knownUnits: ReadonlySet<string>,
   rateCodes?: ReadonlySet<string>,
+  options: TargetRowOptions = {},
 ): { targets: Target[]; problems: string[] } {
   const dataRows = cellText(rows[0]?.[0]) === TARGET_HEADER[0] ? rows.slice(1) : rows;
   const scope: ParseScope = {
     codes: new Map([...knownCodes].map((c) => [c.toUpperCase(), c])),
     units: new Map([...knownUnits].map((u) => [u.toUpperCase(), u])),
     rateCodes,
+    columns: options.columns ?? TARGET_HEADER,
+    readNumber: options.readNumber ?? parseTypedNumber,
   };
+  const label = options.rowLabel ?? ((_row: readonly unknown[], n: number) => `Dòng ${n}`);
   const targets: Target[] = [];
   const problems: string[] = [];
   const seen = new Map<string, number>();
@@ -320,15 +345,15 @@ export function targetsFromRows(
     const rowNumber = index + 2;
     const parsed = targetFromRow(row, rowNumber, scope);
     if ('problems' in parsed) {
-      problems.push(...parsed.problems.map((p) => `Dòng ${rowNumber}: ${p}`));
+      problems.push(...parsed.problems.map((p) => `${label(row, rowNumber)}: ${p}`));
       return;
     }
     const t = parsed.target;
-    const key = [t.term, t.year ?? '', t.unit ?? '', t.code, fold(t.sourceDoc)].join('|');
+    const key = targetKey(t);
     const first = seen.get(key);
     if (first !== undefined) {
       problems.push(
-        `Dòng ${rowNumber}: trùng với dòng ${first} (cùng nhiệm kỳ, năm, đơn vị, chỉ tiêu và văn bản)`,
+        `${label(row, rowNumber)}: trùng với dòng ${first} (cùng nhiệm kỳ, năm, đơn vị, chỉ tiêu và văn bản)`,
       );
       return;
     }
@@ -336,6 +361,11 @@ export function targetsFromRows(
     targets.push(t);
   });
   return { targets, problems };
+}
+
+/** What makes a target row unique: term, year, unit, indicator and Văn bản. */
+export function targetKey(t: Pick<Target, 'term' | 'year' | 'unit' | 'code' | 'sourceDoc'>): string {
+  return [t.term, t.year ?? '', t.unit ?? '', t.code, fold(t.sourceDoc)].join('|');
 }
 
 // ---------------------------------------------------------------------------------------------

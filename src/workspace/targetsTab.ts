@@ -1,5 +1,6 @@
 import { TARGET_HEADER, TARGET_TYPE_LABELS } from '../domain/targets';
-import { appendRows, ensureSheet, readAll, styleHeader, TAB } from './tabs';
+import { asCellText } from '../domain/text';
+import { appendRows, ensureSheet, readAll, replaceContent, styleHeader, TAB } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -26,4 +27,12 @@ export function ensureTargetsTab(spreadsheet: Spreadsheet): void {
 export function readTargetRows(spreadsheet: Spreadsheet): unknown[][] {
   const sheet = spreadsheet.getSheetByName(TAB.targets);
   return sheet ? readAll(sheet) : [];
+}
+
+/** Mục tiêu rewritten whole in one write (a targets file, all or nothing); typed text stays text. */
+export function writeTargetRows(spreadsheet: Spreadsheet, rows: unknown[][]): void {
+  replaceContent(
+    ensureSheet(spreadsheet, TAB.targets),
+    rows.map((row) => row.map((cell) => (typeof cell === 'string' ? asCellText(cell) : cell))),
+  );
 }

@@ -1,4 +1,5 @@
 import type { UnitConfig } from '../domain/config';
+import { isIsoDay } from '../domain/config';
 import { uniqueTabNames, unitTabName } from '../domain/sheetNames';
 import { asCellText, splitList } from '../domain/text';
 import { ensureSheet, isTicked, readRecords, replaceContent, styleHeader, TAB } from './tabs';
@@ -17,8 +18,35 @@ export function readUnitsTab(spreadsheet: Spreadsheet): UnitRecord[] {
     const unit = { ma: String(row[0]).trim(), ten: String(row[1] ?? '').trim(), email: emails };
     const active = row[3] === '' || row[3] === undefined ? true : isTicked(row[3]);
     const tabName = String(row[4] ?? '').trim() || unitTabName(unit);
-    return { ...unit, active, tabName };
+    const predecessors = splitList(row[5]);
+    const mergedOn = dayOf(row[6]);
+    return {
+      ...unit,
+      active,
+      tabName,
+      ...(predecessors.length > 0 && mergedOn ? { predecessors, mergedOn } : {}),
+    };
   });
+}
+
+/** A day as Sheets holds it (a date, or text typed "2025-07-01" or "01/07/2025"), as "2025-07-01". */
+function dayOf(value: unknown): string | null {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (value && typeof value === 'object' && typeof (value as Date).getFullYear === 'function') {
+    const d = value as Date;
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  }
+  const text = String(value ?? '').trim();
+  const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  const day = vn ? `${vn[3]}-${pad(Number(vn[2]))}-${pad(Number(vn[1]))}` : text;
+  return isIsoDay(day) ? day : null;
+}
+
+/** The day as a Sheets date (local midnight), so the Vietnamese locale shows it as 01/07/2025. */
+function dayCell(day: string | undefined): Date | string {
+  if (!day) return '';
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d);
 }
 
 /**
@@ -27,13 +55,34 @@ export function readUnitsTab(spreadsheet: Spreadsheet): UnitRecord[] {
  */
 export function mergeUnits(existing: UnitRecord[], configured: UnitConfig[]): UnitRecord[] {
   const byCode = new Map(existing.map((u) => [u.ma.toUpperCase(), u]));
-  const merged: UnitRecord[] = configured.map((unit) => {
+  const merged: UnitRecord[] = configured.map(({ predecessorNames: _names, ...unit }) => {
     const known = byCode.get(unit.ma.toUpperCase());
-    return { ...unit, active: known?.active ?? true, tabName: known?.tabName ?? unitTabName(unit) };
+    // A lineage recorded in Đơn vị stays when the configuration does not restate it.
+    const predecessors = unit.predecessors ?? known?.predecessors;
+    const mergedOn = unit.mergedOn ?? known?.mergedOn;
+    return {
+      ...unit,
+      ...(predecessors && mergedOn ? { predecessors, mergedOn } : {}),
+      active: known?.active ?? true,
+      tabName: known?.tabName ?? unitTabName(unit),
+    };
   });
   const configuredCodes = new Set(configured.map((u) => u.ma.toUpperCase()));
   for (const unit of existing) {
     if (!configuredCodes.has(unit.ma.toUpperCase())) merged.push({ ...unit, active: false });
+  }
+  // A predecessor the workbook never had is recorded (inactive, no tab) so its history can be imported.
+  for (const unit of configured) {
+    for (const code of unit.predecessors ?? []) {
+      if (merged.some((u) => u.ma.toUpperCase() === code.toUpperCase())) continue;
+      const ten = unit.predecessorNames?.[code];
+      if (!ten) {
+        throw new Error(
+          `Đơn vị tiền thân ${code} của ${unit.ma} chưa có trong trang Đơn vị; hãy ghi cả tên, ví dụ "hop_nhat_tu": [{"ma": "${code}", "ten": "Hội LHPN xã …"}].`,
+        );
+      }
+      merged.push({ ma: code, ten, email: [], active: false, tabName: unitTabName({ ma: code, ten }) });
+    }
   }
   return merged;
 }
@@ -75,6 +124,8 @@ export function writeUnitsTab(spreadsheet: Spreadsheet, units: UnitRecord[], uni
     'Email cán bộ (cách nhau bởi dấu phẩy)',
     'Hoạt động',
     'Tên trang tính',
+    `Hợp nhất từ (mã các ${unitWord} tiền thân)`,
+    'Ngày hợp nhất',
   ];
   replaceContent(sheet, [
     header,
@@ -84,6 +135,8 @@ export function writeUnitsTab(spreadsheet: Spreadsheet, units: UnitRecord[], uni
       u.email.join(', '),
       u.active,
       asCellText(u.tabName),
+      (u.predecessors ?? []).join(', '),
+      dayCell(u.mergedOn),
     ]),
   ]);
   styleHeader(sheet, header.length);

@@ -15,6 +15,7 @@ const STABLE_NAMES = [
   'sendQuarterSummary',
   'remindLateUnits',
   'importCsv',
+  'importTargets',
 ];
 
 describe('the built bundle', () => {

@@ -83,6 +83,8 @@ describe('setUpWorkbook', () => {
       'daikim@hoilhpn.vn',
       true,
       'DK - phường Đại Kim',
+      '',
+      '',
     ]);
   });
 
