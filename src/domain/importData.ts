@@ -21,6 +21,7 @@ import { formatNumber } from './format';
 import type { DecimalMark, Settled } from './numberText';
 import { ambiguityText, readNumber, settleDecimalMark } from './numberText';
 import type { DataPoint, DataValue } from './dataPoints';
+import { levelWords } from './levels';
 import { beforeMerger, mergerDateText } from './lineage';
 import type { Quarter } from './periods';
 import { compareQuarters, parseQuarter, quarterKey } from './periods';
@@ -220,12 +221,27 @@ function checkPeriod(text: string, context: ImportContext, report: Report): Quar
   return quarter;
 }
 
+/** Who keeps an indicator, in words, by the catalogue's `level` column (docs/domain.md §5). */
+const KEPT_BY: Readonly<Record<string, string>> = {
+  'CH→X': 'các chi hội',
+  X: 'Hội LHPN cấp xã',
+  'X+': 'Hội LHPN cấp xã trở lên',
+  'X→': 'Hội LHPN cấp xã trở lên',
+  'X→T': 'Hội LHPN cấp xã trở lên',
+  'H/T': 'Hội LHPN cấp huyện, cấp tỉnh',
+  'X, H, T': 'Hội LHPN cấp xã, huyện và tỉnh',
+};
+
 /** Ratios and counts over units are computed from what units enter; anything else belongs to another level. */
-function notEnteredReason(indicator: Indicator): string {
+function notEnteredReason(indicator: Indicator, level: Level): string {
   const computed = ['R', 'C', 'K'].includes(indicator.type) || indicator.level === 'derived';
-  return computed
-    ? 'là chỉ tiêu tính toán, không nhập trực tiếp'
-    : `không phải chỉ tiêu do các đơn vị của bảng tính cấp này nhập (cấp nhập: ${indicator.level})`;
+  if (computed) return 'là chỉ tiêu tính toán, không nhập trực tiếp';
+  const words = levelWords(level);
+  const keptBy = KEPT_BY[indicator.level];
+  return (
+    `không phải chỉ tiêu các ${words.unit} nhập ở bảng tính cấp ${words.owner}` +
+    (keptBy ? ` (chỉ tiêu này do ${keptBy} theo dõi)` : '')
+  );
 }
 
 /**
@@ -244,7 +260,7 @@ function checkIndicator(
     return null;
   }
   if (!isEnteredBy(indicator, context.level)) {
-    report(CODE, notEnteredReason(indicator));
+    report(CODE, notEnteredReason(indicator, context.level));
     return { indicator, usable: false };
   }
   if (!indicator.active) {

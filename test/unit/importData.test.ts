@@ -178,7 +178,7 @@ describe('parseImport: refused files', () => {
     expect(errorsOf(parseImport(text, context({ catalogue })))).toEqual([
       'Dòng 2: cột "ma_chi_tieu" = "TC_HV_TL": là chỉ tiêu tính toán, không nhập trực tiếp.',
       'Dòng 3: cột "ma_chi_tieu" = "TC_HV_TANG": là chỉ tiêu tính toán, không nhập trực tiếp.',
-      'Dòng 4: cột "ma_chi_tieu" = "TC_COSO": không phải chỉ tiêu do các đơn vị của bảng tính cấp này nhập (cấp nhập: H/T).',
+      'Dòng 4: cột "ma_chi_tieu" = "TC_COSO": không phải chỉ tiêu các cơ sở nhập ở bảng tính cấp huyện (chỉ tiêu này do Hội LHPN cấp huyện, cấp tỉnh theo dõi).',
     ]);
   });
 
