@@ -79,6 +79,25 @@ function midTerm() {
   );
 }
 
+/** The mid-term report with no figures of the indicators whose codes start with these prefixes. */
+function midTermWithout(prefixes: string[]) {
+  return reportContent(
+    buildReportInput(
+      {
+        config,
+        catalogue,
+        units,
+        points: halfTerm().filter((p) => !prefixes.some((prefix) => p.code.startsWith(prefix))),
+        targets,
+        now: new Date(2024, 0, 10),
+        dataYear: 2023,
+      },
+      midTermSpec(config.nhiem_ky),
+      'giua_nhiem_ky',
+    ),
+  );
+}
+
 describe("a commune's mid-term review", () => {
   const content = midTerm();
   const prose = Object.values(content.blocks).flat().join('\n');
@@ -122,6 +141,22 @@ describe("a commune's mid-term review", () => {
     expect(content.blocks.BAI_HOC).toEqual([
       '[Ban Thường vụ bổ sung: bài học kinh nghiệm rút ra; có thể ghi sẵn ở dòng "bai_hoc_kinh_nghiem" trang Cấu hình.]',
     ]);
+  });
+
+  it('heads its results as the first half of the term, whatever quarter the data starts from', () => {
+    expect(content.text.TEN_KY_HOA).toBe('NỬA ĐẦU NHIỆM KỲ 2021 - 2026');
+    expect(content.fileName).toBe('BC Nửa đầu nhiệm kỳ 2021 - 2026 - Hội LHPN xã Đức Xương');
+  });
+
+  it('says once, not twice, that Nhiệm vụ 1 has nothing reported when both of its topics are empty', () => {
+    const emptyTopics = midTermWithout(['KT_', 'AS_']);
+    const nothing = /^Chưa có số liệu, hoạt động nào được báo cáo/;
+    expect(emptyTopics.blocks.KQ_KINH_TE).toEqual([expect.stringMatching(nothing)]);
+    expect(emptyTopics.blocks.KQ_AN_SINH).toEqual([]);
+    // With figures on social security, the economy's empty line goes rather than sit beside them.
+    const onlySocial = midTermWithout(['KT_']);
+    expect(onlySocial.blocks.KQ_KINH_TE).toEqual([]);
+    expect(onlySocial.blocks.KQ_AN_SINH!.join(' ')).not.toMatch(nothing);
   });
 
   it('gives the Phụ lục a column per year, the whole half-term, the target, the share and the verdict', () => {

@@ -25,7 +25,7 @@ import type { Fact } from './phrases';
 import { FigureWriter, formatFigure } from './phrases';
 import { sourceSentence, topicParagraphs } from './sections';
 import { INDICATOR_FIELDS, TOPIC_TAGS } from './tags';
-import { headerColumnWidths } from './template';
+import { headerColumnWidths, MID_TERM_SHARED_HEADING } from './template';
 
 export type { NarrativeEntry, ReportInput, ReportUnit, YearPart } from './input';
 export type { ReportTable } from './appendix';
@@ -133,6 +133,13 @@ function blocksOf(view: ReportView, writer: FigureWriter): Record<string, string
     const optional = topic.key === 'XL' && input.kind !== 'nam' && input.kind !== 'nhiem_ky';
     blocks[TOPIC_TAGS[topic.key]] = paragraphs.length > 0 || optional ? paragraphs : [nothingOn(view)];
   });
+  // Topics under one heading say at most once that there is nothing, and not beside what there is.
+  if (input.kind === 'giua_nhiem_ky') {
+    const tags = MID_TERM_SHARED_HEADING.map((key) => TOPIC_TAGS[key]);
+    const empty = tags.filter((tag) => blocks[tag]?.length === 1 && blocks[tag]?.[0] === nothingOn(view));
+    const silenced = empty.length === tags.length ? empty.slice(1) : empty;
+    for (const tag of silenced) blocks[tag] = [];
+  }
   const unitWords = (code: string) => narrativeLines(input.narratives, code, input.units, writer);
   const targets = targetParagraphs(writer, view);
   blocks.KQ_CHI_TIEU =

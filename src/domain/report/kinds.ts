@@ -181,12 +181,15 @@ export function reportWording(input: WordingInput): ReportWording {
       ? `Thực hiện ${resolution} ${termText}`
       : `Thực hiện Chương trình công tác năm ${spec.last.year}${superior ? ` của Ban Thường vụ ${superior}` : ''}`;
   const about = subject.charAt(0).toLocaleLowerCase('vi') + subject.slice(1).split(';')[0];
-  const slug = spec.name.replace(/\//g, '-');
+  // A mid-term report covers the first half of the term whatever quarters it starts from (a union
+  // adopting the tool mid-term): its headings and file say so, as the Union's own do.
+  const halfTerm = kind === 'giua_nhiem_ky' ? `nửa đầu nhiệm kỳ ${from} - ${to}` : null;
+  const slug = halfTerm ?? spec.name.replace(/\//g, '-');
   return {
     subject,
     opening: `${basis}, Ban Thường vụ ${unitName} báo cáo ${about} như sau:`,
     closing: `Trên đây là báo cáo ${about} của Ban Thường vụ ${unitName}./.`,
-    periodHeading: upper(period),
+    periodHeading: upper(halfTerm ?? period),
     nextPeriod: next,
     nextPeriodHeading: upper(next),
     fileName: `BC ${capitalize(slug)} - ${unitName}`,

@@ -7,6 +7,8 @@
 import { roman } from '../format';
 import type { ReportKind } from '../periodSpec';
 import { reportKindName } from './kinds';
+import type { TopicKey } from '../topics';
+import { TOPIC_TAGS } from './tags';
 import { cellWidth } from './tableLayout';
 
 export interface TemplateParagraph {
@@ -213,6 +215,9 @@ function annualBody(): TemplateParagraph[] {
   ];
 }
 
+/** The topics the mid-term template writes under one heading (Nhiệm vụ 1). */
+export const MID_TERM_SHARED_HEADING: readonly TopicKey[] = ['KT', 'AS'];
+
 /** Mid-term review, after samples 001 and 004 (§8.5): the three central tasks of the term. */
 function midTermBody(): TemplateParagraph[] {
   return [
@@ -231,8 +236,7 @@ function midTermBody(): TemplateParagraph[] {
           heading(
             'Nhiệm vụ 1: Hỗ trợ phụ nữ phát triển, hội nhập và vun đắp giá trị tốt đẹp của gia đình Việt Nam',
           ),
-          tag('KQ_KINH_TE'),
-          tag('KQ_AN_SINH'),
+          ...MID_TERM_SHARED_HEADING.map((key) => tag(TOPIC_TAGS[key])),
           heading('Nhiệm vụ 2: Tham gia xây dựng Đảng, hệ thống chính trị; giám sát, phản biện xã hội'),
           tag('KQ_XAY_DUNG_DANG'),
           heading('Nhiệm vụ 3: Xây dựng tổ chức Hội vững mạnh'),
