@@ -15,6 +15,7 @@ import type { ExecutionOptions } from './core/runtime';
 import { Runtime } from './core/runtime';
 import { checkScopes } from './core/scopes';
 import type { EmulatorState } from './state';
+import { installAdvancedSheets } from './services/advancedSheets';
 import { installAuthorization } from './services/authorization';
 import { createCacheState, installCache } from './services/cache';
 import { installCharts } from './services/charts';
@@ -195,6 +196,7 @@ export class Emulator {
     this.mail = install(installMail(ctx));
     this.triggers = install(installScript(ctx));
     this.consent = install(installAuthorization(ctx));
+    install(installAdvancedSheets(ctx));
     Object.assign(this.sandbox, this.globals);
   }
 

@@ -97,6 +97,10 @@ const BASIS = {
     'inserting, updating or removing an embedded chart (a structural change of the sheet): no measurement; assumed priced like the other structural changes (500 ms, sheetsCommit), which errs high',
   chartImage:
     'EmbeddedChart.getAs / getBlob renders the chart on the server: no measurement; assumed 2 s, twice a PDF conversion (convert), erring high',
+  sheetsApiBatch:
+    "Sheets.Spreadsheets.batchUpdate: no published measurement of its latency; assumed one flush round trip (500 ms, FLUSH) for the call, and per unit 0.02 ms, the flush's price of a cell: each cell a request writes is a unit and each request 250 units (5 ms, the server applying it), so the price grows with the batch (unverified); the Sheets API stops a request after 180 s (https://developers.google.com/sheets/api/limits)",
+  sheetsApiRead:
+    'Sheets.Spreadsheets.get: one API read, priced as a SpreadsheetApp read (175 ms + 0.01 ms a cell of grid data returned, see sheetsRead); an assumption, no measurement of the Advanced service',
   image:
     'inserting an image into the open document (the blob is uploaded with the edit): no measurement; assumed 200 ms, ten document edits',
 } as const;
@@ -389,6 +393,8 @@ const TABLE: Array<[Price, string]> = [
   [{ ms: 10, basis: 'html' }, 'HtmlTemplate: evaluate'],
   [{ ms: 100, basis: 'authorization' }, 'ScriptApp: getAuthorizationInfo requireAllScopes requireScopes'],
   [SHEETS_META, 'Sheet: newChart getCharts'],
+  [{ ms: 500, perUnit: 0.02, basis: 'sheetsApiBatch' }, 'Sheets.Spreadsheets: batchUpdate'],
+  [{ ms: 175, perUnit: 0.01, basis: 'sheetsApiRead' }, 'Sheets.Spreadsheets: get'],
   [{ ms: 500, effect: 'commit', basis: 'chartWrite' }, 'Sheet: insertChart updateChart removeChart'],
   [{ ms: 2000, basis: 'chartImage' }, 'EmbeddedChart: getAs getBlob\nInlineImage: getAs getBlob'],
   [
@@ -408,7 +414,7 @@ function buildPrices(table: Array<[Price, string]>): Map<string, Price> {
     // "Class: m m m" starts a class; a line without a colon continues the one above.
     let className = '';
     for (const line of text.split('\n')) {
-      const match = /^\s*(\w+):(.*)$/.exec(line);
+      const match = /^\s*([\w.]+):(.*)$/.exec(line);
       if (match) className = match[1]!;
       for (const method of (match ? match[2]! : line).trim().split(/\s+/).filter(Boolean)) {
         const name = `${className}.${method}`;
@@ -560,6 +566,11 @@ export class CallLog {
     if (!cells) return 0;
     pending.delete(ssId);
     return (roundTrip ? FLUSH.ms : 0) + FLUSH.perCell * cells;
+  }
+
+  /** Cells written in this execution to this spreadsheet and not flushed yet. */
+  pendingCells(execution: number, ssId: string): number {
+    return this.pending.get(execution)?.get(ssId) ?? 0;
   }
 
   private flushAllCost(pending: Map<string, number>): number {
