@@ -49,6 +49,10 @@ const SETTINGS_ACTION = 'Đổi cài đặt bảng tính (định dạng, múi g
 const UPDATE_ACTION = 'Cập nhật phiên bản mã';
 const ADMIN_TABS = [TAB.guide, TAB.config, TAB.units, TAB.catalogue, TAB.targets, TAB.rules];
 const SCRIPT_TABS = [TAB.summary, TAB.progress, TAB.checks, TAB.archive, TAB.log, TAB.tags];
+/** The rows that hold every record tab's header (Tổng hợp's is the lowest). */
+const HEADER_ROWS_READ = 10;
+/** Columns kept beyond a record tab's header, for an admin's own notes. */
+const ROOM_COLUMNS = 2;
 
 /**
  * The configuration comes from the argument (command line, provisioning) or from the tabs. Only an
@@ -140,10 +144,13 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOp
  * the names of the tabs, in order.
  */
 function protectRecordTabs(workbook: Workbook): string[] {
-  const { tabs } = readStructure(workbook.spreadsheet);
+  const names = [...ADMIN_TABS, ...SCRIPT_TABS];
+  // Their headers (within the first rows) give their width: the columns Google adds beyond it (26 in
+  // all) would only be cells each appended row of Lưu trữ and Nhật ký carries.
+  const { tabs, values } = readStructure(workbook.spreadsheet, names, `1:${HEADER_ROWS_READ}`);
   const admins = workbook.config.quan_tri;
   const wanted = [
-    ...[...ADMIN_TABS, ...SCRIPT_TABS].map((name) => ({ name, description: `trang ${name}` })),
+    ...names.map((name) => ({ name, description: `trang ${name}` })),
     ...workbook.units
       .filter((u) => !u.active)
       .map((u) => ({ name: u.tabName, description: `trang đơn vị ${u.ma} (ngừng hoạt động)` })),
@@ -154,9 +161,19 @@ function protectRecordTabs(workbook: Workbook): string[] {
       .filter(({ name }) => tabs.has(name))
       .map(({ name, description }) => {
         const tab = tabs.get(name)!;
+        const width = Math.max(1, ...(values.get(name) ?? []).map((r) => r.length)) + ROOM_COLUMNS;
         return [
           ...removeProtectionRequests(tab, false),
           sheetProtectionRequest(tab.sheetId, description, admins),
+          ...(values.has(name) && tab.columns > width
+            ? [
+                {
+                  deleteDimension: {
+                    range: { sheetId: tab.sheetId, dimension: 'COLUMNS', startIndex: width },
+                  },
+                },
+              ]
+            : []),
         ];
       }),
   );
