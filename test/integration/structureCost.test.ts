@@ -1,0 +1,82 @@
+/**
+ * Setting up and rolling over a workbook costs the same number of service calls whatever the number of
+ * units (unit tabs, their look and their protections travel in Sheets.Spreadsheets.batchUpdate calls),
+ * stays far from the 6-minute limit at 150 units, and sizes every unit tab to its content.
+ */
+import { loadProduct, sampleConfig } from '../support/product';
+
+const OWNER = 'chutich@hoilhpn.vn';
+
+function district(units: number) {
+  const don_vi = Array.from({ length: units }, (_, i) => ({
+    ma: `P${String(i + 1).padStart(3, '0')}`,
+    ten: `Hội LHPN phường số ${i + 1}`,
+    email: [`phuong${i + 1}@hoilhpn.vn`],
+  }));
+  const emu = loadProduct({ now: '2026-03-02T08:00:00+07:00', owner: OWNER });
+  emu.run('setUpWorkbook', [sampleConfig({ don_vi })]);
+  for (const unit of don_vi) emu.drive.share(emu.sheets.activeSpreadsheetId(), unit.email[0]!, 'EDIT');
+  return { emu, don_vi };
+}
+
+/** Calls and modelled seconds of one run of `fn` as the owner. */
+function cost(emu: ReturnType<typeof loadProduct>, name: string) {
+  emu.ctx.log.clear();
+  const start = emu.now().getTime();
+  emu.run(name, [], { user: OWNER });
+  return {
+    calls: emu.ctx.log.total(),
+    batches: emu.ctx.log.count('Sheets.Spreadsheets.batchUpdate'),
+    seconds: (emu.now().getTime() - start) / 1000,
+  };
+}
+
+describe('at 14 and 150 units', () => {
+  const small = district(14);
+  const large = district(150);
+  const setup = { small: cost(small.emu, 'setUpWorkbook'), large: cost(large.emu, 'setUpWorkbook') };
+  const rollover = { small: cost(small.emu, 'startNewYear'), large: cost(large.emu, 'startNewYear') };
+
+  it('Khởi tạo and Sang năm mới make as many calls for 150 units as for 14, but for the payload’s chunks', () => {
+    const extraChunks = setup.large.batches - setup.small.batches;
+    expect(extraChunks).toBeLessThanOrEqual(10);
+    expect(setup.large.calls - setup.small.calls).toBe(extraChunks);
+    expect(rollover.large.calls - rollover.small.calls).toBeLessThanOrEqual(
+      rollover.large.batches - rollover.small.batches,
+    );
+  });
+
+  it('each runs in well under a minute of modelled time at 150 units', () => {
+    expect(setup.large.seconds).toBeLessThan(60);
+    expect(rollover.large.seconds).toBeLessThan(60);
+  });
+
+  it('every unit tab is as tall as its content plus 10 rows and as wide as its 8 columns', () => {
+    const ss = large.emu.ctx.state.spreadsheet.spreadsheets[large.emu.sheets.activeSpreadsheetId()!]!;
+    const unitTabs = ss.sheets.filter((s) => /^P\d{3} /.test(s.name));
+    expect(unitTabs).toHaveLength(150);
+    for (const tab of unitTabs) {
+      const rows = large.emu.sheets.values(tab.name).length;
+      expect([tab.maxRows, tab.maxCols]).toEqual([rows + 10, 8]);
+    }
+    // The whole workbook holds a few percent of Google's 10 million cells.
+    const cells = ss.sheets.reduce((sum, s) => sum + s.maxRows * s.maxCols, 0);
+    expect(cells).toBeLessThan(500_000);
+  });
+
+  it('the last unit’s officer types on their own tab only, and the first unit’s tab is closed to them', () => {
+    const { emu, don_vi } = large;
+    const last = don_vi[149]!;
+    const tabOf = (ma: string) => emu.sheets.sheetNames().find((n) => n.startsWith(`${ma} `))!;
+    const row = emu.sheets.values(tabOf(last.ma)).findIndex((r) => r[0] === 'TC_HV') + 1;
+    expect(
+      emu.sheets.userEdit({ as: last.email[0]!, sheet: tabOf(last.ma), a1: `D${row}`, value: 12 }).accepted,
+    ).toBe(true);
+    expect(
+      emu.sheets.userEdit({ as: last.email[0]!, sheet: tabOf('P001'), a1: `D${row}`, value: 12 }).accepted,
+    ).toBe(false);
+    expect(
+      emu.sheets.userEdit({ as: last.email[0]!, sheet: tabOf(last.ma), a1: 'A1', value: 'x' }).accepted,
+    ).toBe(false);
+  });
+});
