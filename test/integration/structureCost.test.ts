@@ -3,17 +3,18 @@
  * units (unit tabs, their look and their protections travel in Sheets.Spreadsheets.batchUpdate calls),
  * stays far from the 6-minute limit at 150 units, and sizes every unit tab to its content.
  */
+import { enter, GOOD_Q1, tickSubmit } from '../support/district';
 import { loadProduct, sampleConfig } from '../support/product';
 
 const OWNER = 'chutich@hoilhpn.vn';
 
-function district(units: number) {
+function district(units: number, now = '2026-03-02T08:00:00+07:00') {
   const don_vi = Array.from({ length: units }, (_, i) => ({
     ma: `P${String(i + 1).padStart(3, '0')}`,
     ten: `Hội LHPN phường số ${i + 1}`,
     email: [`phuong${i + 1}@hoilhpn.vn`],
   }));
-  const emu = loadProduct({ now: '2026-03-02T08:00:00+07:00', owner: OWNER });
+  const emu = loadProduct({ now, owner: OWNER });
   emu.run('setUpWorkbook', [sampleConfig({ don_vi })]);
   for (const unit of don_vi) emu.drive.share(emu.sheets.activeSpreadsheetId(), unit.email[0]!, 'EDIT');
   return { emu, don_vi };
@@ -78,5 +79,20 @@ describe('at 14 and 150 units', () => {
     expect(
       emu.sheets.userEdit({ as: last.email[0]!, sheet: tabOf(last.ma), a1: 'A1', value: 'x' }).accepted,
     ).toBe(false);
+  });
+});
+
+describe('Lưu trữ grows by one row of its 9 columns per value submitted', () => {
+  it('a unit submitting a quarter adds as many rows as it typed values, nothing wider', () => {
+    const { emu, don_vi } = district(14, '2026-04-03T09:00:00+07:00');
+    const unit = don_vi[0]!;
+    const tab = emu.sheets.sheetNames().find((n) => n.startsWith(`${unit.ma} `))!;
+    const archived = () => emu.sheets.values('Lưu trữ').filter((r) => r[0] !== '').length;
+    const before = archived();
+    enter(emu, unit.email[0]!, tab, 1, GOOD_Q1);
+    expect(tickSubmit(emu, unit.email[0]!, tab, 1).accepted).toBe(true);
+    expect(archived() - before).toBe(Object.keys(GOOD_Q1).length);
+    const ss = emu.ctx.state.spreadsheet.spreadsheets[emu.sheets.activeSpreadsheetId()!]!;
+    expect(ss.sheets.find((s) => s.name === 'Lưu trữ')!.maxCols).toBe(9);
   });
 });
