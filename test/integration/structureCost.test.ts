@@ -96,3 +96,21 @@ describe('Lưu trữ grows by one row of its 9 columns per value submitted', () 
     expect(ss.sheets.find((s) => s.name === 'Lưu trữ')!.maxCols).toBe(9);
   });
 });
+
+describe('a batch Google refuses', () => {
+  it('leaves its tabs as they were and tells the admin in Vietnamese', () => {
+    const emu = loadProduct({ owner: OWNER });
+    emu.ctx.faults.inject('Sheets.Spreadsheets.batchUpdate', { nth: 1, kind: 'unavailable' });
+    expect(() => emu.run('setUpWorkbook', [sampleConfig()])).toThrow(
+      'Google từ chối lần ghi 1/1 vào bảng tính; các trang của lần ghi này giữ nguyên. Hãy chạy lại thao tác sau ít phút.',
+    );
+    // No unit tab half made: none was added, so none is left unprotected.
+    expect(emu.sheets.sheetNames().filter((n) => n.startsWith('DK') || n.startsWith('TL'))).toEqual([]);
+    // Run again, it completes.
+    emu.run('setUpWorkbook', [sampleConfig()]);
+    expect(
+      emu.sheets.userEdit({ as: 'daikim@hoilhpn.vn', sheet: 'TL - phường Thịnh Liệt', a1: 'D8', value: 1 })
+        .accepted,
+    ).toBe(false);
+  });
+});

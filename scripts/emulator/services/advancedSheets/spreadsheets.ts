@@ -1115,6 +1115,9 @@ export class SpreadsheetsCollection extends Emulated {
   batchUpdate(resource: Json, spreadsheetId: unknown): Json {
     const ctx = this._ctx;
     const ss = target(ctx, 'batchUpdate', spreadsheetId, true);
+    for (const key of Object.keys(resource ?? {}))
+      if (!['requests', 'includeSpreadsheetInResponse'].includes(key))
+        throw ctx.fail(`Not emulated: Sheets.Spreadsheets.batchUpdate resource.${key}`);
     const requests: unknown = resource?.requests;
     if (!Array.isArray(requests) || requests.length === 0) throw ctx.fail(FAILED('batchUpdate', NO_REQUESTS));
     if (Buffer.byteLength(JSON.stringify(resource), 'utf8') > MAX_PAYLOAD_BYTES)
