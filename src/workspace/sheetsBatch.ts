@@ -49,9 +49,16 @@ export function tabRange(title: string, a1 = ''): string {
   return `'${title.replace(/'/g, "''")}'${a1 ? `!${a1}` : ''}`;
 }
 
+/**
+ * A cell's value as SpreadsheetApp reads it, but a date or time as the text it shows: what is read
+ * here is written back as it is, and a date would otherwise come back as its serial number.
+ */
 function plainValue(cell: GoogleAppsScript.Sheets.Schema.CellData | undefined): unknown {
   const value = cell?.effectiveValue;
   if (!value) return '';
+  const type = cell?.userEnteredFormat?.numberFormat?.type;
+  if ((type === 'DATE' || type === 'TIME' || type === 'DATE_TIME') && cell?.formattedValue)
+    return cell.formattedValue;
   if (value.numberValue !== undefined && value.numberValue !== null) return value.numberValue;
   if (value.boolValue !== undefined && value.boolValue !== null) return value.boolValue;
   return value.stringValue ?? '';
@@ -102,7 +109,8 @@ export function readStructure(
   if (wanted.length > 0) {
     const data = spreadsheets().get(id, {
       ranges: wanted.map((t) => tabRange(t, a1)),
-      fields: 'sheets(properties.title,data.rowData.values.effectiveValue)',
+      fields:
+        'sheets(properties.title,data.rowData.values(effectiveValue,formattedValue,userEnteredFormat.numberFormat.type))',
     });
     for (const sheet of data.sheets ?? []) {
       const rows = (sheet.data?.[0]?.rowData ?? []).map((row) => (row.values ?? []).map(plainValue));

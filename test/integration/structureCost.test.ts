@@ -3,6 +3,7 @@
  * units (unit tabs, their look and their protections travel in Sheets.Spreadsheets.batchUpdate calls),
  * stays far from the 6-minute limit at 150 units, and sizes every unit tab to its content.
  */
+/* eslint-disable @typescript-eslint/no-explicit-any -- the product sees the services untyped */
 import { enter, GOOD_Q1, tickSubmit } from '../support/district';
 import { loadProduct, sampleConfig } from '../support/product';
 
@@ -112,5 +113,26 @@ describe('a batch Google refuses', () => {
       emu.sheets.userEdit({ as: 'daikim@hoilhpn.vn', sheet: 'TL - phường Thịnh Liệt', a1: 'D8', value: 1 })
         .accepted,
     ).toBe(false);
+  });
+});
+
+describe('what officers typed survives Khởi tạo', () => {
+  it('a date typed in a note still reads as that date, not as its serial number', () => {
+    const { emu, don_vi } = district(2, '2026-04-03T09:00:00+07:00');
+    const officer = don_vi[0]!.email[0]!;
+    const tab = emu.sheets.sheetNames().find((n) => n.startsWith(`${don_vi[0]!.ma} `))!;
+    const row = emu.sheets.values(tab).findIndex((r) => r[0] === 'TC_HV') + 1;
+    expect(
+      emu.sheets.userEdit({ as: officer, sheet: tab, a1: `H${row}`, value: '05/02/2026' }).accepted,
+    ).toBe(true);
+    expect(emu.sheets.userEdit({ as: officer, sheet: tab, a1: `D${row}`, value: '1.412' }).accepted).toBe(
+      true,
+    );
+    emu.run('setUpWorkbook', [], { user: OWNER });
+    const shown = emu.execute(() => {
+      const sheet = (emu.globals.SpreadsheetApp as any).getActiveSpreadsheet().getSheetByName(tab);
+      return sheet.getRange(`D${row}:H${row}`).getDisplayValues()[0];
+    });
+    expect([shown[0], shown[4]]).toEqual(['1.412', '05/02/2026']);
   });
 });

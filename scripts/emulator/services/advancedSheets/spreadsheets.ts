@@ -33,7 +33,7 @@ import type {
   SpreadsheetData,
 } from '../sheets/types';
 import { validationMessage } from '../sheets/validation';
-import { displayValue } from '../sheets/values';
+import { displayValue, isDateFormat } from '../sheets/values';
 import { contentValue, violatedRule } from '../sheets/writes';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- requests are untyped JSON, as the API takes them */
@@ -1024,6 +1024,16 @@ function target(
   return ss;
 }
 
+/**
+ * A stored number format as the API's NumberFormat. The type of a custom pattern is inferred from its
+ * tokens (dates and times, text, else a number). // unverified: the type Google reports for a pattern
+ */
+function numberFormatToApi(pattern: string): Json {
+  if (pattern === '@') return { type: 'TEXT', pattern };
+  if (isDateFormat(pattern)) return { type: /[hHs]/.test(pattern) ? 'DATE_TIME' : 'DATE', pattern };
+  return { type: 'NUMBER', pattern };
+}
+
 /** What a cell holds as the API's ExtendedValue. */
 function extendedValue(value: unknown): Json {
   if (typeof value === 'number') return { numberValue: value };
@@ -1051,6 +1061,7 @@ function gridData(ctx: EmulatorContext, ss: SpreadsheetData, sheet: SheetData, r
         out.effectiveValue = extendedValue(value);
         out.formattedValue = displayValue(value, cell?.numberFormat, ctx.fail, locale);
       }
+      if (cell?.numberFormat) out.userEnteredFormat = { numberFormat: numberFormatToApi(cell.numberFormat) };
       if (cell?.note) out.note = cell.note;
       if (cell?.validation) out.dataValidation = ruleToApi(cell.validation);
       values.push(out);
