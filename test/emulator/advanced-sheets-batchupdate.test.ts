@@ -498,6 +498,192 @@ describe('protected ranges are the protections SpreadsheetApp and people meet', 
   });
 });
 
+describe('more requests', () => {
+  it('updateProtectedRange: warning-only lets everyone in with a warning; editors replaced keep the caller', () => {
+    const { emu, id, g } = workspace();
+    const batch = (requests: unknown[], user = OWNER) =>
+      emu.execute(() => g.Sheets.Spreadsheets.batchUpdate({ requests }, id), { user });
+    const added = batch(
+      [
+        {
+          addProtectedRange: {
+            protectedRange: { range: { sheetId: 0, endRowIndex: 2 }, editors: { users: [ADMIN] } },
+          },
+        },
+      ],
+      ADMIN,
+    );
+    const protectedRangeId = added.replies[0].addProtectedRange.protectedRange.protectedRangeId;
+    const tab = emu.sheets.sheetNames()[0]!;
+    expect(emu.sheets.userEdit({ as: OFFICER, sheet: tab, a1: 'A1', value: 'x' }).accepted).toBe(false);
+    batch([
+      {
+        updateProtectedRange: {
+          protectedRange: { protectedRangeId, warningOnly: true, description: 'cảnh báo' },
+          fields: 'warningOnly,description',
+        },
+      },
+    ]);
+    expect(emu.sheets.userEdit({ as: OFFICER, sheet: tab, a1: 'A1', value: 'x' })).toEqual(
+      expect.objectContaining({ accepted: true, warning: expect.any(String) }),
+    );
+    // Back to a real protection without naming editors: all the document's editors.
+    batch([
+      {
+        updateProtectedRange: {
+          protectedRange: { protectedRangeId, warningOnly: false },
+          fields: 'warningOnly',
+        },
+      },
+    ]);
+    expect(emu.sheets.userEdit({ as: OFFICER, sheet: tab, a1: 'A1', value: 'y' })).toEqual({
+      accepted: true,
+    });
+    batch([
+      {
+        updateProtectedRange: {
+          protectedRange: { protectedRangeId, editors: { users: [] } },
+          fields: 'editors',
+        },
+      },
+    ]);
+    expect(emu.sheets.userEdit({ as: OFFICER, sheet: tab, a1: 'A1', value: 'z' }).accepted).toBe(false);
+    const got = emu.execute(() => g.Sheets.Spreadsheets.get(id, { fields: 'sheets.protectedRanges' }));
+    expect(got.sheets[0].protectedRanges[0]).toEqual(
+      expect.objectContaining({ description: 'cảnh báo', editors: { users: [OWNER] } }),
+    );
+  });
+
+  it('setDataValidation: a strict rule refuses, a rule without strict warns, no rule clears', () => {
+    const { emu, id, g } = workspace();
+    const tab = emu.sheets.sheetNames()[0]!;
+    const rule = (strict: boolean) => ({
+      setDataValidation: {
+        range: { sheetId: 0, startRowIndex: 0, endRowIndex: 1, startColumnIndex: 0, endColumnIndex: 1 },
+        rule: {
+          condition: {
+            type: 'NUMBER_BETWEEN',
+            values: [{ userEnteredValue: '0' }, { userEnteredValue: '100' }],
+          },
+          inputMessage: 'Nhập tỷ lệ từ 0 đến 100',
+          strict,
+        },
+      },
+    });
+    const batch = (requests: unknown[]) =>
+      emu.execute(() => g.Sheets.Spreadsheets.batchUpdate({ requests }, id));
+    batch([rule(true)]);
+    expect(emu.sheets.userEdit({ as: OWNER, sheet: tab, a1: 'A1', value: '150' })).toEqual(
+      expect.objectContaining({ accepted: false, message: 'Nhập tỷ lệ từ 0 đến 100' }),
+    );
+    batch([rule(false)]);
+    expect(emu.sheets.userEdit({ as: OWNER, sheet: tab, a1: 'A1', value: '150' }).accepted).toBe(true);
+    batch([{ setDataValidation: { range: { sheetId: 0, endRowIndex: 1, endColumnIndex: 1 } } }]);
+    emu.execute(() =>
+      expect(
+        g.SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange('A1').getDataValidation(),
+      ).toBeNull(),
+    );
+  });
+
+  it('a value written into a cell whose strict rule refuses it fails the batch', () => {
+    const { emu, id, g } = workspace();
+    const batch = (requests: unknown[]) =>
+      message(() => emu.execute(() => g.Sheets.Spreadsheets.batchUpdate({ requests }, id)));
+    emu.execute(() =>
+      g.Sheets.Spreadsheets.batchUpdate(
+        {
+          requests: [
+            {
+              setDataValidation: {
+                range: { sheetId: 0, endRowIndex: 1, endColumnIndex: 1 },
+                rule: { condition: { type: 'BOOLEAN' }, strict: true },
+              },
+            },
+          ],
+        },
+        id,
+      ),
+    );
+    expect(
+      batch([
+        {
+          updateCells: {
+            start: { sheetId: 0 },
+            rows: [{ values: [{ userEnteredValue: { stringValue: 'có' } }] }],
+            fields: 'userEnteredValue',
+          },
+        },
+      ]),
+    ).toBe(
+      `${FAILED}Invalid requests[0].updateCells: The data you entered in cell A1 violates the data validation rules set on this cell.`,
+    );
+  });
+
+  it('conditional format rules added and deleted are the rules the cells show', () => {
+    const { emu, id, g } = workspace();
+    const tab = emu.sheets.sheetNames()[0]!;
+    emu.sheets.userEdit({ as: OWNER, sheet: tab, a1: 'B2', value: '5' });
+    const batch = (requests: unknown[]) =>
+      emu.execute(() => g.Sheets.Spreadsheets.batchUpdate({ requests }, id));
+    batch([
+      {
+        addConditionalFormatRule: {
+          rule: {
+            ranges: [
+              { sheetId: 0, startRowIndex: 1, endRowIndex: 3, startColumnIndex: 1, endColumnIndex: 2 },
+            ],
+            booleanRule: {
+              condition: { type: 'NUMBER_LESS', values: [{ userEnteredValue: '10' }] },
+              format: { backgroundColor: { red: 1, green: 0, blue: 0 }, textFormat: { bold: true } },
+            },
+          },
+          index: 0,
+        },
+      },
+    ]);
+    expect(emu.sheets.formatted(tab, 'B2')).toEqual({ background: '#ff0000', bold: true });
+    batch([{ deleteConditionalFormatRule: { sheetId: 0, index: 0 } }]);
+    expect(emu.sheets.formatted(tab, 'B2')).toBeNull();
+  });
+
+  it('updateSheetProperties renames, hides and resizes; a hidden last tab and a taken name are refused', () => {
+    const { emu, id, g } = workspace();
+    const batch = (requests: unknown[]) =>
+      emu.execute(() => g.Sheets.Spreadsheets.batchUpdate({ requests }, id));
+    batch([
+      { addSheet: { properties: { sheetId: 5, title: 'Phụ' } } },
+      {
+        updateSheetProperties: {
+          properties: {
+            sheetId: 5,
+            title: 'Phụ lục',
+            hidden: true,
+            gridProperties: { rowCount: 30, columnCount: 4 },
+          },
+          fields: 'title,hidden,gridProperties(rowCount,columnCount)',
+        },
+      },
+    ]);
+    emu.execute(() => {
+      const sheet = g.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Phụ lục');
+      expect([sheet.isSheetHidden(), sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([true, 30, 4]);
+    });
+    expect(
+      message(() =>
+        batch([
+          {
+            updateSheetProperties: {
+              properties: { sheetId: 5, title: emu.sheets.sheetNames()[0] },
+              fields: 'title',
+            },
+          },
+        ]),
+      ),
+    ).toMatch(/Invalid requests\[0\]\.updateSheetProperties: A sheet with the name ".*" already exists\./);
+  });
+});
+
 describe('get', () => {
   it('returns the tabs, their protections and the values of the ranges asked, as the fields select', () => {
     const { emu, id, g } = workspace();
