@@ -176,6 +176,14 @@ describe('batchUpdate: requests in order, all or nothing', () => {
     expect(text).toBe(
       `${FAILED}Invalid requests[1].addSheet: A sheet with the name "mới" already exists. Please enter another name.`,
     );
+    // Apps Script names these errors as the advanced services do.
+    let name = '';
+    try {
+      emu.execute(() => g.Sheets.Spreadsheets.batchUpdate({ requests: [] }, id));
+    } catch (error) {
+      name = (error as Error).name;
+    }
+    expect(name).toBe('GoogleJsonResponseException');
     expect(emu.sheets.sheetNames()).toEqual(sheetsBefore);
   });
 
@@ -206,6 +214,31 @@ describe('batchUpdate: requests in order, all or nothing', () => {
     expect(batch([{ mergeCells: { range: { sheetId: 0 }, mergeType: 'MERGE_ALL' } }])).toBe(
       'Not emulated: Sheets.Spreadsheets.batchUpdate request mergeCells',
     );
+  });
+
+  it('refuses a viewer, and a spreadsheet that does not exist', () => {
+    const { emu, id, g } = workspace();
+    const VIEWER = 'xem@hoilhpn.vn';
+    emu.drive.share(id, VIEWER, 'VIEW');
+    const addTab = (spreadsheetId: string, user: string) =>
+      message(() =>
+        emu.execute(
+          () =>
+            g.Sheets.Spreadsheets.batchUpdate(
+              { requests: [{ addSheet: { properties: { title: 'X' } } }] },
+              spreadsheetId,
+            ),
+          { user },
+        ),
+      );
+    expect(addTab(id, VIEWER)).toBe(`${FAILED}The caller does not have permission`);
+    expect(addTab('khong-co', OWNER)).toBe(`${FAILED}Requested entity was not found.`);
+    // A viewer may read.
+    expect(
+      emu.execute(() => g.Sheets.Spreadsheets.get(id, { fields: 'spreadsheetId' }), { user: VIEWER }),
+    ).toEqual({
+      spreadsheetId: id,
+    });
   });
 
   it('refuses a payload over 2 MB, Google’s recommended maximum', () => {

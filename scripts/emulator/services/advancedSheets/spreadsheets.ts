@@ -39,9 +39,12 @@ import { contentValue, violatedRule } from '../sheets/writes';
 /* eslint-disable @typescript-eslint/no-explicit-any -- requests are untyped JSON, as the API takes them */
 type Json = any;
 
-/** Apps Script's wrapping of an API error (seen in real runs: GoogleJsonResponseException). */
-const FAILED = (method: string, text: string) =>
-  `API call to sheets.spreadsheets.${method} failed with error: ${text}`;
+/** Apps Script's wrapping of an API error, a GoogleJsonResponseException (seen in real runs). */
+function apiFail(ctx: EmulatorContext, method: string, text: string): Error {
+  const error = ctx.fail(`API call to sheets.spreadsheets.${method} failed with error: ${text}`);
+  error.name = 'GoogleJsonResponseException';
+  return error;
+}
 
 /**
  * Google: "Sheets API has no hard size limits for an API request … we recommend a 2 MB maximum
@@ -1008,10 +1011,10 @@ function target(
   const ss =
     typeof spreadsheetId === 'string' ? ctx.state.spreadsheet.spreadsheets[spreadsheetId] : undefined;
   const file = ss ? findFile(ctx, ss.id) : null;
-  if (!ss || !file || file.trashed) throw ctx.fail(FAILED(method, NOT_FOUND));
+  if (!ss || !file || file.trashed) throw apiFail(ctx, method, NOT_FOUND);
   const user = effectiveUser(ctx);
   const allowed = write ? canEdit(ctx, file, user) : hasAccess(ctx, file, user);
-  if (!allowed) throw ctx.fail(FAILED(method, NO_PERMISSION));
+  if (!allowed) throw apiFail(ctx, method, NO_PERMISSION);
   // SpreadsheetApp buffers writes and the Advanced service does not see them until they are flushed
   // (public answers advise SpreadsheetApp.flush() before an Advanced Sheets call; unverified): the
   // emulator refuses the call rather than guess which state Google would act on.
@@ -1130,9 +1133,9 @@ export class SpreadsheetsCollection extends Emulated {
       if (!['requests', 'includeSpreadsheetInResponse'].includes(key))
         throw ctx.fail(`Not emulated: Sheets.Spreadsheets.batchUpdate resource.${key}`);
     const requests: unknown = resource?.requests;
-    if (!Array.isArray(requests) || requests.length === 0) throw ctx.fail(FAILED('batchUpdate', NO_REQUESTS));
+    if (!Array.isArray(requests) || requests.length === 0) throw apiFail(ctx, 'batchUpdate', NO_REQUESTS);
     if (Buffer.byteLength(JSON.stringify(resource), 'utf8') > MAX_PAYLOAD_BYTES)
-      throw ctx.fail(FAILED('batchUpdate', PAYLOAD_TEXT));
+      throw apiFail(ctx, 'batchUpdate', PAYLOAD_TEXT);
     // All or nothing: the requests run in order on a copy, which replaces the state only if all pass.
     const copy = structuredClone(ss);
     const nextId = ctx.state.nextId;
@@ -1143,7 +1146,7 @@ export class SpreadsheetsCollection extends Emulated {
       if (kinds.length !== 1) {
         ctx.state.nextId = nextId;
         // unverified: the text for a request with no kind or several
-        throw ctx.fail(FAILED('batchUpdate', `Invalid requests[${i}]: a request must set exactly one kind`));
+        throw apiFail(ctx, 'batchUpdate', `Invalid requests[${i}]: a request must set exactly one kind`);
       }
       const kind = kinds[0]!;
       const handler = HANDLERS[kind];
@@ -1160,7 +1163,7 @@ export class SpreadsheetsCollection extends Emulated {
         const text = error instanceof Invalid || isServiceError(error) ? error.message : null;
         if (text === null) throw error;
         if (text.startsWith('Not emulated')) throw ctx.fail(text);
-        throw ctx.fail(FAILED('batchUpdate', `Invalid requests[${i}].${kind}: ${text}`));
+        throw apiFail(ctx, 'batchUpdate', `Invalid requests[${i}].${kind}: ${text}`);
       }
     });
     Object.assign(ss, copy);
@@ -1174,8 +1177,8 @@ export class SpreadsheetsCollection extends Emulated {
     const ctx = this._ctx;
     const ss = target(ctx, 'get', spreadsheetId, false);
     const args = optionalArgs ?? {};
-    allowOnly(args, ['fields', 'ranges', 'includeGridData'], 'Sheets.Spreadsheets.get optionalArgs');
     try {
+      allowOnly(args, ['fields', 'ranges', 'includeGridData'], 'Sheets.Spreadsheets.get optionalArgs');
       const mask = typeof args.fields === 'string' ? parseMask(args.fields) : null;
       const resource = this._resource(ss, {
         ranges: args.ranges === undefined ? undefined : [].concat(args.ranges),
@@ -1184,8 +1187,9 @@ export class SpreadsheetsCollection extends Emulated {
       });
       return mask ? prune(resource, mask) : resource;
     } catch (error) {
-      if (error instanceof Invalid) throw ctx.fail(FAILED('get', error.message));
-      throw error;
+      if (!(error instanceof Invalid)) throw error;
+      if (error.message.startsWith('Not emulated')) throw ctx.fail(error.message);
+      throw apiFail(ctx, 'get', error.message);
     }
   }
 
