@@ -146,7 +146,8 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOp
 function protectRecordTabs(workbook: Workbook): string[] {
   const names = [...ADMIN_TABS, ...SCRIPT_TABS];
   // Their headers (within the first rows) give their width: the columns Google adds beyond it (26 in
-  // all) would only be cells each appended row of Lưu trữ and Nhật ký carries.
+  // all) would only be cells each appended row of Lưu trữ and Nhật ký carries. Tổng hợp keeps its
+  // grid: its charts sit beside each other to the right of what it holds.
   const { tabs, values } = readStructure(workbook.spreadsheet, names, `1:${HEADER_ROWS_READ}`);
   const admins = workbook.config.quan_tri;
   const wanted = [
@@ -165,7 +166,7 @@ function protectRecordTabs(workbook: Workbook): string[] {
         return [
           ...removeProtectionRequests(tab, false),
           sheetProtectionRequest(tab.sheetId, description, admins),
-          ...(values.has(name) && tab.columns > width
+          ...(values.has(name) && name !== TAB.summary && tab.columns > width
             ? [
                 {
                   deleteDimension: {
