@@ -5,14 +5,15 @@
  */
 import { sameValue } from '../domain/dataPoints';
 import { quarterKey, quarterName } from '../domain/periods';
-import { UNIT_TAB } from '../domain/unitTab';
+import { parseUnitTab, UNIT_TAB } from '../domain/unitTab';
 import { appendLog } from '../workspace/logTab';
 import { readArchive } from '../workspace/archiveTab';
 import { writeSetting } from '../workspace/configTab';
 import { withScriptLock } from '../workspace/lock';
 import { clearSubmissions } from '../workspace/progressTab';
+import { applyGroups, readStructure } from '../workspace/sheetsBatch';
 import { tellUser } from '../workspace/ui';
-import { quarterPoints, readUnitTabs } from './unitData';
+import { quarterPoints } from './unitData';
 import { loadWorkbook, requireAdmin } from './workbook';
 import { setUpWorkbook } from './setup';
 
@@ -20,6 +21,39 @@ export interface RolloverResult {
   nam_cu: number;
   nam_moi: number;
   so_don_vi: number;
+}
+
+/** Empties a unit tab's quarter columns and notes below the header, and unticks its submit boxes. */
+function clearYearRequests(sheetId: number, rows: number): GoogleAppsScript.Sheets.Schema.Request[] {
+  const columns = {
+    startColumnIndex: UNIT_TAB.firstQuarterColumn - 1,
+    endColumnIndex: UNIT_TAB.firstQuarterColumn - 1 + 5,
+  };
+  const requests: GoogleAppsScript.Sheets.Schema.Request[] = [
+    {
+      repeatCell: {
+        range: {
+          sheetId,
+          startRowIndex: UNIT_TAB.submitRow - 1,
+          endRowIndex: UNIT_TAB.submitRow,
+          startColumnIndex: columns.startColumnIndex,
+          endColumnIndex: columns.startColumnIndex + 4,
+        },
+        cell: { userEnteredValue: { boolValue: false } },
+        fields: 'userEnteredValue',
+      },
+    },
+  ];
+  if (rows >= UNIT_TAB.firstDataRow) {
+    requests.push({
+      repeatCell: {
+        range: { sheetId, startRowIndex: UNIT_TAB.firstDataRow - 1, endRowIndex: rows, ...columns },
+        cell: {},
+        fields: 'userEnteredValue',
+      },
+    });
+  }
+  return requests;
 }
 
 export function startNewYear(): RolloverResult {
@@ -33,7 +67,13 @@ export function startNewYear(): RolloverResult {
     );
     const missing: string[] = [];
     const units = workbook.units.filter((u) => u.active);
-    for (const [unit, tab] of readUnitTabs(workbook)) {
+    // One read of every unit tab: the values to check, and the grids to clear.
+    const structure = readStructure(
+      workbook.spreadsheet,
+      units.map((u) => u.tabName),
+    );
+    for (const unit of units) {
+      const tab = parseUnitTab(structure.values.get(unit.tabName) ?? []);
       for (const quarter of [1, 2, 3, 4]) {
         const unsaved = quarterPoints(workbook, unit, tab, quarter).filter(
           (p) =>
@@ -49,15 +89,13 @@ export function startNewYear(): RolloverResult {
         `Chưa thể sang năm mới: số liệu sau chưa được lưu trữ (cần nộp, hoặc quản trị viên sửa sau khi nộp): ${missing.join('; ')}. Chưa xóa gì.`,
       );
     }
-    for (const unit of units) {
-      const sheet = workbook.spreadsheet.getSheetByName(unit.tabName)!;
-      const rows = sheet.getLastRow() - UNIT_TAB.firstDataRow + 1;
-      if (rows > 0)
-        sheet.getRange(UNIT_TAB.firstDataRow, UNIT_TAB.firstQuarterColumn, rows, 5).clearContent();
-      sheet
-        .getRange(UNIT_TAB.submitRow, UNIT_TAB.firstQuarterColumn, 1, 4)
-        .setValues([[false, false, false, false]]);
-    }
+    // Every tab's figures, notes and submit boxes in one call: all cleared, or none.
+    applyGroups(workbook.spreadsheet, [
+      units.flatMap((unit) => {
+        const tab = structure.tabs.get(unit.tabName);
+        return tab ? clearYearRequests(tab.sheetId, tab.rows) : [];
+      }),
+    ]);
     clearSubmissions(workbook.spreadsheet);
     writeSetting(workbook.spreadsheet, 'nam', year + 1);
     appendLog(workbook.spreadsheet, [

@@ -8,7 +8,7 @@ import { defaultCatalogue, entryIndicators } from '../domain/catalogue';
 import { parseConfig } from '../domain/config';
 import { levelWords } from '../domain/levels';
 import { parseSettings } from '../domain/settings';
-import { buildUnitTab } from '../domain/unitTab';
+import { buildUnitTab, parseUnitTab } from '../domain/unitTab';
 import { versionText } from '../domain/version';
 import type { FirstRunOpened } from '../ui/firstRunDialog';
 import { openFirstRunDialog } from '../ui/firstRunDialog';
@@ -19,7 +19,7 @@ import { readConfigTab, writeConfigTab } from '../workspace/configTab';
 import { writeGuide } from '../workspace/guideTab';
 import { withScriptLock } from '../workspace/lock';
 import { appendLog, ensureLogTab } from '../workspace/logTab';
-import { protectSheet } from '../workspace/protection';
+import { removeProtectionRequests, sheetProtectionRequest } from '../workspace/protection';
 import { readSubmissions } from '../workspace/progressTab';
 import { ensureVietnameseSettings } from '../workspace/spreadsheetSettings';
 import { currentUserEmail } from '../workspace/session';
@@ -27,7 +27,8 @@ import { ensureSummaryTab } from '../workspace/summaryTab';
 import { ensureTargetsTab } from '../workspace/targetsTab';
 import { activeSpreadsheet, removeBlankDefaultTab, TAB } from '../workspace/tabs';
 import { ensureEditTrigger } from '../workspace/triggers';
-import { protectUnitTab, readUnitTab, ValidationRules, writeUnitTab } from '../workspace/unitTabs';
+import { applyGroups, readStructure } from '../workspace/sheetsBatch';
+import { unitTabRequests } from '../workspace/unitTabs';
 import { legalizeTabNames, mergeUnits, readUnitsTab, writeUnitsTab } from '../workspace/unitsTab';
 import { ensureRules } from './checks';
 import { needsFirstRun } from './firstRun';
@@ -49,6 +50,10 @@ const SETTINGS_ACTION = 'Đổi cài đặt bảng tính (định dạng, múi g
 const UPDATE_ACTION = 'Cập nhật phiên bản mã';
 const ADMIN_TABS = [TAB.guide, TAB.config, TAB.units, TAB.catalogue, TAB.targets, TAB.rules];
 const SCRIPT_TABS = [TAB.summary, TAB.progress, TAB.checks, TAB.archive, TAB.log, TAB.tags];
+/** The rows that hold every record tab's header (Tổng hợp's is the lowest). */
+const HEADER_ROWS_READ = 10;
+/** Columns kept beyond a record tab's header, for an admin's own notes. */
+const ROOM_COLUMNS = 2;
 
 /**
  * The configuration comes from the argument (command line, provisioning) or from the tabs. Only an
@@ -98,17 +103,14 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOp
     ensureRules(workbook);
     const submissions = readSubmissions(spreadsheet);
     setUpUnitTabs(workbook, submissions);
-    freezeInactiveUnitTabs(workbook);
     ensureSummaryTab(spreadsheet);
     refreshProgress(workbook, submissions);
     if (!spreadsheet.getSheetByName(TAB.checks)) writeChecks(spreadsheet, []);
     ensureArchiveTab(spreadsheet);
     ensureLogTab(spreadsheet);
     ensureReportTemplates(workbook);
-    for (const name of [...ADMIN_TABS, ...SCRIPT_TABS]) {
-      protectSheet(spreadsheet.getSheetByName(name)!, `trang ${name}`, config.quan_tri);
-    }
     removeBlankDefaultTab(spreadsheet);
+    const tabNames = protectRecordTabs(workbook);
     ensureEditTrigger(spreadsheet);
     appendLog(spreadsheet, [
       ...(settings
@@ -138,25 +140,74 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOp
     return {
       ten_don_vi: config.ten_don_vi,
       so_don_vi: units.filter((u) => u.active).length,
-      trang_tinh: spreadsheet.getSheets().map((s) => s.getName()),
+      trang_tinh: tabNames,
       ...(settings ? { cai_dat: settings.message } : {}),
     };
   });
 }
 
-/** A unit that stopped reporting keeps its tab and history, read-only for all but admins. */
-function freezeInactiveUnitTabs(workbook: Workbook): void {
-  for (const unit of workbook.units.filter((u) => !u.active)) {
-    const sheet = workbook.spreadsheet.getSheetByName(unit.tabName);
-    if (sheet) protectSheet(sheet, `trang đơn vị ${unit.ma} (ngừng hoạt động)`, workbook.config.quan_tri);
-  }
+/**
+ * The admin and record tabs, for admins only, and the tab of a unit that stopped reporting, which keeps
+ * its history read-only for all but admins: one call, each tab's protection replaced in it. Returns
+ * the names of the tabs, in order.
+ */
+function protectRecordTabs(workbook: Workbook): string[] {
+  const names = [...ADMIN_TABS, ...SCRIPT_TABS];
+  // Their headers (within the first rows) give their width: the columns Google adds beyond it (26 in
+  // all) would only be cells each appended row of Lưu trữ and Nhật ký carries. Tổng hợp keeps its
+  // grid: its charts sit beside each other to the right of what it holds.
+  const { tabs, values } = readStructure(workbook.spreadsheet, names, `1:${HEADER_ROWS_READ}`);
+  const admins = workbook.config.quan_tri;
+  const wanted = [
+    ...names.map((name) => ({ name, description: `trang ${name}` })),
+    ...workbook.units
+      .filter((u) => !u.active)
+      .map((u) => ({ name: u.tabName, description: `trang đơn vị ${u.ma} (ngừng hoạt động)` })),
+  ];
+  applyGroups(
+    workbook.spreadsheet,
+    wanted
+      .filter(({ name }) => tabs.has(name))
+      .map(({ name, description }) => {
+        const tab = tabs.get(name)!;
+        const width = Math.max(1, ...(values.get(name) ?? []).map((r) => r.length)) + ROOM_COLUMNS;
+        return [
+          ...removeProtectionRequests(tab, false),
+          sheetProtectionRequest(tab.sheetId, description, admins),
+          ...(values.has(name) && name !== TAB.summary && tab.columns > width
+            ? [
+                {
+                  deleteDimension: {
+                    range: { sheetId: tab.sheetId, dimension: 'COLUMNS', startIndex: width },
+                  },
+                },
+              ]
+            : []),
+        ];
+      }),
+  );
+  return [...tabs.values()].sort((a, b) => a.index - b.index).map((t) => t.title);
 }
 
+/**
+ * Unit tabs in a constant number of calls whatever the number of units: one read of the tabs, their
+ * protections and values, then the requests of every tab, packed into as few batchUpdate calls as
+ * the payload limit allows, each tab's requests in one call.
+ */
 function setUpUnitTabs(workbook: Workbook, submissions: ReturnType<typeof readSubmissions>): void {
   const indicators = entryIndicators(workbook.catalogue, workbook.config.cap);
-  const rules = new ValidationRules();
-  for (const unit of workbook.units.filter((u) => u.active)) {
-    const existing = readUnitTab(workbook.spreadsheet.getSheetByName(unit.tabName));
+  const active = workbook.units.filter((u) => u.active);
+  const structure = readStructure(
+    workbook.spreadsheet,
+    active.map((u) => u.tabName),
+  );
+  // New tabs go before Tổng hợp (unit tabs ahead of the record tabs), else at the end, in order.
+  const summary = structure.tabs.get(TAB.summary);
+  let nextSheetId = structure.nextSheetId;
+  let added = 0;
+  const groups = active.map((unit) => {
+    const tab = structure.tabs.get(unit.tabName);
+    const values = structure.values.get(unit.tabName) ?? [];
     const layout = buildUnitTab({
       unitName: unit.ten,
       unitWord: levelWords(workbook.config.cap).unit,
@@ -165,18 +216,18 @@ function setUpUnitTabs(workbook: Workbook, submissions: ReturnType<typeof readSu
       year: workbook.settings.nam,
       indicators,
       catalogue: workbook.catalogue,
-      existing,
+      existing: parseUnitTab(values),
       statuses: quarterStatuses(workbook, unit, submissions),
     });
-    const sheet = writeUnitTab(workbook.spreadsheet, unit, layout, rules);
-    const submitted = submissions.filter((s) => s.unit === unit.ma).map((s) => s.quarter);
-    protectUnitTab(
-      sheet,
+    return unitTabRequests({
+      tab: tab ?? { sheetId: nextSheetId++, index: summary ? summary.index + added++ : null },
       unit,
-      workbook.config.quan_tri,
-      layout.grid.length,
-      submitted,
-      workbook.settings.nam,
-    );
-  }
+      layout,
+      existing: values,
+      admins: workbook.config.quan_tri,
+      submitted: submissions.filter((s) => s.unit === unit.ma).map((s) => s.quarter),
+      year: workbook.settings.nam,
+    });
+  });
+  applyGroups(workbook.spreadsheet, groups);
 }

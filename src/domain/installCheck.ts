@@ -39,7 +39,11 @@ export interface Finding {
 
 /** Google Sheets holds at most 10 million cells per spreadsheet (https://support.google.com/drive/answer/37603). */
 export const CELL_LIMIT = 10_000_000;
-const CELL_WARNING = 0.8;
+/** Half the limit: a workbook grows every quarter (Lưu trữ), so the warning comes a year or more ahead. */
+const CELL_WARNING = 0.5;
+/** 200 tabs a spreadsheet (Google's older limits page; unverified as current); warned at 150. */
+export const TAB_LIMIT = 200;
+const TAB_WARNING = 150;
 
 function finding(muc: string, dat: boolean, chi_tiet: string, cach_sua: string): Finding {
   return { muc, dat, chi_tiet, cach_sua: dat ? '' : cach_sua };
@@ -128,9 +132,9 @@ export function installFindings(
     ),
     finding(
       'Dung lượng bảng tính',
-      facts.cells <= CELL_LIMIT * CELL_WARNING,
-      `${formatCount(facts.cells)} ô trên ${formatCount(facts.tabs)} trang (giới hạn của Google: ${formatCount(CELL_LIMIT)} ô)`,
-      'Sang năm mới để lưu trữ số liệu cũ, hoặc xóa các trang không dùng.',
+      facts.cells <= CELL_LIMIT * CELL_WARNING && facts.tabs <= TAB_WARNING,
+      `${formatCount(facts.cells)} ô trên ${formatCount(facts.tabs)} trang (giới hạn của Google: ${formatCount(CELL_LIMIT)} ô, ${formatCount(TAB_LIMIT)} trang)`,
+      'Bảng tính đã dùng quá nửa số ô hoặc quá 150 trang: xóa các trang không dùng; khi số đơn vị vượt sức chứa của một bảng tính, dùng mỗi đơn vị một bảng tính và tổng hợp cấp tỉnh (người cài đặt: npm run province, xem README).',
     ),
   ];
 }

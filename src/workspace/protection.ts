@@ -2,9 +2,13 @@
  * Who may edit what (docs/architecture.md §7). Every protection this script makes carries a description
  * starting with PREFIX, so re-running setup replaces its own protections and leaves anyone else's alone.
  */
+import type { TabInfo } from './sheetsBatch';
+
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
+type Request = GoogleAppsScript.Sheets.Schema.Request;
+type GridRange = GoogleAppsScript.Sheets.Schema.GridRange;
 
 const PREFIX = 'Hội LHPN: ';
 
@@ -48,4 +52,51 @@ export function ownRangeProtections(sheet: Sheet): Map<string, Protection> {
     if (description.startsWith(PREFIX)) found.set(description.slice(PREFIX.length), protection);
   }
   return found;
+}
+
+// The same protections as Sheets API requests (sheetsBatch.ts), for jobs that set up many tabs at once.
+
+/**
+ * Removes what is about to be replaced on a tab: its whole-tab protection (protect() would take any
+ * over) and, unless `ownRanges` is false, this script's range protections; anyone else's stay.
+ */
+export function removeProtectionRequests(tab: TabInfo, ownRanges = true): Request[] {
+  return tab.protections
+    .filter((p) => p.sheet || (ownRanges && p.description.startsWith(PREFIX)))
+    .map((p) => ({ deleteProtectedRange: { protectedRangeId: p.id } }));
+}
+
+/** The whole tab for these editors only (the owner and the caller always keep access), except `open`. */
+export function sheetProtectionRequest(
+  sheetId: number,
+  description: string,
+  editors: readonly string[],
+  open: GridRange[] = [],
+): Request {
+  return {
+    addProtectedRange: {
+      protectedRange: {
+        range: { sheetId },
+        description: PREFIX + description,
+        editors: { users: [...editors], domainUsersCanEdit: false },
+        ...(open.length > 0 ? { unprotectedRanges: open } : {}),
+      },
+    },
+  };
+}
+
+export function rangeProtectionRequest(
+  range: GridRange,
+  description: string,
+  editors: readonly string[],
+): Request {
+  return {
+    addProtectedRange: {
+      protectedRange: {
+        range,
+        description: PREFIX + description,
+        editors: { users: [...editors], domainUsersCanEdit: false },
+      },
+    },
+  };
 }

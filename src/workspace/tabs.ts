@@ -36,12 +36,11 @@ export function ensureSheet(spreadsheet: Spreadsheet, name: string, before?: str
   return spreadsheet.insertSheet(name, anchor ? anchor.getIndex() - 1 : spreadsheet.getSheets().length);
 }
 
-/** Everything typed in a tab (one read), or [] for an empty tab. */
+/** Everything typed in a tab (two calls: its data range and its values), or [] for an empty tab. */
 export function readAll(sheet: Sheet): unknown[][] {
-  const lastRow = sheet.getLastRow();
-  const lastColumn = sheet.getLastColumn();
-  if (lastRow === 0 || lastColumn === 0) return [];
-  return sheet.getRange(1, 1, lastRow, lastColumn).getValues();
+  // An empty tab's data range is A1 alone, holding ''.
+  const values = sheet.getDataRange().getValues();
+  return values.length === 1 && values[0]!.length === 1 && values[0]![0] === '' ? [] : values;
 }
 
 /** The data rows of a record tab (below the header) that have a key in column A; [] without the tab. */

@@ -1,19 +1,29 @@
 /**
- * Writes a unit's entry tab from its layout (src/domain/unitTab.ts) in a fixed number of batched
- * calls, whatever the number of indicators: values, formats, notes, validation, protections.
+ * A unit's entry tab: the Sheets API requests that build it from its layout (src/domain/unitTab.ts),
+ * whatever the number of indicators or units, and the quarter locks submission sets and lifts.
  */
 import type { Indicator } from '../domain/catalogue';
 import { entryNote } from '../domain/catalogue';
-import type { InputRule, ParsedUnitTab, UnitTabLayout } from '../domain/unitTab';
+import type { InputRule, UnitTabLayout } from '../domain/unitTab';
 import { MAX_MAGNITUDE } from '../domain/numberText';
-import { inputRule, parseUnitTab, UNIT_TAB } from '../domain/unitTab';
-import { ownRangeProtections, protectRange, protectSheet } from './protection';
-import { ensureSheet, readAll, TAB } from './tabs';
+import { inputRule, UNIT_TAB } from '../domain/unitTab';
+import {
+  ownRangeProtections,
+  protectRange,
+  rangeProtectionRequest,
+  removeProtectionRequests,
+  sheetProtectionRequest,
+} from './protection';
+import type { TabInfo } from './sheetsBatch';
+import { apiColor, apiValue, cellsRequest, columnWidthRequest, gridRequest } from './sheetsBatch';
 import type { UnitRecord } from './unitsTab';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Rule = GoogleAppsScript.Spreadsheet.DataValidation;
+type Request = GoogleAppsScript.Sheets.Schema.Request;
+type CellData = GoogleAppsScript.Sheets.Schema.CellData;
+type CellFormat = GoogleAppsScript.Sheets.Schema.CellFormat;
+type DataValidationRule = GoogleAppsScript.Sheets.Schema.DataValidationRule;
+type GridRange = GoogleAppsScript.Sheets.Schema.GridRange;
 
 const COLOR = {
   input: '#fff2cc',
@@ -24,124 +34,167 @@ const COLOR = {
 };
 const QUARTERS = 4;
 
-export function readUnitTab(sheet: Sheet | null): ParsedUnitTab {
-  return parseUnitTab(sheet ? readAll(sheet) : []);
-}
-
-/**
- * Validation rules by what they accept, built once per job and shared by every unit tab: building
- * one per indicator and tab would make the job's cost grow with units × indicators.
- */
-export class ValidationRules {
-  private readonly built = new Map<string, Rule>();
-
-  for(rule: InputRule): Rule {
-    const key = `${rule.kind}|${rule.help}`;
-    let built = this.built.get(key);
-    if (!built) {
-      built = validationFor(rule);
-      this.built.set(key, built);
-    }
-    return built;
-  }
-}
-
-function validationFor(rule: InputRule): Rule {
-  const builder = SpreadsheetApp.newDataValidation().setAllowInvalid(false).setHelpText(rule.help);
+/** A rule as the Sheets API takes it; strict: a value it refuses is not stored. */
+function apiRule(rule: InputRule): DataValidationRule {
+  const values = (list: readonly string[]) => list.map((v) => ({ userEnteredValue: v }));
   switch (rule.kind) {
     case 'whole':
     case 'money':
       // The import's bound too: a 400-digit paste would otherwise be stored as Infinity.
-      return builder.requireNumberBetween(0, MAX_MAGNITUDE).build();
+      return {
+        condition: { type: 'NUMBER_BETWEEN', values: values(['0', String(MAX_MAGNITUDE)]) },
+        inputMessage: rule.help,
+        strict: true,
+      };
     case 'percent':
-      return builder.requireNumberBetween(0, 100).build();
+      return {
+        condition: { type: 'NUMBER_BETWEEN', values: values(['0', '100']) },
+        inputMessage: rule.help,
+        strict: true,
+      };
     case 'list':
-      return builder.requireValueInList([...rule.values], true).build();
+      return {
+        condition: { type: 'ONE_OF_LIST', values: values(rule.values) },
+        inputMessage: rule.help,
+        strict: true,
+        showCustomUi: true,
+      };
   }
 }
 
-/** Sheets' automatic format: text written with a leading apostrophe stays text, shown without it. */
-const AUTOMATIC = '0.###############';
+/** The submit boxes accept a hand-typed "x" or "có" too (isTicked), so the checkbox rule is not strict. */
+const CHECKBOX: DataValidationRule = { condition: { type: 'BOOLEAN' } };
 
 /** How an input shows: counts as 1.412, money with up to two decimals, anything else as typed. */
-function numberFormatFor(indicator: Indicator | undefined): string {
-  if (!indicator) return AUTOMATIC;
+function numberFormatFor(indicator: Indicator | undefined): string | null {
+  if (!indicator) return null;
   const rule = inputRule(indicator);
-  if (rule.kind === 'list') return AUTOMATIC;
+  if (rule.kind === 'list') return null;
   return rule.kind === 'whole' ? '#,##0' : '#,##0.##';
 }
 
-/** Writes the tab: content, look, notes, validation in one call each. */
-export function writeUnitTab(
-  spreadsheet: Spreadsheet,
-  unit: UnitRecord,
-  layout: UnitTabLayout,
-  rules: ValidationRules,
-): Sheet {
-  const sheet = ensureSheet(spreadsheet, unit.tabName, TAB.summary);
-  const height = Math.max(layout.grid.length, sheet.getLastRow());
-  const full = sheet.getRange(1, 1, height, UNIT_TAB.width);
-  full.clearDataValidations();
-  const rows = [...layout.grid];
-  while (rows.length < height) rows.push(Array<unknown>(UNIT_TAB.width).fill(''));
-  full.setValues(rows);
+/** Rows below the content, so a catalogue that grows by a few indicators fits without a new grid. */
+export const UNIT_TAB_ROOM_ROWS = 10;
 
+/** The cells of the tab, `height` rows: content, look, notes and rules of each cell. */
+function unitTabCells(layout: UnitTabLayout, height: number): CellData[][] {
   const byRow = new Map(layout.rows.map((r) => [r.row, r]));
-  const backgrounds: string[][] = [];
-  const weights: Array<Array<'bold' | 'normal'>> = [];
-  const notes: string[][] = [];
-  const formats: string[][] = [];
-  const validations: Array<Array<Rule | null>> = [];
-  const checkbox = SpreadsheetApp.newDataValidation().requireCheckbox().build();
+  const rules = new Map<string, DataValidationRule>();
+  const ruleFor = (indicator: Indicator): DataValidationRule => {
+    const input = inputRule(indicator);
+    const key = `${input.kind}|${input.help}`;
+    if (!rules.has(key)) rules.set(key, apiRule(input));
+    return rules.get(key)!;
+  };
+  const cells: CellData[][] = [];
   for (let r = 1; r <= height; r++) {
     const info = byRow.get(r);
     const isHeader = r === UNIT_TAB.headerRow;
     const isControl = r === UNIT_TAB.statusRow || r === UNIT_TAB.submitRow;
-    const rowBackground = (c: number): string => {
-      if (isHeader) return COLOR.header;
-      if (info?.kind === 'section') return COLOR.section;
-      if (isControl && c >= UNIT_TAB.firstQuarterColumn && c < UNIT_TAB.noteColumn) return COLOR.control;
-      if (info && c >= UNIT_TAB.firstQuarterColumn) return COLOR.input;
-      return COLOR.plain;
-    };
-    backgrounds.push(Array.from({ length: UNIT_TAB.width }, (_, i) => rowBackground(i + 1)));
     const bold = isHeader || info?.kind === 'section' || r === 1;
-    weights.push(Array<'bold' | 'normal'>(UNIT_TAB.width).fill(bold ? 'bold' : 'normal'));
-    notes.push(
-      Array.from({ length: UNIT_TAB.width }, (_, i) =>
-        i === 1 && info?.indicator ? entryNote(info.indicator) : '',
-      ),
-    );
-    formats.push(
-      Array.from({ length: UNIT_TAB.width }, (_, i) =>
-        i + 1 >= UNIT_TAB.firstQuarterColumn && i + 1 < UNIT_TAB.noteColumn && info?.kind === 'indicator'
-          ? numberFormatFor(info.indicator)
-          : AUTOMATIC,
-      ),
-    );
-    if (r >= UNIT_TAB.submitRow) {
-      let rule: Rule | null = null;
-      if (r === UNIT_TAB.submitRow) rule = checkbox;
-      else if (info?.indicator) rule = rules.for(inputRule(info.indicator));
-      validations.push(Array<Rule | null>(QUARTERS).fill(rule));
+    const line: CellData[] = [];
+    for (let c = 1; c <= UNIT_TAB.width; c++) {
+      const isQuarter = c >= UNIT_TAB.firstQuarterColumn && c < UNIT_TAB.noteColumn;
+      let background: string = COLOR.plain;
+      if (isHeader) background = COLOR.header;
+      else if (info?.kind === 'section') background = COLOR.section;
+      else if (isControl && isQuarter) background = COLOR.control;
+      else if (info && c >= UNIT_TAB.firstQuarterColumn) background = COLOR.input;
+      const pattern = isQuarter && info?.kind === 'indicator' ? numberFormatFor(info.indicator) : null;
+      const format: CellFormat = {
+        ...(background !== COLOR.plain ? { backgroundColor: apiColor(background) } : {}),
+        ...(bold ? { textFormat: { bold: true } } : {}),
+        ...(pattern ? { numberFormat: { type: 'NUMBER', pattern } } : {}),
+        // Status texts ("Chưa nộp (hạn 10/04/2026)") wrap rather than hide behind the next column.
+        ...(r === UNIT_TAB.statusRow && isQuarter ? { wrapStrategy: 'WRAP' } : {}),
+      };
+      let rule: DataValidationRule | null = null;
+      if (isQuarter && r === UNIT_TAB.submitRow) rule = CHECKBOX;
+      else if (isQuarter && r > UNIT_TAB.submitRow && info?.indicator) rule = ruleFor(info.indicator);
+      const value = apiValue(layout.grid[r - 1]?.[c - 1]);
+      const note = c === 2 && info?.indicator ? entryNote(info.indicator) : '';
+      line.push({
+        ...(value ? { userEnteredValue: value } : {}),
+        ...(Object.keys(format).length > 0 ? { userEnteredFormat: format } : {}),
+        ...(note ? { note } : {}),
+        ...(rule ? { dataValidation: rule } : {}),
+      });
     }
+    cells.push(line);
   }
-  full.setBackgrounds(backgrounds);
-  full.setFontWeights(weights);
-  full.setNotes(notes);
-  full.setNumberFormats(formats);
-  sheet
-    .getRange(UNIT_TAB.submitRow, UNIT_TAB.firstQuarterColumn, validations.length, QUARTERS)
-    .setDataValidations(validations);
-  // Status texts ("Chưa nộp (hạn 10/04/2026)") wrap rather than hide behind the next column.
-  sheet.getRange(UNIT_TAB.statusRow, UNIT_TAB.firstQuarterColumn, 1, QUARTERS).setWrap(true);
-  sheet.setFrozenRows(UNIT_TAB.frozenRows);
-  sheet.setFrozenColumns(UNIT_TAB.frozenColumns);
-  sheet.setColumnWidth(1, 110);
-  sheet.setColumnWidth(2, 380);
-  sheet.setColumnWidths(UNIT_TAB.firstQuarterColumn, QUARTERS, 110);
-  sheet.setColumnWidth(UNIT_TAB.noteColumn, 220);
-  return sheet;
+  return cells;
+}
+
+/**
+ * The requests that make a unit's tab from its layout (src/domain/unitTab.ts): the tab when it is
+ * new, its grid sized to the content, content, look, notes and rules in one block, column widths, and
+ * its protections replaced. They go in one batchUpdate, so the tab is never left unprotected.
+ */
+export function unitTabRequests(input: {
+  tab: TabInfo | { sheetId: number; index: number | null };
+  unit: UnitRecord;
+  layout: UnitTabLayout;
+  /** What the tab holds now (values, as read): rows and columns typed beyond the layout stay. */
+  existing: readonly unknown[][];
+  admins: readonly string[];
+  submitted: readonly number[];
+  year: number;
+}): Request[] {
+  const { tab, unit, layout, admins } = input;
+  const { sheetId } = tab;
+  const height = Math.max(layout.grid.length, input.existing.length);
+  const columns = Math.max(UNIT_TAB.width, ...input.existing.map((r) => r.length));
+  const requests: Request[] = [];
+  const grid = { rows: height + UNIT_TAB_ROOM_ROWS, columns };
+  if ('protections' in tab) {
+    requests.push(...removeProtectionRequests(tab));
+    requests.push(gridRequest(sheetId, grid.rows, grid.columns, UNIT_TAB.frozenRows, UNIT_TAB.frozenColumns));
+  } else {
+    requests.push({
+      addSheet: {
+        properties: {
+          sheetId,
+          title: unit.tabName,
+          ...(tab.index === null ? {} : { index: tab.index }),
+          gridProperties: {
+            rowCount: grid.rows,
+            columnCount: grid.columns,
+            frozenRowCount: UNIT_TAB.frozenRows,
+            frozenColumnCount: UNIT_TAB.frozenColumns,
+          },
+        },
+      },
+    });
+  }
+  requests.push(cellsRequest(sheetId, unitTabCells(layout, height), UNIT_TAB.width));
+  requests.push(
+    columnWidthRequest(sheetId, 1, 1, 110),
+    columnWidthRequest(sheetId, 2, 1, 380),
+    columnWidthRequest(sheetId, UNIT_TAB.firstQuarterColumn, QUARTERS, 110),
+    columnWidthRequest(sheetId, UNIT_TAB.noteColumn, 1, 220),
+  );
+  // Officers of the unit edit its input cells, notes and submit controls; nobody else but admins
+  // edits anything on the tab; a submitted quarter is for admins only.
+  const band: GridRange = {
+    sheetId,
+    startRowIndex: UNIT_TAB.submitRow - 1,
+    endRowIndex: layout.grid.length,
+    startColumnIndex: UNIT_TAB.firstQuarterColumn - 1,
+    endColumnIndex: UNIT_TAB.firstQuarterColumn - 1 + QUARTERS + 1,
+  };
+  requests.push(sheetProtectionRequest(sheetId, `trang đơn vị ${unit.ma}`, admins, [band]));
+  requests.push(rangeProtectionRequest(band, `ô nhập của đơn vị ${unit.ma}`, [...admins, ...unit.email]));
+  for (const quarter of input.submitted) {
+    const column = quarterColumn(quarter) - 1;
+    requests.push(
+      rangeProtectionRequest(
+        { ...band, startColumnIndex: column, endColumnIndex: column + 1 },
+        lockDescription(unit, quarter, input.year),
+        admins,
+      ),
+    );
+  }
+  return requests;
 }
 
 function quarterColumn(quarter: number): number {
@@ -150,30 +203,6 @@ function quarterColumn(quarter: number): number {
 
 function lockDescription(unit: UnitRecord, quarter: number, year: number): string {
   return `đã nộp Quý ${['I', 'II', 'III', 'IV'][quarter - 1]}/${year} – ${unit.ma}`;
-}
-
-/**
- * Officers of the unit edit its input cells, notes and submit controls; nobody else but admins
- * edits anything on the tab; a submitted quarter is for admins only.
- */
-export function protectUnitTab(
-  sheet: Sheet,
-  unit: UnitRecord,
-  admins: readonly string[],
-  lastRow: number,
-  submitted: readonly number[],
-  year: number,
-): void {
-  for (const protection of ownRangeProtections(sheet).values()) protection.remove();
-  const band = sheet.getRange(
-    UNIT_TAB.submitRow,
-    UNIT_TAB.firstQuarterColumn,
-    lastRow - UNIT_TAB.submitRow + 1,
-    QUARTERS + 1,
-  );
-  protectSheet(sheet, `trang đơn vị ${unit.ma}`, admins, [band]);
-  protectRange(band, `ô nhập của đơn vị ${unit.ma}`, [...admins, ...unit.email]);
-  for (const quarter of submitted) lockQuarter(sheet, unit, admins, lastRow, quarter, year);
 }
 
 /** Locks a submitted quarter's column (values and submit control) for everyone but admins. */

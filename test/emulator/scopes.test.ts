@@ -336,7 +336,10 @@ describe('ScriptApp.requireScopes / requireAllScopes (script-app page)', () => {
 describe('the scope table', () => {
   test('each row names its reference page and what it requires', () => {
     for (const row of SCOPE_TABLE.values()) {
-      expect(row.url).toMatch(/^https:\/\/developers\.google\.com\/apps-script\/reference\/[a-z]+\/[a-z-]+$/);
+      // Apps Script's reference, or for an advanced service the REST reference of its method.
+      expect(row.url).toMatch(
+        /^https:\/\/developers\.google\.com\/(apps-script\/reference\/[a-z]+\/[a-z-]+|sheets\/api\/reference\/rest\/v4\/[a-zA-Z/.]+)$/,
+      );
       for (const choice of row.requires) {
         expect(choice.length).toBeGreaterThan(0);
         for (const scope of choice)

@@ -215,7 +215,7 @@ describe('each scope of the manifest, removed in turn, breaks what needs it', ()
       setUpWorkbook: ['SpreadsheetApp.getActiveSpreadsheet'],
       onOpen: ['SpreadsheetApp.getUi'],
     });
-  }, 120_000);
+  }, 240_000);
 
   it('covers every scope the manifest asks for', () => {
     const tested = [

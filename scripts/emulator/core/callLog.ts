@@ -98,9 +98,11 @@ const BASIS = {
   chartImage:
     'EmbeddedChart.getAs / getBlob renders the chart on the server: no measurement; assumed 2 s, twice a PDF conversion (convert), erring high',
   sheetsApiRead:
-    'an Advanced Sheets call (values.get / batchGet) is one Sheets API request, however many ranges it names ("Each batch request, including any subrequest, is counted as one API request", https://developers.google.com/sheets/api/limits); no measurement of its latency inside Apps Script: Tanaike found values.get and batchGet about 35% cheaper than getValues for the same data (gist d102c9600ba12a162c667287d2f20fe4); assumed 300 ms a call, above a SpreadsheetApp read (an HTTP round trip between Google\'s servers), + 0.01 ms a cell returned, as getValues',
+    'an Advanced Sheets read (values.get / batchGet, spreadsheets.get) is one Sheets API request, however many ranges it names ("Each batch request, including any subrequest, is counted as one API request", https://developers.google.com/sheets/api/limits); no measurement of its latency inside Apps Script: Tanaike found values.get and batchGet about 35% cheaper than getValues for the same data (gist d102c9600ba12a162c667287d2f20fe4); assumed 300 ms a call, above a SpreadsheetApp read (an HTTP round trip between Google\'s servers), + 0.01 ms a cell returned, as getValues',
   sheetsApiWrite:
     'values.batchUpdate is applied at once, all ranges in one atomic request (https://developers.google.com/sheets/api/limits); no measurement inside Apps Script: Tanaike found values.batchUpdate about 19% cheaper than setValues (gist d102c9600ba12a162c667287d2f20fe4), and howdy39 wrote 10,000 cells with their formats in one updateCells in about 3 s (qiita.com/howdy39/items/2fb95bb7b52cb0bb00ab); assumed 300 ms + 0.05 ms a cell written (10,000 cells: 800 ms, about a modelled setValues and its flush)',
+  sheetsApiBatch:
+    "Sheets.Spreadsheets.batchUpdate: no published measurement of its latency; assumed one flush round trip (500 ms, FLUSH) for the call, and per unit 0.02 ms, the flush's price of a cell: each cell a request writes is a unit and each request 250 units (5 ms, the server applying it), so the price grows with the batch (unverified); the Sheets API stops a request after 180 s (https://developers.google.com/sheets/api/limits)",
   image:
     'inserting an image into the open document (the blob is uploaded with the edit): no measurement; assumed 200 ms, ten document edits',
 } as const;
@@ -395,6 +397,8 @@ const TABLE: Array<[Price, string]> = [
   [SHEETS_META, 'Sheet: newChart getCharts'],
   [{ ms: 300, perUnit: 0.01, basis: 'sheetsApiRead' }, 'Sheets.Spreadsheets.Values: get batchGet'],
   [{ ms: 300, perUnit: 0.05, basis: 'sheetsApiWrite' }, 'Sheets.Spreadsheets.Values: batchUpdate'],
+  [{ ms: 500, perUnit: 0.02, basis: 'sheetsApiBatch' }, 'Sheets.Spreadsheets: batchUpdate'],
+  [{ ms: 300, perUnit: 0.01, basis: 'sheetsApiRead' }, 'Sheets.Spreadsheets: get'],
   [{ ms: 500, effect: 'commit', basis: 'chartWrite' }, 'Sheet: insertChart updateChart removeChart'],
   [{ ms: 2000, basis: 'chartImage' }, 'EmbeddedChart: getAs getBlob\nInlineImage: getAs getBlob'],
   [
@@ -567,6 +571,11 @@ export class CallLog {
     if (!cells) return 0;
     pending.delete(ssId);
     return (roundTrip ? FLUSH.ms : 0) + FLUSH.perCell * cells;
+  }
+
+  /** Cells written in this execution to this spreadsheet and not flushed yet. */
+  pendingCells(execution: number, ssId: string): number {
+    return this.pending.get(execution)?.get(ssId) ?? 0;
   }
 
   private flushAllCost(pending: Map<string, number>): number {

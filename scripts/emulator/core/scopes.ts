@@ -79,6 +79,21 @@ const DRIVE_ITEM_WRITE =
 const NONE: readonly ScopeChoice[] = [];
 
 const TABLE: readonly ScopeRow[] = [
+  // The Advanced Sheets service: the Sheets API's own scopes, never currentonly (the REST reference
+  // pages spreadsheets/batchUpdate and spreadsheets/get, "Authorization scopes"; drive.file and
+  // spreadsheets.readonly, which the table does not model, are left out: the stricter reading).
+  {
+    method: 'Sheets.Spreadsheets.batchUpdate',
+    requires: [[S.spreadsheets, S.drive]],
+    url: 'https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/batchUpdate',
+    verified: false,
+  },
+  {
+    method: 'Sheets.Spreadsheets.get',
+    requires: [[S.spreadsheets, S.drive, S.driveReadonly]],
+    url: 'https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/get',
+    verified: false,
+  },
   // Spreadsheet service: "most methods" accept currentonly or spreadsheets; opening another
   // spreadsheet needs spreadsheets (the Range, Sheet, Spreadsheet and SpreadsheetApp pages).
   ...rows(

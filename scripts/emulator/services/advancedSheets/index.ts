@@ -4,28 +4,19 @@
  * it (`dependencies.enabledAdvancedServices`: `{ "userSymbol": "Sheets", "serviceId": "sheets",
  * "version": "v4" }`, https://developers.google.com/apps-script/manifest/dependencies), under its
  * userSymbol; otherwise the product's `Sheets` is a ReferenceError ("Sheets is not defined"), as on
- * Google. `Sheets.Spreadsheets.Values` is in values.ts; the other members of `Sheets.Spreadsheets`
- * throw `Not emulated` until they are written.
+ * Google. `Sheets.Spreadsheets.batchUpdate` and `get` are in spreadsheets.ts, `Sheets.Spreadsheets.Values`
+ * in values.ts; anything else is `Not emulated`.
  */
 import type { EmulatorContext } from '../../core/context';
 import { Emulated } from '../../core/context';
-import { ValuesCollectionImpl } from './values';
-
-class SpreadsheetsCollectionImpl extends Emulated {
-  readonly Values: ValuesCollectionImpl;
-
-  constructor(ctx: EmulatorContext) {
-    super(ctx, 'Sheets.Spreadsheets');
-    this.Values = new ValuesCollectionImpl(ctx);
-  }
-}
+import { SpreadsheetsCollection } from './spreadsheets';
 
 class SheetsServiceImpl extends Emulated {
-  readonly Spreadsheets: SpreadsheetsCollectionImpl;
+  readonly Spreadsheets: SpreadsheetsCollection;
 
   constructor(ctx: EmulatorContext) {
     super(ctx, 'Sheets');
-    this.Spreadsheets = new SpreadsheetsCollectionImpl(ctx);
+    this.Spreadsheets = new SpreadsheetsCollection(ctx);
   }
 }
 
@@ -43,7 +34,10 @@ export function sheetsUserSymbol(manifest: Record<string, unknown>): string | nu
   return sheets.userSymbol;
 }
 
-export function installAdvancedSheets(ctx: EmulatorContext) {
+export function installAdvancedSheets(ctx: EmulatorContext): {
+  globals: Record<string, unknown>;
+  driver: Record<string, never>;
+} {
   const symbol = sheetsUserSymbol(ctx.project.manifest);
   return { globals: symbol ? { [symbol]: new SheetsServiceImpl(ctx) } : {}, driver: {} };
 }

@@ -16,6 +16,7 @@
  *   range: …", seen in public production code (the REST message after Apps Script's prefix).
  * Anything else the methods accept throws `Not emulated`.
  */
+import { assertFlushed } from './flush';
 import type { EmulatorContext } from '../../core/context';
 import { Emulated, isDate } from '../../core/context';
 import { canEdit, effectiveUser, findFile, hasAccess } from '../../core/files';
@@ -133,6 +134,7 @@ export class ValuesCollectionImpl extends Emulated {
     // The REST API's 403 text, seen after Apps Script's prefix in public code.
     if (!hasAccess(ctx, file, user) || (write && !canEdit(ctx, file, user)))
       throw apiError(ctx, method, 'The caller does not have permission');
+    assertFlushed(ctx, `Spreadsheets.Values.${method}`, spreadsheetId);
     return ss;
   }
 
