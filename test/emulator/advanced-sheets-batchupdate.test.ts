@@ -55,9 +55,7 @@ describe('the Sheets global', () => {
 
   it('leaves what is not emulated unemulated', () => {
     const { g } = workspace();
-    expect(message(() => g.Sheets.Spreadsheets.Values.batchGet)).toBe(
-      'Not emulated: Sheets.Spreadsheets.Values',
-    );
+    expect(message(() => g.Sheets.Spreadsheets.create({}))).toBe('Not emulated: Sheets.Spreadsheets.create');
   });
 
   it('needs the spreadsheets scope, never currentonly', () => {
@@ -66,8 +64,10 @@ describe('the Sheets global', () => {
       oauthScopes: ['https://www.googleapis.com/auth/spreadsheets.currentonly'],
       dependencies: { enabledAdvancedServices: [SHEETS_SERVICE] },
     });
-    // An enabled advanced service adds its scope to the project's.
-    emu.execute(() => g.Sheets.Spreadsheets.get(id, { fields: 'spreadsheetId' }));
+    // An enabled advanced service adds no scope to an explicit list, and currentonly does not serve it.
+    expect(
+      message(() => emu.execute(() => g.Sheets.Spreadsheets.get(id, { fields: 'spreadsheetId' }))),
+    ).toContain('You do not have permission to call Sheets.Spreadsheets.get.');
     const bare = deployed({
       timeZone: 'Asia/Ho_Chi_Minh',
       oauthScopes: ['https://www.googleapis.com/auth/spreadsheets.currentonly'],

@@ -39,6 +39,8 @@ function deployed(manifest: Record<string, unknown> = MANIFEST) {
   const book = g.SpreadsheetApp.getActiveSpreadsheet();
   // A plain name, which the API writes unquoted (a Vietnamese account's first tab is "Trang tính1").
   book.getSheets()[0].setName('Sheet1');
+  // The API refuses to run over SpreadsheetApp writes not yet flushed (advancedSheets/flush.ts).
+  g.SpreadsheetApp.flush();
   return { emu, id, g, book };
 }
 
@@ -53,6 +55,7 @@ function withUnitTab() {
   ]);
   tab.getRange('D5:E5').setValues([[true, false]]);
   tab.getRange('E3').setNumberFormat('#,##0.##');
+  setup.g.SpreadsheetApp.flush();
   return { ...setup, tab };
 }
 
@@ -74,12 +77,22 @@ describe('the service exists only where the manifest enables it', () => {
 
   test('what is not written yet throws Not emulated', () => {
     const { g, id } = deployed();
-    expect(message(() => g.Sheets.Spreadsheets.batchUpdate({ requests: [] }, id))).toBe(
-      'Not emulated: Sheets.Spreadsheets.batchUpdate',
-    );
+    expect(message(() => g.Sheets.Spreadsheets.create({}))).toBe('Not emulated: Sheets.Spreadsheets.create');
     expect(message(() => g.Sheets.Spreadsheets.Values.append({}, id, 'A1'))).toBe(
       'Not emulated: Sheets.Spreadsheets.Values.append',
     );
+  });
+});
+
+describe('SpreadsheetApp writes not yet flushed', () => {
+  test('refuse the call until SpreadsheetApp.flush(), rather than guess which state Google reads', () => {
+    const { g, id, book } = deployed();
+    book.getSheetByName('Sheet1').getRange('A1').setValue(7);
+    expect(() => g.Sheets.Spreadsheets.Values.get(id, 'Sheet1!A1')).toThrow(
+      'Emulator: Sheets.Spreadsheets.Values.get while SpreadsheetApp writes to this spreadsheet are not flushed',
+    );
+    g.SpreadsheetApp.flush();
+    expect(g.Sheets.Spreadsheets.Values.get(id, 'Sheet1!A1').values).toEqual([['7']]);
   });
 });
 
@@ -139,6 +152,7 @@ describe('batchGet: one call, one ValueRange per range in the order asked', () =
     const sheet = book.getSheetByName('Sheet1');
     sheet.getRange('A1').setValue('05/02/2026');
     sheet.getRange('B1').setValue('=1+2');
+    g.SpreadsheetApp.flush();
     const read = (options: Record<string, unknown>) =>
       g.Sheets.Spreadsheets.Values.get(id, 'Sheet1!A1:B1', options).values[0];
     // 5 February 2026 is day 46058 after 30 December 1899.
@@ -276,6 +290,7 @@ describe('batchUpdate: several ranges in one atomic call', () => {
       .getSheetByName('Sheet1')
       .getRange('A1:C1')
       .setValues([[1, 2, 3]]);
+    g.SpreadsheetApp.flush();
     g.Sheets.Spreadsheets.Values.batchUpdate(
       { valueInputOption: 'RAW', data: [{ range: 'Sheet1!A1:C1', values: [[null, '', 9]] }] },
       id,
@@ -376,6 +391,7 @@ describe('batchUpdate: several ranges in one atomic call', () => {
       .setAllowInvalid(false)
       .build();
     book.getSheetByName('Sheet1').getRange('A1').setDataValidation(rule);
+    g.SpreadsheetApp.flush();
     expect(
       message(() =>
         g.Sheets.Spreadsheets.Values.batchUpdate(
