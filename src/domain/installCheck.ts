@@ -25,8 +25,8 @@ export interface InstallFacts {
   unprotectedTabs: string[];
   cells: number;
   tabs: number;
-  /** Scopes the person running the check has not granted (labels), or null when unknown. */
-  ungrantedScopes: string[] | null;
+  /** Scopes of the manifest the person running the check has not granted (labels). */
+  ungrantedScopes: string[];
 }
 
 export interface Finding {
@@ -66,12 +66,8 @@ export function installFindings(
     ),
     finding(
       'Quyền đã cấp cho mã',
-      facts.ungrantedScopes !== null && facts.ungrantedScopes.length === 0,
-      facts.ungrantedScopes === null
-        ? 'không kiểm tra được'
-        : facts.ungrantedScopes.length === 0
-          ? 'đủ các quyền'
-          : `còn thiếu: ${facts.ungrantedScopes.join('; ')}`,
+      facts.ungrantedScopes.length === 0,
+      facts.ungrantedScopes.length === 0 ? 'đủ các quyền' : `còn thiếu: ${facts.ungrantedScopes.join('; ')}`,
       'Chọn lại một mục menu Hội LHPN; khi Google hỏi, đánh dấu chọn tất cả các quyền rồi bấm "Tiếp tục".',
     ),
     finding(

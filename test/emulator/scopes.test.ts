@@ -312,10 +312,11 @@ describe('ScriptApp.requireScopes / requireAllScopes (script-app page)', () => {
     expect(() => emu.run('everything', [], { user: OFFICER, kind: 'menu' })).toThrow();
     expect(emu.consent.prompts()).toEqual([
       // The second run starts after the first's modelled 100 ms (core/callLog.ts).
-      { at: START.getTime(), user: OFFICER, scopes: [SCOPES.sendMail] },
+      { at: START.getTime(), user: OFFICER, functionName: 'sendSummary', scopes: [SCOPES.sendMail] },
       {
         at: START.getTime() + 100,
         user: OFFICER,
+        functionName: 'everything',
         scopes: [SCOPES.documents, SCOPES.drive, SCOPES.scriptApp, SCOPES.sendMail],
       },
     ]);

@@ -547,6 +547,8 @@ export interface RefusedCall {
 export interface AuthorizationPrompt {
   at: number;
   user: string;
+  /** The entry point of the execution that asked (a menu's function, onOpen …), if any. */
+  functionName: string | null;
   /** The scopes the prompt asks for: those missing. */
   scopes: string[];
 }

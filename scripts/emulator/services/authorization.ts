@@ -101,7 +101,12 @@ function requireGranted(ctx: EmulatorContext, authMode: AuthModeName, asked: rea
   if (authMode !== 'FULL') return;
   const missing = missingScopes(ctx, asked);
   if (missing.length === 0) return;
-  scopesState(ctx).prompts.push({ at: ctx.clock.now(), user: effectiveUser(ctx), scopes: missing });
+  scopesState(ctx).prompts.push({
+    at: ctx.clock.now(),
+    user: effectiveUser(ctx),
+    functionName: ctx.runtime.current()?.functionName ?? null,
+    scopes: missing,
+  });
   throw ctx.fail(AUTHORIZATION_REQUIRED);
 }
 

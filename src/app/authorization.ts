@@ -1,0 +1,48 @@
+/**
+ * The check every menu entry starts with (main.ts wraps each one): the scopes the entry needs
+ * must have been granted by the person who chose it, or they read in Vietnamese what to approve
+ * before Google's consent prompt opens, rather than Google's English refusal halfway through.
+ */
+import { ENTRY_SCOPES, missingScopes, missingScopesMessage, SCOPE } from '../domain/authorization';
+import { versionText } from '../domain/version';
+import { MENU_ITEMS } from '../ui/menu';
+import { askForScopes, grantedScopes, recordAuthorization } from '../workspace/authorization';
+import { currentUserEmail } from '../workspace/session';
+import { tellUser } from '../workspace/ui';
+import { isTriggerEvent } from './reminders';
+
+export type MenuEntry = keyof typeof ENTRY_SCOPES;
+
+const TITLE = 'Cần cấp quyền';
+
+function requireEntryScopes(entry: MenuEntry): void {
+  const granted = grantedScopes();
+  const missing = missingScopes(ENTRY_SCOPES[entry], granted);
+  if (missing.length === 0) {
+    // Who uses the menu and with what: Kiểm tra cài đặt lists who an update will ask again.
+    const email = currentUserEmail();
+    if (email) recordAuthorization(email, versionText(), granted);
+    return;
+  }
+  const caption = MENU_ITEMS.find((item) => item?.functionName === entry)?.caption ?? entry;
+  const message = missingScopesMessage(caption, missing);
+  // An alert needs both (SpreadsheetApp.getUi, Ui.alert); without them Google's prompt comes first.
+  if (!missing.includes(SCOPE.containerUi) && !missing.includes(SCOPE.spreadsheets)) tellUser(TITLE, message);
+  askForScopes(missing);
+  // requireScopes returns only where nobody can be prompted (authMode other than FULL).
+  throw new Error(message);
+}
+
+/**
+ * `fn` preceded by the check of `entry`'s scopes. A time-driven trigger's run (its event object)
+ * is not checked: nobody is there to approve, and installing the schedule checked its scopes.
+ */
+export function menuEntry<A extends unknown[], R>(
+  entry: MenuEntry,
+  fn: (...args: A) => R,
+): (...args: A) => R {
+  return (...args: A): R => {
+    if (!isTriggerEvent(args[0])) requireEntryScopes(entry);
+    return fn(...args);
+  };
+}
