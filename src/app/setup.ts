@@ -13,6 +13,7 @@ import { versionText } from '../domain/version';
 import type { FirstRunOpened } from '../ui/firstRunDialog';
 import { openFirstRunDialog } from '../ui/firstRunDialog';
 import { ensureArchiveTab } from '../workspace/archiveTab';
+import { forgetOtherWorkbook, keepOwnFiles } from '../workspace/copiedWorkbook';
 import { mergeCatalogue, readCatalogueTab, writeCatalogueTab } from '../workspace/catalogueTab';
 import { writeChecks } from '../workspace/checksTab';
 import { readConfigTab, writeConfigTab } from '../workspace/configTab';
@@ -46,6 +47,7 @@ export interface SetupResult {
 
 const SETTINGS_ACTION = 'Đổi cài đặt bảng tính (định dạng, múi giờ)';
 const UPDATE_ACTION = 'Cập nhật phiên bản mã';
+const COPY_ACTION = 'Khởi tạo trong bản sao: bỏ lịch tự động, thư mục và mẫu báo cáo của bảng tính gốc';
 const ADMIN_TABS = [TAB.guide, TAB.config, TAB.units, TAB.catalogue, TAB.targets, TAB.rules];
 const SCRIPT_TABS = [TAB.summary, TAB.progress, TAB.checks, TAB.archive, TAB.log, TAB.tags];
 
@@ -71,6 +73,8 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOp
         `Chỉ quản trị viên mới được khởi tạo bảng tính (${user || 'người dùng không xác định'}).`,
       );
     }
+    // A copy of a template (or of a workbook) keeps nothing of the original owner's (copiedWorkbook.ts).
+    const copied = forgetOtherWorkbook(spreadsheet.getId(), tab === null);
     // Before anything is written: typed figures and dates are read by the spreadsheet's locale.
     const settings = ensureVietnameseSettings(spreadsheet);
     const units = legalizeTabNames(
@@ -80,7 +84,7 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOp
     const workbook: Workbook = {
       spreadsheet,
       config,
-      settings: parseSettings(tab?.settings ?? {}, now.getFullYear()),
+      settings: keepOwnFiles(parseSettings(tab?.settings ?? {}, now.getFullYear()), copied),
       units,
       catalogue: mergeCatalogue(readCatalogueTab(spreadsheet), defaultCatalogue()),
       user,
@@ -110,6 +114,7 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOp
     removeBlankDefaultTab(spreadsheet);
     ensureEditTrigger(spreadsheet);
     appendLog(spreadsheet, [
+      ...(copied ? [{ at: now, user, action: COPY_ACTION }] : []),
       ...(settings
         ? [{ at: now, user, action: SETTINGS_ACTION, oldValue: settings.before, newValue: settings.after }]
         : []),

@@ -14,6 +14,7 @@
  * (its triggers, its properties) no longer runs here.
  */
 import type { EmulatorContext } from '../core/context';
+import { findFile } from '../core/files';
 import type { PropertiesState } from './properties';
 import type { SpreadsheetState } from './sheets/types';
 
@@ -39,6 +40,8 @@ export function runBoundCopy(ctx: EmulatorContext, copyId: string): void {
   const copy = state.boundCopies?.[copyId];
   if (!copy) throw new Error(`${copyId} is not a copy of the spreadsheet the script is bound to`);
   state.activeSpreadsheetId = copyId;
+  // The copier owns the copy and its script: the Sheet's owner, the script's owner.
+  ctx.state.owner = findFile(ctx, copyId)!.owner;
   replaceContents(ctx.state.properties, copy.properties);
   // Installable triggers stay with the original project and the accounts that made them.
   ctx.state.script.triggers.length = 0;
