@@ -6,7 +6,12 @@
 import { ENTRY_SCOPES, missingScopes, missingScopesMessage, SCOPE } from '../domain/authorization';
 import { versionText } from '../domain/version';
 import { MENU_ITEMS } from '../ui/menu';
-import { askForScopes, grantedScopes, recordAuthorization } from '../workspace/authorization';
+import {
+  askForScopes,
+  grantedScopes,
+  readAddedScopes,
+  recordAuthorization,
+} from '../workspace/authorization';
 import { currentUserEmail } from '../workspace/session';
 import { tellUser } from '../workspace/ui';
 import { isTriggerEvent } from './reminders';
@@ -17,7 +22,8 @@ const TITLE = 'Cần cấp quyền';
 
 function requireEntryScopes(entry: MenuEntry): void {
   const granted = grantedScopes();
-  const missing = missingScopes(ENTRY_SCOPES[entry], granted);
+  // After an update that added scopes, everyone is asked for them once, whatever they choose.
+  const missing = missingScopes([...ENTRY_SCOPES[entry], ...readAddedScopes()], granted);
   if (missing.length === 0) {
     // Who uses the menu and with what: Kiểm tra cài đặt lists who an update will ask again.
     const email = currentUserEmail();

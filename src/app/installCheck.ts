@@ -2,12 +2,12 @@
  * "Kiểm tra cài đặt" (admins): what an installer must get right after every install and update,
  * written to its own tab with what to fix, and summed up to the person once the lock is released.
  */
-import { MANIFEST_SCOPES, missingScopes, scopeLabel } from '../domain/authorization';
+import { MANIFEST_SCOPES, missingScopes, peopleToReauthorize, scopeLabel } from '../domain/authorization';
 import type { InstallFacts } from '../domain/installCheck';
 import { installFindings } from '../domain/installCheck';
 import { REPORT_KINDS } from '../domain/report/kinds';
 import { templateSetting } from '../domain/settings';
-import { grantedScopes } from '../workspace/authorization';
+import { grantedScopes, readAddedScopes, readAuthorizationRecords } from '../workspace/authorization';
 import { withScriptLockThenTell } from '../workspace/lock';
 import { remainingMailQuota } from '../workspace/mail';
 import { isSheetProtected, protectSheet } from '../workspace/protection';
@@ -43,6 +43,10 @@ function gatherFacts(workbook: Workbook): InstallFacts {
     cells: sheets.reduce((sum, s) => sum + s.getMaxRows() * s.getMaxColumns(), 0),
     tabs: sheets.length,
     ungrantedScopes: missingScopes(MANIFEST_SCOPES, grantedScopes()).map(scopeLabel),
+    reauthorize: peopleToReauthorize(readAuthorizationRecords(), readAddedScopes()).map((p) => ({
+      ...p,
+      missing: p.missing.map(scopeLabel),
+    })),
   };
 }
 

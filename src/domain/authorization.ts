@@ -97,12 +97,16 @@ export interface AuthorizationRecord {
   granted: string[];
 }
 
-/** People who used the menu and lack some scope of this version: Google will ask them again. */
+/**
+ * People who used the menu and have not granted the scopes the last update added (`added`): the
+ * menu asks each of them once more.
+ */
 export function peopleToReauthorize(
   records: readonly AuthorizationRecord[],
+  added: readonly string[],
 ): Array<{ email: string; version: string; missing: string[] }> {
   return records
-    .map((r) => ({ email: r.email, version: r.version, missing: missingScopes(MANIFEST_SCOPES, r.granted) }))
+    .map((r) => ({ email: r.email, version: r.version, missing: missingScopes(added, r.granted) }))
     .filter((r) => r.missing.length > 0)
     .sort((a, b) => a.email.localeCompare(b.email));
 }
@@ -110,4 +114,19 @@ export function peopleToReauthorize(
 /** Scopes this version requests that the version last set up did not (none when that is unknown). */
 export function addedScopes(previous: readonly string[] | null): string[] {
   return previous ? MANIFEST_SCOPES.filter((s) => !previous.includes(s)) : [];
+}
+
+/**
+ * What Khởi tạo says after an update whose manifest adds scopes: Google asks everyone again
+ * ("the script is updated in such a way that it requires permission for additional scopes",
+ * Google Workspace Updates, January 2025), and the schedules stop until their installer approves.
+ */
+export function addedScopesNotice(added: readonly string[]): string {
+  return [
+    'Phiên bản mới của mã cần thêm quyền:',
+    ...added.map((s) => `• ${scopeLabel(s)}`),
+    'Mọi người phải cấp quyền lại: lần tới chọn một mục menu Hội LHPN, mỗi người được hỏi; đánh dấu chọn ' +
+      'tất cả rồi bấm "Tiếp tục". Người cài lịch tự động hãy chọn lại Hội LHPN › Cài đặt lịch tự động. ' +
+      'Hội LHPN › Kiểm tra cài đặt liệt kê những ai chưa cấp lại.',
+  ].join('\n');
 }

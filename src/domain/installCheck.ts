@@ -27,6 +27,8 @@ export interface InstallFacts {
   tabs: number;
   /** Scopes of the manifest the person running the check has not granted (labels). */
   ungrantedScopes: string[];
+  /** People who used the menu without every scope of this version (missing: labels). */
+  reauthorize: Array<{ email: string; version: string; missing: string[] }>;
 }
 
 export interface Finding {
@@ -69,6 +71,14 @@ export function installFindings(
       facts.ungrantedScopes.length === 0,
       facts.ungrantedScopes.length === 0 ? 'đủ các quyền' : `còn thiếu: ${facts.ungrantedScopes.join('; ')}`,
       'Chọn lại một mục menu Hội LHPN; khi Google hỏi, đánh dấu chọn tất cả các quyền rồi bấm "Tiếp tục".',
+    ),
+    finding(
+      'Người dùng menu đã cấp quyền của phiên bản này',
+      facts.reauthorize.length === 0,
+      facts.reauthorize.length === 0
+        ? 'mọi người đã dùng menu đều đã cấp đủ quyền'
+        : `chưa cấp lại: ${facts.reauthorize.map((p) => `${p.email} (thiếu: ${p.missing.join('; ')}; dùng menu lần cuối với phiên bản ${p.version})`).join(', ')}`,
+      'Nhắn những người này chọn một mục menu Hội LHPN và, khi Google hỏi, đánh dấu chọn tất cả các quyền rồi bấm "Tiếp tục".',
     ),
     finding(
       'Trình kích hoạt ghi nhận việc nộp',

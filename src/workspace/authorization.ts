@@ -25,6 +25,8 @@ export function askForScopes(scopes: readonly string[]): void {
 const RECORD_PREFIX = 'quyen_da_cap:';
 /** The manifest's scopes as of the last Khởi tạo, to tell when an update added one. */
 const SET_UP_SCOPES = 'quyen_cua_ma';
+/** The scopes the last update added, which everyone who uses the menu is asked for once more. */
+const ADDED_SCOPES = 'quyen_moi';
 
 function readJson<T>(text: string | null): T | null {
   if (text === null) return null;
@@ -35,11 +37,15 @@ function readJson<T>(text: string | null): T | null {
   }
 }
 
+/** Scopes are kept without their common prefix: a record per person must stay small (500 KB a store). */
+const SCOPE_PREFIX = 'https://www.googleapis.com/auth/';
+
 /** Writes what `email` has granted under `version`, only when it changed (a read per menu click). */
 export function recordAuthorization(email: string, version: string, granted: readonly string[]): void {
   const properties = PropertiesService.getScriptProperties();
   const key = RECORD_PREFIX + email;
-  const text = JSON.stringify({ version, granted: [...granted].sort() });
+  const short = granted.map((s) => (s.startsWith(SCOPE_PREFIX) ? s.slice(SCOPE_PREFIX.length) : s));
+  const text = JSON.stringify({ version, granted: short.sort() });
   if (properties.getProperty(key) !== text) properties.setProperty(key, text);
 }
 
@@ -54,7 +60,9 @@ export function readAuthorizationRecords(): AuthorizationRecord[] {
             {
               email: key.slice(RECORD_PREFIX.length),
               version: String(value.version ?? ''),
-              granted: value.granted,
+              granted: value.granted.map((s) =>
+                String(s).includes('/') ? String(s) : SCOPE_PREFIX + String(s),
+              ),
             },
           ]
         : [];
@@ -67,6 +75,15 @@ export function readSetUpScopes(): string[] | null {
   return Array.isArray(value) ? value.map(String) : null;
 }
 
-export function writeSetUpScopes(): void {
-  PropertiesService.getScriptProperties().setProperty(SET_UP_SCOPES, JSON.stringify(MANIFEST_SCOPES));
+/** Notes this version's scopes; `added` (when an update added some) become everyone's to grant. */
+export function writeSetUpScopes(added: readonly string[]): void {
+  const properties = PropertiesService.getScriptProperties();
+  properties.setProperty(SET_UP_SCOPES, JSON.stringify(MANIFEST_SCOPES));
+  if (added.length > 0) properties.setProperty(ADDED_SCOPES, JSON.stringify(added));
+}
+
+/** The scopes the last update that added any added; [] when none did. */
+export function readAddedScopes(): string[] {
+  const value = readJson<unknown>(PropertiesService.getScriptProperties().getProperty(ADDED_SCOPES));
+  return Array.isArray(value) ? value.map(String) : [];
 }

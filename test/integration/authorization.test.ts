@@ -6,7 +6,7 @@
  * of each entry is just enough: granted exactly that, the entry does all it does with no call refused.
  */
 import type { Emulator } from '../../scripts/emulator';
-import { ENTRY_SCOPES, SCOPE, SCOPE_LABELS } from '../../src/domain/authorization';
+import { ENTRY_SCOPES, MANIFEST_SCOPES, SCOPE, SCOPE_LABELS } from '../../src/domain/authorization';
 import { DK, DK_TAB, enter, GOOD_Q1, OWNER, setUpDistrict, tickSubmit } from '../support/district';
 import { loadProduct, sampleConfig } from '../support/product';
 
@@ -158,5 +158,67 @@ describe('a person who unticked a scope', () => {
     emu.sheets.clickMenu('Hội LHPN > Khởi tạo / cập nhật bảng tính', { as: OWNER });
     expect(emu.sheets.dialogs().map((d) => d.title)).toEqual(['Thiết lập bảng tính lần đầu']);
     expect(() => emu.run('setUpWorkbook', [sampleConfig()], { user: OWNER, kind: 'menu' })).not.toThrow();
+  });
+});
+
+describe('an update whose manifest adds a scope', () => {
+  const OLD = MANIFEST_SCOPES.filter((s) => s !== SCOPE.sendMail);
+  const CHECK = 'Hội LHPN > Kiểm tra cài đặt';
+  const reauthorization = (emu: Emulator) =>
+    (emu.sheets.values('Kiểm tra cài đặt') as string[][]).find(
+      (r) => r[0] === 'Người dùng menu đã cấp quyền của phiên bản này',
+    )!;
+
+  it('is told at Khởi tạo; the menu asks everyone again; the check lists who has not approved', () => {
+    const emu = setUpDistrict();
+    // As the previous version left things: its scopes noted at its Khởi tạo, and what the chair and
+    // an officer granted it (the officer used the menu once).
+    emu.properties.seed('script', { quyen_cua_ma: JSON.stringify(OLD) });
+    emu.consent.grant(OWNER, OLD);
+    emu.consent.grant(DK, OLD);
+    emu.sheets.userOpen({ as: DK });
+    emu.sheets.clickMenu('Hội LHPN > Kiểm tra số liệu', { as: DK });
+
+    // The helper pushed the new version; the chair runs Khởi tạo as the guide says.
+    emu.sheets.userOpen({ as: OWNER });
+    emu.sheets.clickMenu('Hội LHPN > Khởi tạo / cập nhật bảng tính', { as: OWNER });
+    const told = emu.sheets.alerts().at(-1)!;
+    expect(told.prompt).toContain('Phiên bản mới của mã cần thêm quyền:\n• Gửi email thay bạn');
+    expect(told.prompt).toContain('Mọi người phải cấp quyền lại');
+    expect(
+      emu.sheets.values('Nhật ký').some((r) => String(r[2]).startsWith('Phiên bản mới cần thêm quyền')),
+    ).toBe(true);
+
+    // The chair's next menu item asks for the new scope; approved, the check lists the officer.
+    expect(() => emu.sheets.clickMenu(CHECK, { as: OWNER })).toThrow('Authorization is required');
+    expect(emu.consent.prompts().at(-1)).toMatchObject({ user: OWNER, scopes: [SCOPE.sendMail] });
+    emu.consent.grant(OWNER, MANIFEST_SCOPES);
+    emu.sheets.clickMenu(CHECK, { as: OWNER });
+    const [, result, detail] = reauthorization(emu);
+    expect(result).toBe('Cần sửa');
+    expect(detail).toMatch(
+      new RegExp(`^chưa cấp lại: ${DK} \\(thiếu: Gửi email thay bạn; dùng menu lần cuối với phiên bản `),
+    );
+    expect(detail).not.toContain(OWNER);
+
+    // The officer is asked too, even for an item that does not send mail; approved, nobody is left.
+    emu.sheets.userOpen({ as: DK });
+    expect(() => emu.sheets.clickMenu('Hội LHPN > Kiểm tra số liệu', { as: DK })).toThrow(
+      'Authorization is required',
+    );
+    expect(emu.sheets.alerts().at(-1)!.prompt).toContain('• Gửi email thay bạn');
+    emu.consent.grant(DK, MANIFEST_SCOPES);
+    emu.sheets.clickMenu('Hội LHPN > Kiểm tra số liệu', { as: DK });
+    emu.sheets.userOpen({ as: OWNER });
+    emu.sheets.clickMenu(CHECK, { as: OWNER });
+    expect(reauthorization(emu).slice(1, 3)).toEqual(['Đạt', 'mọi người đã dùng menu đều đã cấp đủ quyền']);
+  });
+
+  it('a Khởi tạo with no new scope says nothing of the kind', () => {
+    const emu = setUpDistrict();
+    emu.sheets.userOpen({ as: OWNER });
+    const alerts = emu.sheets.alerts().length;
+    emu.sheets.clickMenu('Hội LHPN > Khởi tạo / cập nhật bảng tính', { as: OWNER });
+    expect(emu.sheets.alerts().slice(alerts)).toEqual([]);
   });
 });
