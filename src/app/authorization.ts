@@ -20,16 +20,12 @@ export type MenuEntry = keyof typeof ENTRY_SCOPES;
 
 const TITLE = 'Cần cấp quyền';
 
-function requireEntryScopes(entry: MenuEntry): void {
+/** The person's granted scopes, once those `entry` needs are among them; otherwise it asks and stops. */
+function requireEntryScopes(entry: MenuEntry): string[] {
   const granted = grantedScopes();
   // After an update that added scopes, everyone is asked for them once, whatever they choose.
   const missing = missingScopes([...ENTRY_SCOPES[entry], ...readAddedScopes()], granted);
-  if (missing.length === 0) {
-    // Who uses the menu and with what: Kiểm tra cài đặt lists who an update will ask again.
-    const email = currentUserEmail();
-    if (email) recordAuthorization(email, versionText(), granted);
-    return;
-  }
+  if (missing.length === 0) return granted;
   const caption = MENU_ITEMS.find((item) => item?.functionName === entry)?.caption ?? entry;
   const message = missingScopesMessage(caption, missing);
   // An alert needs both (SpreadsheetApp.getUi, Ui.alert); without them Google's prompt comes first.
@@ -48,7 +44,13 @@ export function menuEntry<A extends unknown[], R>(
   fn: (...args: A) => R,
 ): (...args: A) => R {
   return (...args: A): R => {
-    if (!isTriggerEvent(args[0])) requireEntryScopes(entry);
-    return fn(...args);
+    if (isTriggerEvent(args[0])) return fn(...args);
+    const granted = requireEntryScopes(entry);
+    const result = fn(...args);
+    // Who used the menu and with what (after the entry: a first Khởi tạo starts the records afresh);
+    // Kiểm tra cài đặt lists who an update's new scopes are still to be asked of.
+    const email = currentUserEmail();
+    if (email) recordAuthorization(email, versionText(), granted);
+    return result;
   };
 }

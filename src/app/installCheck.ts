@@ -26,6 +26,9 @@ function gatherFacts(workbook: Workbook): InstallFacts {
   const sheets = spreadsheet.getSheets();
   const schedule = readScheduleRecord();
   const protectedTabs = Object.values(TAB).filter((name) => spreadsheet.getSheetByName(name));
+  const granted = grantedScopes();
+  // The person running the check counts with what they have granted now (their record follows the run).
+  const records = readAuthorizationRecords().map((r) => (r.email === workbook.user ? { ...r, granted } : r));
   return {
     owner: spreadsheet.getOwner()?.getEmail().toLowerCase() ?? '',
     locale: spreadsheet.getSpreadsheetLocale(),
@@ -42,8 +45,8 @@ function gatherFacts(workbook: Workbook): InstallFacts {
     unprotectedTabs: protectedTabs.filter((name) => !isSheetProtected(spreadsheet.getSheetByName(name)!)),
     cells: sheets.reduce((sum, s) => sum + s.getMaxRows() * s.getMaxColumns(), 0),
     tabs: sheets.length,
-    ungrantedScopes: missingScopes(MANIFEST_SCOPES, grantedScopes()).map(scopeLabel),
-    reauthorize: peopleToReauthorize(readAuthorizationRecords(), readAddedScopes()).map((p) => ({
+    ungrantedScopes: missingScopes(MANIFEST_SCOPES, granted).map(scopeLabel),
+    reauthorize: peopleToReauthorize(records, readAddedScopes()).map((p) => ({
       ...p,
       missing: p.missing.map(scopeLabel),
     })),
