@@ -11,6 +11,7 @@ import { writeArtifacts } from './local/artifacts';
 import { exportXlsx } from './emulator/export/xlsx';
 import type { Emulator } from './emulator';
 import { DEFAULT_TIME_ZONE } from './emulator';
+import { projectScopes } from './emulator/core/scopes';
 import {
   createEmulator,
   isoInZone,
@@ -31,6 +32,8 @@ const USAGE = `Cách dùng: npm run local -- <lệnh> [tùy chọn]
                                                         "run setUpWorkbook '<JSON>'" trả lời hộp thoại đó
   run    --dir W [--as EMAIL] FUNCTION [JSON_ARG]        gọi một hàm của script, in kết quả JSON
   tick   --dir W --until ISO_DATETIME                   chạy đồng hồ tới thời điểm, kích hoạt các trigger
+  consent --dir W [--as EMAIL]                          người đó cấp mọi quyền mã yêu cầu (như đánh dấu "Chọn tất cả"
+                                                        khi Google hỏi, ví dụ sau khi bản dựng mới cần thêm quyền)
   import --dir W --file F.csv [--as EMAIL] [--thap-phan ,|.]
                                                         nhập số liệu dạng don_vi,ky,ma_chi_tieu,gia_tri (tất cả hoặc không);
                                                         --thap-phan: dấu thập phân của tệp khi tệp không tự cho biết;
@@ -182,6 +185,16 @@ async function tick(options: Options): Promise<unknown> {
   };
 }
 
+/** The person approves everything on Google's consent screen (after an update that adds a scope). */
+async function consent(options: Options): Promise<unknown> {
+  const dir = requireOption(options, 'dir');
+  const emulator = await openWorkspace(dir);
+  const user = typeof options.as === 'string' ? options.as : emulator.owner;
+  emulator.consent.grant(user, projectScopes(emulator.ctx));
+  saveWorkspace(dir, emulator);
+  return { nguoi_dung: user, quyen: emulator.consent.granted(user) };
+}
+
 async function exportCommand(options: Options): Promise<unknown> {
   const dir = requireOption(options, 'dir');
   const emulator = await openWorkspace(dir);
@@ -246,6 +259,8 @@ export async function main(argv: string[]): Promise<unknown> {
       return run(values, positionals);
     case 'tick':
       return tick(values);
+    case 'consent':
+      return consent(values);
     case 'export':
       return exportCommand(values);
     case 'import':

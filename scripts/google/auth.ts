@@ -10,6 +10,8 @@
  * acting as itself.
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { auth } from 'googleapis/build/src/apis/sheets';
 import type { ApiAuth } from './apis';
 import { UserError } from './errors';
@@ -86,4 +88,41 @@ export function authFor(options: AuthOptions): ApiAuth {
     scopes: options.scopes,
     ...(options.subject ? { clientOptions: { subject: options.subject } } : {}),
   });
+}
+
+/** Where `npx clasp login` keeps its login (clasp 3: `~/.clasprc.json`, or the file clasp's `--auth` names). */
+export function claspLoginFile(env: NodeJS.ProcessEnv = process.env): string {
+  return env.clasp_config_auth || path.join(os.homedir(), '.clasprc.json');
+}
+
+interface ClaspToken {
+  client_id?: string;
+  client_secret?: string;
+  refresh_token?: string;
+  access_token?: string;
+  expiry_date?: number;
+}
+
+/**
+ * The login `npx clasp login` saved, as an OAuth2 client (clasp 3.x's format: `tokens.default` with
+ * the OAuth client and the refresh token; its login asks for the script.projects scope the deploy
+ * needs). null when there is none.
+ */
+export function claspLogin(file: string): ApiAuth | null {
+  if (!fs.existsSync(file)) return null;
+  let token: ClaspToken | undefined;
+  try {
+    token = (JSON.parse(fs.readFileSync(file, 'utf8')) as { tokens?: { default?: ClaspToken } }).tokens
+      ?.default;
+  } catch {
+    throw new UserError(`Tệp đăng nhập "${file}" hỏng: chạy lại npx clasp login.`);
+  }
+  if (!token?.refresh_token && !token?.access_token) return null;
+  const client = new auth.OAuth2(token.client_id, token.client_secret);
+  client.setCredentials({
+    refresh_token: token.refresh_token,
+    access_token: token.access_token,
+    expiry_date: token.expiry_date,
+  });
+  return client;
 }

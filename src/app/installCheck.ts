@@ -2,10 +2,12 @@
  * "Kiểm tra cài đặt" (admins): what an installer must get right after every install and update,
  * written to its own tab with what to fix, and summed up to the person once the lock is released.
  */
+import { MANIFEST_SCOPES, missingScopes, peopleToReauthorize, scopeLabel } from '../domain/authorization';
 import type { InstallFacts } from '../domain/installCheck';
 import { installFindings } from '../domain/installCheck';
 import { REPORT_KINDS } from '../domain/report/kinds';
 import { templateSetting } from '../domain/settings';
+import { grantedScopes, readAddedScopes, readAuthorizationRecords } from '../workspace/authorization';
 import { withScriptLockThenTell } from '../workspace/lock';
 import { remainingMailQuota } from '../workspace/mail';
 import { isSheetProtected, protectSheet } from '../workspace/protection';
@@ -24,6 +26,9 @@ function gatherFacts(workbook: Workbook): InstallFacts {
   const sheets = spreadsheet.getSheets();
   const schedule = readScheduleRecord();
   const protectedTabs = Object.values(TAB).filter((name) => spreadsheet.getSheetByName(name));
+  const granted = grantedScopes();
+  // The person running the check counts with what they have granted now (their record follows the run).
+  const records = readAuthorizationRecords().map((r) => (r.email === workbook.user ? { ...r, granted } : r));
   return {
     owner: spreadsheet.getOwner()?.getEmail().toLowerCase() ?? '',
     locale: spreadsheet.getSpreadsheetLocale(),
@@ -40,7 +45,11 @@ function gatherFacts(workbook: Workbook): InstallFacts {
     unprotectedTabs: protectedTabs.filter((name) => !isSheetProtected(spreadsheet.getSheetByName(name)!)),
     cells: sheets.reduce((sum, s) => sum + s.getMaxRows() * s.getMaxColumns(), 0),
     tabs: sheets.length,
-    ungrantedScopes: null,
+    ungrantedScopes: missingScopes(MANIFEST_SCOPES, granted).map(scopeLabel),
+    reauthorize: peopleToReauthorize(records, readAddedScopes()).map((p) => ({
+      ...p,
+      missing: p.missing.map(scopeLabel),
+    })),
   };
 }
 

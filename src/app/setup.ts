@@ -4,6 +4,7 @@
  * code, a new unit gets its tab, an inactive unit keeps its tab and history untouched.
  */
 import { isAdmin } from '../domain/access';
+import { addedScopes, addedScopesNotice, scopeLabel } from '../domain/authorization';
 import { defaultCatalogue, entryIndicators } from '../domain/catalogue';
 import { parseConfig } from '../domain/config';
 import { levelWords } from '../domain/levels';
@@ -13,6 +14,8 @@ import { versionText } from '../domain/version';
 import type { FirstRunOpened } from '../ui/firstRunDialog';
 import { openFirstRunDialog } from '../ui/firstRunDialog';
 import { ensureArchiveTab } from '../workspace/archiveTab';
+import { readSetUpScopes, writeSetUpScopes } from '../workspace/authorization';
+import { forgetOtherWorkbook, keepOwnFiles } from '../workspace/copiedWorkbook';
 import { mergeCatalogue, readCatalogueTab, writeCatalogueTab } from '../workspace/catalogueTab';
 import { writeChecks } from '../workspace/checksTab';
 import { readConfigTab, writeConfigTab } from '../workspace/configTab';
@@ -25,6 +28,7 @@ import { ensureVietnameseSettings } from '../workspace/spreadsheetSettings';
 import { currentUserEmail } from '../workspace/session';
 import { ensureSummaryTab } from '../workspace/summaryTab';
 import { ensureTargetsTab } from '../workspace/targetsTab';
+import { tellUser } from '../workspace/ui';
 import { activeSpreadsheet, removeBlankDefaultTab, TAB } from '../workspace/tabs';
 import { ensureEditTrigger } from '../workspace/triggers';
 import { applyGroups, readStructure } from '../workspace/sheetsBatch';
@@ -44,10 +48,14 @@ export interface SetupResult {
   trang_tinh: string[];
   /** Said when set-up changed the spreadsheet's locale or time zone. */
   cai_dat?: string;
+  /** Said when this version's manifest asks for scopes the previous one did not. */
+  quyen_moi?: string;
 }
 
 const SETTINGS_ACTION = 'Đổi cài đặt bảng tính (định dạng, múi giờ)';
 const UPDATE_ACTION = 'Cập nhật phiên bản mã';
+const SCOPES_ACTION = 'Phiên bản mới cần thêm quyền: mọi người phải cấp quyền lại';
+const COPY_ACTION = 'Khởi tạo trong bản sao: bỏ lịch tự động, thư mục và mẫu báo cáo của bảng tính gốc';
 const ADMIN_TABS = [TAB.guide, TAB.config, TAB.units, TAB.catalogue, TAB.targets, TAB.rules];
 const SCRIPT_TABS = [TAB.summary, TAB.progress, TAB.checks, TAB.archive, TAB.log, TAB.tags];
 /** The rows that hold every record tab's header (Tổng hợp's is the lowest). */
@@ -63,7 +71,7 @@ const ROOM_COLUMNS = 2;
 export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOpened {
   // A Sheet never set up asks for its settings in a dialog, outside the lock; the dialog calls back.
   if (initialConfig === undefined && needsFirstRun()) return openFirstRunDialog();
-  return withScriptLock('Khởi tạo', () => {
+  const result = withScriptLock('Khởi tạo', (): SetupResult => {
     const spreadsheet = activeSpreadsheet();
     const now = new Date();
     const tab = readConfigTab(spreadsheet);
@@ -77,6 +85,10 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOp
         `Chỉ quản trị viên mới được khởi tạo bảng tính (${user || 'người dùng không xác định'}).`,
       );
     }
+    // A copy of a template (or of a workbook) keeps nothing of the original owner's (copiedWorkbook.ts).
+    const copied = forgetOtherWorkbook(spreadsheet.getId(), tab === null);
+    const added = addedScopes(readSetUpScopes());
+    writeSetUpScopes(added);
     // Before anything is written: typed figures and dates are read by the spreadsheet's locale.
     const settings = ensureVietnameseSettings(spreadsheet);
     const units = legalizeTabNames(
@@ -86,7 +98,7 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOp
     const workbook: Workbook = {
       spreadsheet,
       config,
-      settings: parseSettings(tab?.settings ?? {}, now.getFullYear()),
+      settings: keepOwnFiles(parseSettings(tab?.settings ?? {}, now.getFullYear()), copied),
       units,
       catalogue: mergeCatalogue(readCatalogueTab(spreadsheet), defaultCatalogue()),
       user,
@@ -113,6 +125,7 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOp
     const tabNames = protectRecordTabs(workbook);
     ensureEditTrigger(spreadsheet);
     appendLog(spreadsheet, [
+      ...(copied ? [{ at: now, user, action: COPY_ACTION }] : []),
       ...(settings
         ? [{ at: now, user, action: SETTINGS_ACTION, oldValue: settings.before, newValue: settings.after }]
         : []),
@@ -135,6 +148,9 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOp
         now,
         user,
       ),
+      ...(added.length > 0
+        ? [{ at: now, user, action: SCOPES_ACTION, newValue: added.map(scopeLabel).join('; ') }]
+        : []),
       { at: now, user, action: 'Khởi tạo / cập nhật bảng tính' },
     ]);
     return {
@@ -142,8 +158,12 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOp
       so_don_vi: units.filter((u) => u.active).length,
       trang_tinh: tabNames,
       ...(settings ? { cai_dat: settings.message } : {}),
+      ...(added.length > 0 ? { quyen_moi: addedScopesNotice(added) } : {}),
     };
   });
+  // Told once the lock is released: an alert suspends the script.
+  if (result.quyen_moi) tellUser('Khởi tạo / cập nhật bảng tính', result.quyen_moi);
+  return result;
 }
 
 /**

@@ -25,8 +25,10 @@ export interface InstallFacts {
   unprotectedTabs: string[];
   cells: number;
   tabs: number;
-  /** Scopes the person running the check has not granted (labels), or null when unknown. */
-  ungrantedScopes: string[] | null;
+  /** Scopes of the manifest the person running the check has not granted (labels). */
+  ungrantedScopes: string[];
+  /** People who used the menu without every scope of this version (missing: labels). */
+  reauthorize: Array<{ email: string; version: string; missing: string[] }>;
 }
 
 export interface Finding {
@@ -70,13 +72,17 @@ export function installFindings(
     ),
     finding(
       'Quyền đã cấp cho mã',
-      facts.ungrantedScopes !== null && facts.ungrantedScopes.length === 0,
-      facts.ungrantedScopes === null
-        ? 'không kiểm tra được'
-        : facts.ungrantedScopes.length === 0
-          ? 'đủ các quyền'
-          : `còn thiếu: ${facts.ungrantedScopes.join('; ')}`,
+      facts.ungrantedScopes.length === 0,
+      facts.ungrantedScopes.length === 0 ? 'đủ các quyền' : `còn thiếu: ${facts.ungrantedScopes.join('; ')}`,
       'Chọn lại một mục menu Hội LHPN; khi Google hỏi, đánh dấu chọn tất cả các quyền rồi bấm "Tiếp tục".',
+    ),
+    finding(
+      'Người dùng menu đã cấp quyền của phiên bản này',
+      facts.reauthorize.length === 0,
+      facts.reauthorize.length === 0
+        ? 'mọi người đã dùng menu đều đã cấp đủ quyền'
+        : `chưa cấp lại: ${facts.reauthorize.map((p) => `${p.email} (thiếu: ${p.missing.join('; ')}; dùng menu lần cuối với phiên bản ${p.version})`).join(', ')}`,
+      'Nhắn những người này chọn một mục menu Hội LHPN và, khi Google hỏi, đánh dấu chọn tất cả các quyền rồi bấm "Tiếp tục".',
     ),
     finding(
       'Trình kích hoạt ghi nhận việc nộp',

@@ -312,10 +312,11 @@ describe('ScriptApp.requireScopes / requireAllScopes (script-app page)', () => {
     expect(() => emu.run('everything', [], { user: OFFICER, kind: 'menu' })).toThrow();
     expect(emu.consent.prompts()).toEqual([
       // The second run starts after the first's modelled 100 ms (core/callLog.ts).
-      { at: START.getTime(), user: OFFICER, scopes: [SCOPES.sendMail] },
+      { at: START.getTime(), user: OFFICER, functionName: 'sendSummary', scopes: [SCOPES.sendMail] },
       {
         at: START.getTime() + 100,
         user: OFFICER,
+        functionName: 'everything',
         scopes: [SCOPES.documents, SCOPES.drive, SCOPES.scriptApp, SCOPES.sendMail],
       },
     ]);
@@ -351,5 +352,39 @@ describe('the scope table', () => {
       [SCOPES.spreadsheetsCurrentOnly, SCOPES.spreadsheets],
     ]);
     expect(SCOPE_TABLE.get('Lock.waitLock')!.requires).toEqual([]);
+  });
+});
+
+describe('a new version whose manifest adds a scope (Workspace Updates, January 2025)', () => {
+  test('people who consented before have not granted it; someone asked for the first time grants all', () => {
+    const before = deployed({
+      timeZone: 'Asia/Ho_Chi_Minh',
+      oauthScopes: EVERYTHING.filter((s) => s !== SCOPES.sendMail),
+    });
+    before.emu.execute(() => before.g.Session.getActiveUser().getEmail(), { user: OFFICER });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'emulator-scopes-'));
+    fs.writeFileSync(
+      path.join(dir, 'appsscript.json'),
+      JSON.stringify({ timeZone: 'Asia/Ho_Chi_Minh', oauthScopes: EVERYTHING }),
+    );
+    const emu = new Emulator({ state: before.emu.snapshot(), distDir: dir });
+    const g = emu.globals as Record<string, any>;
+    const status = (user: string) =>
+      emu.execute(
+        () =>
+          String(
+            g.ScriptApp.getAuthorizationInfo(g.ScriptApp.AuthMode.FULL, [
+              SCOPES.sendMail,
+            ]).getAuthorizationStatus(),
+          ),
+        { user },
+      );
+    expect(status(OFFICER)).toBe('REQUIRED');
+    expect(message(() => emu.execute(() => g.MailApp.getRemainingDailyQuota(), { user: OFFICER }))).toBe(
+      'You do not have permission to call MailApp.getRemainingDailyQuota. Required permissions: https://www.googleapis.com/auth/script.send_mail',
+    );
+    expect(status('moi@hoilhpn.vn')).toBe('NOT_REQUIRED');
+    emu.consent.grant(OFFICER, EVERYTHING);
+    expect(status(OFFICER)).toBe('NOT_REQUIRED');
   });
 });

@@ -51,6 +51,11 @@ export interface FakeSheet {
 export interface FakeSpreadsheet {
   id: string;
   title: string;
+  /**
+   * What the account behind the token may do with it (default owner): a viewer cannot bind a
+   * script to it, and a file not shared with the account does not exist for it.
+   */
+  access?: 'owner' | 'writer' | 'reader' | 'none';
   locale?: string;
   timeZone?: string;
   createdTime: string;
@@ -161,6 +166,12 @@ export class FakeGoogle {
   /** Requests that failed validation (a bad shape, no credentials, an unknown endpoint). */
   readonly rejected: Array<{ request: FakeRequest; message: string }> = [];
   rootUrl = '';
+  /**
+   * The account's Apps Script API user setting (script.google.com/home/usersettings); off, every
+   * Apps Script API call gets Google's 403, as reported in real runs (googleworkspace/python-samples#79,
+   * google/clasp#256).
+   */
+  scriptApiEnabled = true;
   private readonly server: http.Server;
   private readonly faults: Array<Fault & { hits: number }> = [];
   private readonly held = new Set<http.ServerResponse>();
@@ -454,8 +465,10 @@ export class FakeGoogle {
       case 'values.clear':
         return this.clearValues(route.id!, route.range!);
       case 'script.create':
+        this.requireScriptApi();
         return this.createProject(request.body);
       case 'script.updateContent':
+        this.requireScriptApi();
         return this.updateContent(route.id!, request.body);
       case 'drive.permissions.create':
         return this.createPermission(route.id!, request.query, request.body);
@@ -666,13 +679,26 @@ export class FakeGoogle {
     return { spreadsheetId: id, clearedRange: range };
   }
 
+  private requireScriptApi(): void {
+    if (!this.scriptApiEnabled)
+      throw new HttpError(
+        403,
+        'User has not enabled the Apps Script API. Enable it by visiting https://script.google.com/home/usersettings then retry. If you enabled this API recently, wait a few minutes for the action to propagate to our systems and retry.',
+        'forbidden',
+      );
+  }
+
   private createProject(body: unknown) {
     if (!isObject(body)) throw invalid('Body must be an object');
     onlyKeys(body, ['title', 'parentId'], 'createProjectRequest');
     if (body.title !== undefined && typeof body.title !== 'string') throw invalid('title must be a string');
     if (typeof body.parentId !== 'string' || body.parentId === '') throw invalid('parentId is required here');
-    if (!this.spreadsheets.has(body.parentId))
+    const parent = this.spreadsheets.get(body.parentId);
+    if (!parent || parent.access === 'none')
       throw new HttpError(404, 'Requested entity was not found.', 'notFound');
+    // unverified: the text for a parent the account may only view (Google's generic 403 text).
+    if (parent.access === 'reader')
+      throw new HttpError(403, 'The caller does not have permission', 'forbidden');
     const scriptId = this.newId('script');
     this.projects.set(scriptId, { scriptId, title: body.title, parentId: body.parentId, contentUpdates: 0 });
     return { scriptId, title: body.title, parentId: body.parentId, createTime: new Date().toISOString() };

@@ -46,12 +46,11 @@ describe('the built bundle', () => {
 });
 
 describe('deployment files', () => {
-  it('.clasp.json pushes the build output, which holds the manifest', () => {
-    for (const file of ['.clasp.json', '.clasp.prod.json']) {
-      const clasp = JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')) as { rootDir: string };
-      expect(path.resolve(ROOT, clasp.rootDir)).toBe(DIST);
-    }
+  it('the build output holds the manifest; the project files npm run deploy writes stay out of git', () => {
     expect(fs.existsSync(path.join(DIST, 'appsscript.json'))).toBe(true);
+    // A script id written locally must never stand in the way of git pull (test/google/deploy.test.ts).
+    const ignored = fs.readFileSync(path.join(ROOT, '.gitignore'), 'utf8').split('\n');
+    expect(ignored).toEqual(expect.arrayContaining(['.clasp.json', '.clasp.prod.json']));
   });
 
   it('the manifest asks for V8, the Vietnam time zone, Stackdriver logging and explicit minimal scopes', () => {

@@ -372,3 +372,35 @@ describe('npm run local -- init --blank: the first run driven from outside', () 
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 });
+
+describe('npm run local -- consent', () => {
+  it('after a build that adds a scope, Khởi tạo says so, the menu asks again, consent approves', () => {
+    const { tmp, workspace } = newWorkspace('baocao-cli-consent-', '2026-03-30T08:00:00+07:00');
+    const chair = 'chutich@hoilhpn.vn';
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'appsscript.json'), 'utf8')) as {
+      oauthScopes: string[];
+    };
+    const old = manifest.oauthScopes.filter((s) => !s.endsWith('/script.send_mail'));
+    // What the previous build left: its scopes noted at its Khởi tạo, and the chair's consent to them.
+    const statePath = path.join(workspace, 'state.json');
+    const saved = JSON.parse(fs.readFileSync(statePath, 'utf8')) as {
+      properties: { script: Record<string, string> };
+      scopes?: { granted: Record<string, string[]>; prompts: unknown[]; refused: unknown[] };
+    };
+    saved.properties.script.quyen_cua_ma = JSON.stringify(old);
+    saved.scopes = { prompts: [], refused: [], ...saved.scopes, granted: { [chair]: old } };
+    fs.writeFileSync(statePath, JSON.stringify(saved));
+
+    const setUp = local('run', '--dir', workspace, 'setUpWorkbook');
+    expect(setUp.status).toBe(0);
+    expect((setUp.json as { quyen_moi: string }).quyen_moi).toContain('Mọi người phải cấp quyền lại');
+    const refused = local('run', '--dir', workspace, 'checkData');
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('Authorization is required');
+    const approved = local('consent', '--dir', workspace, '--as', chair);
+    expect(approved.status).toBe(0);
+    expect((approved.json as { quyen: string[] }).quyen).toEqual([...manifest.oauthScopes].sort());
+    expect(local('run', '--dir', workspace, 'checkData').status).toBe(0);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }, 120_000);
+});

@@ -3,6 +3,7 @@
  * an officer without edit access) and, once fixed, says so; officers may not run it.
  */
 import type { Emulator } from '../../scripts/emulator';
+import { ENTRY_SCOPES, SCOPE, SCOPE_LABELS } from '../../src/domain/authorization';
 import { DK, OWNER, setUpDistrict } from '../support/district';
 import { loadProduct, sampleConfig } from '../support/product';
 
@@ -34,6 +35,7 @@ describe('Kiểm tra cài đặt', () => {
     expect(found['Trình kích hoạt ghi nhận việc nộp']![0]).toBe('Đạt');
     expect(found['Khóa các trang']![0]).toBe('Đạt');
     expect(found['Hạn mức gửi thư hôm nay']![0]).toBe('Đạt');
+    expect(found['Quyền đã cấp cho mã']).toEqual(['Đạt', 'đủ các quyền', '']);
     const alert = emu.sheets.alerts().at(-1)!;
     expect(alert.title).toBe('Kiểm tra cài đặt');
     expect(alert.prompt).toContain('Cần sửa: ');
@@ -50,6 +52,17 @@ describe('Kiểm tra cài đặt', () => {
     expect(found['Cán bộ đơn vị có quyền chỉnh sửa']!.slice(0, 2)).toEqual([
       'Đạt',
       '2 đơn vị, mọi cán bộ đều có quyền',
+    ]);
+  });
+
+  it('names the scopes the installer unticked on the consent screen', () => {
+    const emu = setUpDistrict();
+    emu.consent.grant(OWNER, ENTRY_SCOPES.checkInstallation);
+    emu.sheets.userOpen({ as: OWNER });
+    emu.sheets.clickMenu(MENU, { as: OWNER });
+    expect(rows(emu)['Quyền đã cấp cho mã']!.slice(0, 2)).toEqual([
+      'Cần sửa',
+      `còn thiếu: ${SCOPE_LABELS[SCOPE.documents]}`,
     ]);
   });
 

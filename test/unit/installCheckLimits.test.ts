@@ -16,7 +16,8 @@ const FACTS: InstallFacts = {
   unprotectedTabs: [],
   cells: 400_000,
   tabs: 26,
-  ungrantedScopes: null,
+  ungrantedScopes: [],
+  reauthorize: [],
 };
 const CONFIG = { quan_tri: ['chutich@hoilhpn.vn'], email_nhan: ['vanphong@hoilhpn.vn'] };
 

@@ -56,9 +56,13 @@ export function createFilesState(): FilesState {
   return { files: {}, notifications: [], conversions: 0 };
 }
 
-/** The id of a person's "My Drive" folder; the owner's is "root", which DriveApp also accepts. */
+/**
+ * The id of a person's "My Drive" folder; the first owner's is "root", which DriveApp also accepts
+ * (it stays theirs when the emulator runs a copy's script, whose owner is the copier).
+ */
 export function rootFolderId(ctx: EmulatorContext, email: string): string {
-  const id = email === ctx.state.owner ? 'root' : `root:${email}`;
+  const root = ctx.state.files.files.root;
+  const id = (root ? root.owner === email : email === ctx.state.owner) ? 'root' : `root:${email}`;
   if (!ctx.state.files.files[id]) {
     const now = ctx.clock.now();
     ctx.state.files.files[id] = {

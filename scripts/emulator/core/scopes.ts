@@ -558,6 +558,8 @@ export interface RefusedCall {
 export interface AuthorizationPrompt {
   at: number;
   user: string;
+  /** The entry point of the execution that asked (a menu's function, onOpen …), if any. */
+  functionName: string | null;
   /** The scopes the prompt asks for: those missing. */
   scopes: string[];
 }
@@ -572,9 +574,22 @@ export function scopesState(ctx: EmulatorContext): ScopesState {
   return ctx.state.scopes;
 }
 
-/** The scopes `user` granted this script. */
+/** The scopes `user` granted this script (one never asked would grant all it requests now). */
 export function grantedScopes(ctx: EmulatorContext, user: string): string[] {
   return scopesState(ctx).granted[user] ?? projectScopes(ctx);
+}
+
+/**
+ * What `user` granted, for a run with full authorization: a person not asked before is asked now and
+ * grants everything the project requests, and that consent is kept. A later version whose manifest
+ * adds a scope therefore finds it not granted, as Google asks again when "the script is updated in
+ * such a way that it requires permission for additional scopes" (Google Workspace Updates, "Granular
+ * OAuth consent in Google Apps Script IDE executions", January 2025).
+ */
+export function consentedScopes(ctx: EmulatorContext, user: string): string[] {
+  const state = scopesState(ctx);
+  state.granted[user] ??= projectScopes(ctx);
+  return state.granted[user];
 }
 
 /**
@@ -653,7 +668,7 @@ export function checkScopes(ctx: EmulatorContext, method: string): void {
     return;
   }
   // The person whose authority the script runs with: the trigger's creator for installable triggers.
-  const granted = new Set(grantedScopes(ctx, effectiveUser(ctx)));
+  const granted = new Set(consentedScopes(ctx, effectiveUser(ctx)));
   const notGranted = unmet(row.requires, (s) => granted.has(s));
   if (notGranted) fail(notGranted);
 }

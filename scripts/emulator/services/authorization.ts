@@ -12,7 +12,7 @@ import { Emulated, makeEnum } from '../core/context';
 import { parameterMismatch } from '../core/errors';
 import { effectiveUser } from '../core/files';
 import type { AuthorizationPrompt, RefusedCall } from '../core/scopes';
-import { grantedScopes, projectScopes, scopesState, setGrantedScopes } from '../core/scopes';
+import { consentedScopes, grantedScopes, projectScopes, scopesState, setGrantedScopes } from '../core/scopes';
 
 const AUTH_MODES = ['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL'] as const;
 type AuthModeName = (typeof AUTH_MODES)[number];
@@ -46,7 +46,7 @@ function readArguments(
 
 /** The scopes of `asked` the current person has not granted (in the order asked). */
 function missingScopes(ctx: EmulatorContext, asked: readonly string[]): string[] {
-  const granted = new Set(grantedScopes(ctx, effectiveUser(ctx)));
+  const granted = new Set(consentedScopes(ctx, effectiveUser(ctx)));
   return asked.filter((s) => !granted.has(s));
 }
 
@@ -101,7 +101,12 @@ function requireGranted(ctx: EmulatorContext, authMode: AuthModeName, asked: rea
   if (authMode !== 'FULL') return;
   const missing = missingScopes(ctx, asked);
   if (missing.length === 0) return;
-  scopesState(ctx).prompts.push({ at: ctx.clock.now(), user: effectiveUser(ctx), scopes: missing });
+  scopesState(ctx).prompts.push({
+    at: ctx.clock.now(),
+    user: effectiveUser(ctx),
+    functionName: ctx.runtime.current()?.functionName ?? null,
+    scopes: missing,
+  });
   throw ctx.fail(AUTHORIZATION_REQUIRED);
 }
 

@@ -1,3 +1,4 @@
+import { recordBoundCopy } from './boundCopy';
 import type { EmulatorContext } from '../core/context';
 import { Emulated, makeEnum } from '../core/context';
 import { effectiveUser, findFile, hasAccess, MIME, registerContentHandler } from '../core/files';
@@ -101,11 +102,13 @@ class SpreadsheetAppImpl extends Emulated {
 
 export function installSpreadsheet(ctx: EmulatorContext) {
   const state = ctx.state.spreadsheet;
-  // File.makeCopy of a spreadsheet copies its sheets; the copy starts without menus. No conversions.
+  // File.makeCopy of a spreadsheet copies its sheets (and a bound script: boundCopy.ts); the copy
+  // starts without menus. No conversions.
   registerContentHandler(ctx, MIME.spreadsheet, {
     copy(fromId, toId) {
       const source = state.spreadsheets[fromId];
       if (source) state.spreadsheets[toId] = { ...structuredClone(source), id: toId, menus: [] };
+      recordBoundCopy(ctx, fromId, toId);
     },
     convert: () => null,
   });

@@ -1,5 +1,6 @@
 import type { EmulatorContext } from '../../core/context';
-import { canEdit, findFile, MIME, registerFile } from '../../core/files';
+import { canEdit, contentHandler, findFile, hasAccess, MIME, registerFile } from '../../core/files';
+import { runBoundCopy } from '../boundCopy';
 import { parseA1 } from './a1';
 import { activeSheetOf, newSpreadsheetData, SpreadsheetImpl } from './book';
 import { effectiveRule } from './conditional';
@@ -143,6 +144,31 @@ export function createDriver(ctx: EmulatorContext) {
       state.spreadsheets[file.id] = newSpreadsheetData(ctx, file.id, ctx.state.owner);
       state.activeSpreadsheetId = file.id;
       return file.id;
+    },
+
+    /**
+     * A person's File › Make a copy of the bound spreadsheet (they need at least view access, as
+     * with a template's `/copy` link): the copy is theirs, in their My Drive, named as Google names
+     * it, with its own bound script; the person goes on in the copy, so from now on the emulator runs
+     * the copy's script (services/boundCopy.ts). Returns the copy's id.
+     */
+    makeCopy(copy: { as: string; name?: string }): string {
+      const source = findFile(ctx, bound().id)!;
+      if (!hasAccess(ctx, source, copy.as)) throw new Error(`${copy.as} cannot open ${source.name}`);
+      const file = registerFile(ctx, {
+        name: copy.name ?? `Copy of ${source.name}`,
+        mimeType: MIME.spreadsheet,
+        owner: copy.as,
+        idPrefix: 'ss',
+      });
+      contentHandler(ctx, MIME.spreadsheet)!.copy(source.id, file.id);
+      runBoundCopy(ctx, file.id);
+      return file.id;
+    },
+
+    /** Runs from now on the script bound to `copyId`, a copy made by File.makeCopy of the bound spreadsheet. */
+    runCopiedScript(copyId: string): void {
+      runBoundCopy(ctx, copyId);
     },
 
     /** The bound spreadsheet's id (SpreadsheetApp.getActiveSpreadsheet().getId()). */

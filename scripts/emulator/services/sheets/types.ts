@@ -1,3 +1,4 @@
+import type { PropertiesState } from '../properties';
 import type { AccountLocale } from './locales';
 
 /**
@@ -186,4 +187,15 @@ export interface SpreadsheetState {
   /** How long a person takes to answer an alert or prompt (ms); unset: ui.ts's default, 20 s. */
   alertAnswerDelayMs?: number;
   triggerErrors: TriggerErrorRecord[];
+  /**
+   * Copies of the bound spreadsheet (File.makeCopy, a person's File › Make a copy), each with its
+   * own bound script: what that script started with (see services/boundCopy.ts).
+   */
+  boundCopies?: Record<string, BoundCopy>;
+}
+
+/** A copy's own bound script as the copy made it: the original's properties (stricter reading). */
+export interface BoundCopy {
+  from: string;
+  properties: PropertiesState;
 }
