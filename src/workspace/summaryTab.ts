@@ -49,6 +49,26 @@ function numberFormat(result: IndicatorAggregate): string {
   return valueKind(result.indicator) === 'money' ? '#,##0.##' : '#,##0';
 }
 
+/** Below the header, a group's title row holds its title alone (an indicator row starts with its code). */
+function isGroupRow(row: readonly unknown[]): boolean {
+  return row.length === 1;
+}
+
+/**
+ * Widths in pixels, so that names, figures and verdicts read without spilling into each other:
+ * code, name, unit of measure, one column per unit, then the total and the target columns.
+ */
+function setColumnWidths(sheet: GoogleAppsScript.Spreadsheet.Sheet, unitCount: number): void {
+  const after = FIRST_UNIT_COLUMN + unitCount;
+  sheet.setColumnWidth(1, 110).setColumnWidth(2, 320).setColumnWidth(3, 80);
+  if (unitCount > 0) sheet.setColumnWidths(FIRST_UNIT_COLUMN, unitCount, 75);
+  sheet
+    .setColumnWidth(after, 95)
+    .setColumnWidth(after + 1, 90)
+    .setColumnWidth(after + 2, 110);
+  sheet.setColumnWidth(after + 3, 75).setColumnWidth(after + 4, 110);
+}
+
 export function writeSummary(spreadsheet: Spreadsheet, content: SummaryContent): void {
   const sheet = ensureSheet(spreadsheet, TAB.summary);
   const { units, aggregation } = content;
@@ -109,10 +129,20 @@ export function writeSummary(spreadsheet: Spreadsheet, content: SummaryContent):
   const padded = formats.map((f) => (f.length === width ? f : Array<string>(width).fill('@')));
   replaceContent(sheet, rows);
   sheet.getRange(1, 1, rows.length, width).setNumberFormats(padded);
-  sheet.getRange(HEADER_ROW, 1, 1, width).setFontWeight('bold').setBackground('#d9d9d9');
-  sheet.getRange(1, 1).setFontWeight('bold');
+  // The title, the header and the group rows in bold, in one call.
+  sheet
+    .getRange(1, 1, rows.length, width)
+    .setFontWeights(
+      rows.map((row, r) =>
+        Array<string>(width).fill(
+          r === 0 || r === HEADER_ROW - 1 || (r >= HEADER_ROW && isGroupRow(row)) ? 'bold' : 'normal',
+        ),
+      ),
+    );
+  sheet.getRange(HEADER_ROW, 1, 1, width).setBackground('#d9d9d9');
   sheet.setFrozenRows(HEADER_ROW);
   sheet.setFrozenColumns(3);
+  setColumnWidths(sheet, units.length);
   const verdicts = sheet.getRange(HEADER_ROW + 1, width, Math.max(1, rows.length - HEADER_ROW), 1);
   sheet.setConditionalFormatRules([
     SpreadsheetApp.newConditionalFormatRule()

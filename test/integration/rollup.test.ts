@@ -89,6 +89,28 @@ describe('rollUp', () => {
     expect(find('TC_HV_TL')[6]).toBe('91,1%');
   });
 
+  it('lays Tổng hợp out to be read: names wide enough, figures apart, header and groups in bold', () => {
+    const emu = district();
+    emu.run('rollUp', [{ ky: '2026-H1' }]);
+    const { widths, bold } = emu.execute(() => {
+      const sheet = (emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp)
+        .getActiveSpreadsheet()
+        .getSheetByName('Tổng hợp')!;
+      const width = sheet.getLastColumn();
+      return {
+        widths: Array.from({ length: width }, (_, c) => sheet.getColumnWidth(c + 1)),
+        bold: sheet
+          .getRange(1, 1, 6, 1)
+          .getFontWeights()
+          .map((r) => r[0]),
+      };
+    });
+    // Mã, Tên chỉ tiêu, ĐVT, three units, Toàn đơn vị, coverage, Chỉ tiêu, Tỷ lệ đạt, Đánh giá.
+    expect(widths).toEqual([110, 320, 80, 75, 75, 75, 95, 90, 110, 75, 110]);
+    // Title, subtitle, target line, header, the first group, its first indicator.
+    expect(bold).toEqual(['bold', 'normal', 'normal', 'bold', 'bold', 'normal']);
+  });
+
   it('exports the roll-up as long CSV with the district total as TONG and ratios as decimals', () => {
     const emu = district();
     const csv = (emu.run('exportRollUp', [{ ky: '2026-H1' }]) as string).split('\n');
