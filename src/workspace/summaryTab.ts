@@ -134,7 +134,7 @@ export function writeSummary(spreadsheet: Spreadsheet, content: SummaryContent):
     .getRange(1, 1, rows.length, width)
     .setFontWeights(
       rows.map((row, r) =>
-        Array<string>(width).fill(
+        Array<GoogleAppsScript.Spreadsheet.FontWeight>(width).fill(
           r === 0 || r === HEADER_ROW - 1 || (r >= HEADER_ROW && isGroupRow(row)) ? 'bold' : 'normal',
         ),
       ),

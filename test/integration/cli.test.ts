@@ -1,38 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { local } from '../support/cli';
 import { ROOT, sampleConfig } from '../support/product';
-
-interface CliResult {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-  json: unknown;
-}
-
-/** Runs `npm run local -- …` as a person would, from the project folder. */
-function local(...args: string[]): CliResult {
-  const result = spawnSync('npm', ['run', '--silent', 'local', '--', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  let json: unknown = null;
-  try {
-    json = JSON.parse(result.stdout);
-  } catch {
-    // not JSON: left null for the test to notice
-  }
-  // npm itself may warn about the machine's npmrc on stderr; keep only the command's own lines.
-  const stderr = result.stderr
-    .split('\n')
-    .filter((line) => line.trim() !== '' && !line.startsWith('npm warn'))
-    .join('\n');
-  return { status: result.status, stdout: result.stdout, stderr, json };
-}
 
 /** A fresh workspace of the sample district at the given time, in a temporary folder. */
 function newWorkspace(prefix: string, now: string): { tmp: string; workspace: string } {

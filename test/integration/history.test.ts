@@ -1,30 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openWorkspace } from '../../scripts/local/workspace';
-import { ROOT, sampleConfig } from '../support/product';
+import { local } from '../support/cli';
+import { sampleConfig } from '../support/product';
 import { DK, DK_TAB, OWNER, setUpDistrict, TL_TAB, valueOf } from '../support/district';
-
-/** Runs `npm run local -- …` as a person would; JSON out, or the one-line error. */
-function local(...args: string[]): { status: number | null; json: unknown; stderr: string } {
-  const result = spawnSync('npm', ['run', '--silent', 'local', '--', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  let json: unknown = null;
-  try {
-    json = JSON.parse(result.stdout);
-  } catch {
-    // left null for the test to notice
-  }
-  const stderr = result.stderr
-    .split('\n')
-    .filter((line) => line.trim() !== '' && !line.startsWith('npm warn'))
-    .join('\n');
-  return { status: result.status, json, stderr };
-}
 
 const QUARTERS = [
   '2021-Q3',
