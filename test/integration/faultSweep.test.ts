@@ -1,0 +1,247 @@
+/**
+ * The fault sweep (test/support/faultSweep.ts) over every job that writes: a fault of each kind at
+ * each call position, then a rerun, with the invariants checked after both.
+ */
+import type { Emulator } from '../../scripts/emulator';
+import {
+  DK,
+  DK_TAB,
+  enter,
+  GOOD_Q1,
+  OWNER,
+  setUpDistrict,
+  tickSubmit,
+  TL,
+  TL_TAB,
+} from '../support/district';
+import type { SweepJob, SweepResult } from '../support/faultSweep';
+import { describeFailures, submittedQuarters, sweep } from '../support/faultSweep';
+
+const OFFICERS = { [DK]: DK_TAB, [TL]: TL_TAB };
+const rows = (emu: Emulator, tab: string) =>
+  emu.sheets.sheetNames().includes(tab) ? emu.sheets.values(tab) : [];
+/** A tab's cells with the moments left out (a rerun happens later than the clean run). */
+const timeless = (emu: Emulator, tab: string) =>
+  rows(emu, tab).map((row) =>
+    row.map((c) =>
+      Object.prototype.toString.call(c) === '[object Date]'
+        ? 'DATE'
+        : typeof c === 'string'
+          ? c.replace(/\d{2}\/\d{2}\/\d{4}( \d{2}:\d{2}(:\d{2})?)?|\d{2}:\d{2}/g, 'T')
+          : c,
+    ),
+  );
+const quarterOf = (emu: Emulator, tab: string, q: number) =>
+  rows(emu, tab)
+    .filter((r) => /^[A-Z][A-Z0-9_]*$/.test(String(r[0])))
+    .map((r) => [r[0], r[2 + q]]);
+
+/** Both wards typed Quý I on 3 April; Thịnh Liệt has submitted it. */
+function quarterTyped(now = '2026-04-03T09:00:00+07:00'): Emulator {
+  const emu = setUpDistrict(now);
+  enter(emu, DK, DK_TAB, 1, GOOD_Q1);
+  enter(emu, TL, TL_TAB, 1, { ...GOOD_Q1, TC_HV: 1500, TC_HV_HP: 1500 });
+  tickSubmit(emu, TL, TL_TAB, 1);
+  return emu;
+}
+
+const results: SweepResult[] = [];
+
+function expectSweep(job: SweepJob): void {
+  const result = sweep(job);
+  results.push(result);
+  expect(result.tried).toBeGreaterThan(0);
+  if (result.failures.length > 0) {
+    throw new Error(
+      `${job.name}: ${result.failures.length} of ${result.tried} fault runs broke an invariant\n${describeFailures(result)}`,
+    );
+  }
+}
+
+const base = { officers: OFFICERS, years: [2026] };
+
+describe('the fault sweep', () => {
+  afterAll(() => {
+    // The figures the README's reliability section gives.
+    const line = (r: SweepResult) =>
+      `${r.job}: ${r.calls} calls, ${r.sites} sites, ${r.tried} fault runs, ${r.failures.length} failures`;
+    console.log(results.map(line).join('\n'));
+  });
+
+  it('the submission tick', () => {
+    expectSweep({
+      ...base,
+      name: 'submission tick',
+      before: () => quarterTyped(),
+      run: (emu) => {
+        const edit = tickSubmit(emu, DK, DK_TAB, 1);
+        if (!edit.accepted) throw new Error(edit.message);
+        const failure = emu.sheets.triggerErrors().at(-1);
+        if (failure && failure.at >= emu.now().getTime() - 60_000) throw new Error(failure.message);
+      },
+      // The officer ticks again if the box is free, else asks to submit from the menu.
+      rerun: (emu) => {
+        if (submittedQuarters(emu, DK_TAB).includes(1) && rows(emu, 'Tiến độ').length > 0) {
+          const done = rows(emu, 'Tiến độ').find((r) => r[0] === 'DK')?.[2];
+          if (Object.prototype.toString.call(done) === '[object Date]') return;
+        }
+        if (emu.sheets.mayEdit({ as: DK, sheet: DK_TAB, a1: 'D5' })) {
+          if (rows(emu, DK_TAB)[4]![3] === true) tickSubmit(emu, DK, DK_TAB, 1, false);
+          tickSubmit(emu, DK, DK_TAB, 1);
+        } else emu.run('submitQuarter', [{ ky: '2026-Q1' }], { user: DK, kind: 'menu' });
+      },
+      outcome: (emu) => ({
+        submitted: submittedQuarters(emu, DK_TAB),
+        locked: emu.sheets.mayEdit({ as: DK, sheet: DK_TAB, a1: 'D10' }),
+        archived: rows(emu, 'Lưu trữ').filter((r) => r[0] === 'DK').length,
+      }),
+    });
+  });
+
+  it('reopening a submitted quarter', () => {
+    expectSweep({
+      ...base,
+      name: 'reopenQuarter',
+      before: () => quarterTyped(),
+      run: (emu) => emu.run('reopenQuarter', [{ don_vi: 'TL', ky: '2026-Q1' }], { kind: 'menu' }),
+      outcome: (emu) => ({
+        submitted: submittedQuarters(emu, TL_TAB),
+        open: emu.sheets.mayEdit({ as: TL, sheet: TL_TAB, a1: 'D10' }),
+        box: rows(emu, TL_TAB)[4]![3],
+      }),
+    });
+  });
+
+  it('importing a CSV file', () => {
+    const csv = [
+      'don_vi,ky,ma_chi_tieu,gia_tri',
+      'DK,2026-Q1,TC_HV,1420',
+      'DK,2026-Q1,TC_HV_HP,1420',
+      'TL,2026-Q1,TC_HV,1510',
+      'TL,2026-Q1,TC_HV_HP,1510',
+    ].join('\n');
+    const imported = (emu: Emulator) => [
+      quarterOf(emu, DK_TAB, 1).find((r) => r[0] === 'TC_HV')![1] === 1420,
+      quarterOf(emu, DK_TAB, 1).find((r) => r[0] === 'TC_HV_HP')![1] === 1420,
+      quarterOf(emu, TL_TAB, 1).find((r) => r[0] === 'TC_HV')![1] === 1510,
+      quarterOf(emu, TL_TAB, 1).find((r) => r[0] === 'TC_HV_HP')![1] === 1510,
+    ];
+    expectSweep({
+      ...base,
+      name: 'importCsv',
+      before: () => quarterTyped(),
+      run: (emu) => emu.run('importCsv', [{ csv }], { kind: 'menu' }),
+      outcome: (emu) => ({
+        imported: imported(emu),
+        dk: quarterOf(emu, DK_TAB, 1),
+        tl: quarterOf(emu, TL_TAB, 1),
+      }),
+      check: (emu, phase) => {
+        const flags = imported(emu);
+        return phase === 'fault' && flags.some((f) => f) && !flags.every((f) => f)
+          ? [`half imported: ${flags.join(',')}`]
+          : [];
+      },
+    });
+  });
+
+  it('the roll-up', () => {
+    expectSweep({
+      ...base,
+      name: 'rollUp',
+      before: () => quarterTyped(),
+      run: (emu) => emu.run('rollUp', [], { kind: 'menu' }),
+      outcome: (emu) => timeless(emu, 'Tổng hợp'),
+    });
+  });
+
+  it('the data checks', () => {
+    expectSweep({
+      ...base,
+      name: 'checkData',
+      before: () => quarterTyped(),
+      run: (emu) => emu.run('checkData', [], { kind: 'menu' }),
+      outcome: (emu) => timeless(emu, 'Kiểm tra'),
+    });
+  });
+
+  it('the schedules', () => {
+    expectSweep({
+      ...base,
+      name: 'installSchedules',
+      before: () => quarterTyped(),
+      run: (emu) => emu.run('installSchedules', [], { kind: 'menu' }),
+      outcome: (emu) => ({
+        triggers: emu.triggers
+          .list()
+          .map((t) => t.functionName)
+          .sort(),
+        setting: rows(emu, 'Cấu hình').find((r) => r[0] === 'lich_tu_dong')?.[1],
+      }),
+    });
+  });
+
+  it('the reminders', () => {
+    expectSweep({
+      ...base,
+      name: 'remindLateUnits',
+      before: () => quarterTyped('2026-04-07T09:00:00+07:00'),
+      run: (emu) => emu.run('remindLateUnits', [], { kind: 'menu' }),
+      outcome: (emu) =>
+        emu.mail
+          .outbox()
+          .map((m) => m.to.join(','))
+          .sort(),
+    });
+  });
+
+  it('the quarterly summary', () => {
+    expectSweep({
+      ...base,
+      name: 'sendQuarterSummary',
+      before: () => {
+        const emu = quarterTyped();
+        tickSubmit(emu, DK, DK_TAB, 1);
+        emu.tick(new Date('2026-04-11T08:00:00+07:00'));
+        return emu;
+      },
+      run: (emu) => emu.run('sendQuarterSummary', [], { kind: 'menu' }),
+      // A message whose sending was cut off is not resent blindly: Nhật ký names it for the admin.
+      outcome: (emu) => {
+        const unknown = rows(emu, 'Nhật ký').filter((r) => /không rõ kết quả$/.test(String(r[2])));
+        const sent = emu.mail.outbox().map((m) => m.to.join(','));
+        return { reached: sent.length + unknown.length > 0 };
+      },
+    });
+  });
+
+  it('the report', () => {
+    expectSweep({
+      ...base,
+      name: 'createReport',
+      before: () => quarterTyped(),
+      run: (emu) => emu.run('createReport', [{ ky: '2026-Q1' }], { kind: 'menu' }),
+      outcome: (emu) =>
+        emu.drive
+          .files()
+          .filter((f) => !f.trashed && f.name.startsWith('BC '))
+          .map((f) => ({ name: f.name, shared: [...f.editors, ...f.viewers].sort() })),
+      check: (emu, _phase, clean) => {
+        const final = clean.drive.files().filter((f) => !f.trashed && f.name.startsWith('BC '));
+        const problems: string[] = [];
+        for (const file of emu.drive.files().filter((f) => !f.trashed && f.name.startsWith('BC '))) {
+          const model = final.find((f) => f.mimeType === file.mimeType);
+          const complete =
+            model && file.mimeType.includes('document')
+              ? emu.documents.savedText(file.id) === clean.documents.savedText(model.id)
+              : true;
+          if (!complete && [...file.editors, ...file.viewers].length > 0)
+            problems.push(`half-made ${file.name} is shared`);
+          if (!complete && final.some((f) => f.name === file.name))
+            problems.push(`half-made ${file.name} has the final name`);
+        }
+        return problems;
+      },
+    });
+  });
+});
