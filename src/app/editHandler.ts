@@ -196,13 +196,12 @@ function logCorrections(
  * that a ticked "Nộp" box is being processed while the installable trigger does the work.
  */
 export function acknowledgeEdit(e: EditEvent): void {
-  const range = e.range;
-  const column = range.getColumn() - UNIT_TAB.firstQuarterColumn + 1;
-  const onControl =
-    range.getRow() === UNIT_TAB.submitRow && column >= 1 && column <= 4 && range.getNumRows() === 1;
-  if (!onControl || e.value !== 'TRUE') return;
   try {
-    toast('Đang kiểm tra và nộp số liệu…', 'Nộp số liệu');
+    const range = e.range;
+    const column = range.getColumn() - UNIT_TAB.firstQuarterColumn + 1;
+    const onControl =
+      range.getRow() === UNIT_TAB.submitRow && column >= 1 && column <= 4 && range.getNumRows() === 1;
+    if (onControl && e.value === 'TRUE') toast('Đang kiểm tra và nộp số liệu…', 'Nộp số liệu');
   } catch {
     // A courtesy only: the installable trigger does the work and reports its outcome.
   }

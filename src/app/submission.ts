@@ -107,8 +107,10 @@ export function submit(
     // Not recorded: the officer gets the quarter back (best effort: a failing unlock leaves it
     // locked, which an admin's rerun resolves).
     try {
-      unlockQuarter(cells.sheet, unit, quarter.quarter, year);
-      cells.status.setValues([quarterStatuses(workbook, unit, submissions)]);
+      if (!submissionOf(readSubmissions(workbook.spreadsheet), unit.ma, quarter.quarter)) {
+        unlockQuarter(cells.sheet, unit, quarter.quarter, year);
+        cells.status.setValues([quarterStatuses(workbook, unit, submissions)]);
+      }
     } catch {
       // The error the person sees is the first one.
     }
@@ -143,11 +145,8 @@ export function reopen(
   // A reopening cut off after the records changed left the lock on: this run finishes it.
   const unfinished = !previous && isQuarterLocked(cells.sheet, unit, quarter.quarter, year);
   if (!previous && !unfinished) throw new Error(`${unit.ten} chưa nộp số liệu ${quarterName(quarter)}.`);
-  const remaining = submissions.filter((s) => s !== previous);
-  if (previous) refreshProgress(workbook, remaining);
-  cells.control.setValue(false);
-  cells.status.setValues([quarterStatuses(workbook, unit, remaining)]);
-  unlockQuarter(cells.sheet, unit, quarter.quarter, year);
+  // Logged first: a run cut off later is finished by the next one (above), and Nhật ký already
+  // says it was asked for.
   appendLog(workbook.spreadsheet, [
     {
       at: workbook.now,
@@ -159,5 +158,10 @@ export function reopen(
         : 'Hoàn tất lần mở lại trước bị dừng giữa chừng',
     },
   ]);
+  const remaining = submissions.filter((s) => s !== previous);
+  if (previous) refreshProgress(workbook, remaining);
+  cells.control.setValue(false);
+  cells.status.setValues([quarterStatuses(workbook, unit, remaining)]);
+  unlockQuarter(cells.sheet, unit, quarter.quarter, year);
   return { don_vi: unit.ma, ky: period, trang_thai: 'mo_lai' };
 }

@@ -61,6 +61,11 @@ const ADVICE: Array<{ pattern: RegExp; cause: string; advice: string }> = [
   },
 ];
 
+/** What a person reads of a failure: the product's own words as they are, Google's translated. */
+export function personMessage(action: string, error: unknown, logged: boolean): string {
+  return isOwnMessage(error) ? errorText(error) : serviceFailureMessage(action, errorText(error), logged);
+}
+
 /**
  * The sentence a person reads when `action` failed on Google's side: what did not happen, why in
  * plain words, what to do, and where the details are.
