@@ -5,18 +5,26 @@
  * texts Apps Script raises (docs/apps-script-facts.md §1.3 and §2).
  */
 
+/** Google's errors are "Exception"; the rest are JavaScript's own, never meant for a person. */
+const NOT_OURS = new Set([
+  'Exception',
+  'TypeError',
+  'RangeError',
+  'ReferenceError',
+  'SyntaxError',
+  'EvalError',
+  'URIError',
+  'InternalError',
+]);
+
 /**
- * A message the product wrote for a person (a refusal, a check), shown as it is: a plain Error in
- * Vietnamese. Google raises its errors as "Exception" in English; JavaScript's own are TypeError and
- * the like.
+ * A message the product wrote for a person (a refusal, a check; Error or one of its own subclasses),
+ * shown as it is: in Vietnamese. Google raises its errors as "Exception", in English.
  */
 export function isOwnMessage(error: unknown): boolean {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    (error as Error).name === 'Error' &&
-    /[À-ỹ]/.test(String((error as Error).message))
-  );
+  if (typeof error !== 'object' || error === null) return false;
+  const { name, message } = error as Error;
+  return !NOT_OURS.has(String(name)) && /[À-ỹ]/.test(String(message));
 }
 
 export function errorText(error: unknown): string {
