@@ -92,8 +92,9 @@ export function submit(
     .getRange(UNIT_TAB.statusRow, UNIT_TAB.firstQuarterColumn + quarter.quarter - 1)
     .setValue(SUBMITTING);
   const year = workbook.settings.nam;
-  if (!isQuarterLocked(cells.sheet, unit, quarter.quarter, year))
-    lockQuarter(cells.sheet, unit, workbook.config.quan_tri, cells.sheet.getLastRow(), quarter.quarter, year);
+  // A lock left by a run cut off midway may not restrict anyone yet: it is made anew.
+  unlockQuarter(cells.sheet, unit, quarter.quarter, year);
+  lockQuarter(cells.sheet, unit, workbook.config.quan_tri, cells.sheet.getLastRow(), quarter.quarter, year);
   try {
     appendArchive(
       workbook.spreadsheet,
@@ -144,7 +145,11 @@ export function reopen(
   const year = workbook.settings.nam;
   // A reopening cut off after the records changed left the lock on: this run finishes it.
   const unfinished = !previous && isQuarterLocked(cells.sheet, unit, quarter.quarter, year);
-  if (!previous && !unfinished) throw new Error(`${unit.ten} chưa nộp số liệu ${quarterName(quarter)}.`);
+  if (!previous && !unfinished) {
+    throw new Error(
+      `${unit.ten} chưa nộp số liệu ${quarterName(quarter)} (hoặc đã được mở lại): cán bộ đơn vị đang sửa được, không cần mở lại.`,
+    );
+  }
   // Logged first: a run cut off later is finished by the next one (above), and Nhật ký already
   // says it was asked for.
   appendLog(workbook.spreadsheet, [

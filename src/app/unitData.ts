@@ -1,4 +1,5 @@
 /** Reading what a unit entered for a quarter, from its tab (one read per tab). */
+import { errorText } from '../domain/serviceErrors';
 import type { DataPoint, UnitQuarterValues } from '../domain/dataPoints';
 import { quarterKey } from '../domain/periods';
 import type { ParsedUnitTab } from '../domain/unitTab';
@@ -21,7 +22,9 @@ export function readUnit(workbook: Workbook, unit: UnitRecord): ParsedUnitTab {
   let range: GoogleAppsScript.Spreadsheet.Range;
   try {
     range = workbook.spreadsheet.getRange(`'${unit.tabName.replace(/'/g, "''")}'!A:${LAST_COLUMN}`);
-  } catch {
+  } catch (error) {
+    // Only a missing tab means "run Khởi tạo"; an outage is Google's, translated at the boundary.
+    if (!/Range not found/i.test(errorText(error))) throw error;
     throw new Error(`Không tìm thấy trang "${unit.tabName}" của đơn vị ${unit.ma}; hãy chạy Khởi tạo.`);
   }
   return parseUnitTab(range.getValues());
