@@ -19,14 +19,16 @@ function isEmpty(value: unknown): boolean {
  * units costs a constant per unit, nothing per indicator.
  */
 export function readUnit(workbook: Workbook, unit: UnitRecord): ParsedUnitTab {
-  let range: GoogleAppsScript.Spreadsheet.Range;
+  let range: GoogleAppsScript.Spreadsheet.Range | null;
   try {
     range = workbook.spreadsheet.getRange(`'${unit.tabName.replace(/'/g, "''")}'!A:${LAST_COLUMN}`);
   } catch (error) {
     // Only a missing tab means "run Khởi tạo"; an outage is Google's, translated at the boundary.
     if (!/Range not found/i.test(errorText(error))) throw error;
-    throw new Error(`Không tìm thấy trang "${unit.tabName}" của đơn vị ${unit.ma}; hãy chạy Khởi tạo.`);
+    range = null;
   }
+  if (!range)
+    throw new Error(`Không tìm thấy trang "${unit.tabName}" của đơn vị ${unit.ma}; hãy chạy Khởi tạo.`);
   return parseUnitTab(range.getValues());
 }
 

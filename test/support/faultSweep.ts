@@ -45,6 +45,8 @@ export interface SweepResult {
   job: string;
   calls: number;
   sites: number;
+  /** Call positions tried (each site's first, second and last pass), before the budget. */
+  positions: number;
   tried: number;
   failures: SweepFailure[];
 }
@@ -55,12 +57,16 @@ export function restore(snapshot: string): Emulator {
 
 /** The fault positions to try: every (site, kind), or within the budget an even spread of both. */
 export function positions(calls: RecordedCall[], budget = BUDGET): Array<{ k: number; kind: FaultKind }> {
-  const firstOfSite = new Map<string, number>();
+  // A site inside a loop (one write per tab) is tried at its first, second and last pass: a job
+  // that is whole after the first write of a batch may be half-done after the second.
+  const passes = new Map<string, number[]>();
   calls.forEach((call, i) => {
     const key = `${call.name} @ ${call.site}`;
-    if (!firstOfSite.has(key)) firstOfSite.set(key, i + 1);
+    passes.set(key, [...(passes.get(key) ?? []), i + 1]);
   });
-  const ks = [...firstOfSite.values()];
+  const ks = [...new Set([...passes.values()].flatMap((at) => [at[0]!, ...at.slice(1, 2), at.at(-1)!]))].sort(
+    (a, b) => a - b,
+  );
   const all = ks.flatMap((k) => SWEEP_KINDS.map((kind) => ({ k, kind })));
   if (all.length <= budget) return all;
   return Array.from({ length: budget }, (_, i) => ({
@@ -182,6 +188,7 @@ export function sweep(job: SweepJob): SweepResult {
     job: job.name,
     calls: calls.length,
     sites: new Set(calls.map((c) => `${c.name} @ ${c.site}`)).size,
+    positions: new Set(positions(calls, Infinity).map((t) => t.k)).size,
     tried: tries.length,
     failures,
   };
