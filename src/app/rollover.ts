@@ -8,6 +8,7 @@ import { UNIT_TAB } from '../domain/unitTab';
 import { appendLog } from '../workspace/logTab';
 import { readArchive } from '../workspace/archiveTab';
 import { writeSetting } from '../workspace/configTab';
+import { beginIntent, endIntent, unfinishedIntent } from '../workspace/journal';
 import { withScriptLock } from '../workspace/lock';
 import { clearSubmissions } from '../workspace/progressTab';
 import { tellUser } from '../workspace/ui';
@@ -25,11 +26,51 @@ function sameValue(a: unknown, b: unknown): boolean {
   return typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) < 1e-9 : String(a) === String(b);
 }
 
+const ROLLOVER = 'sang_nam_moi';
+
+/** The unit tabs' figures and boxes, and Tiến độ: all archived before this runs (checked above). */
+function clearUnitTabs(workbook: ReturnType<typeof loadWorkbook>): void {
+  for (const unit of workbook.units.filter((u) => u.active)) {
+    const sheet = workbook.spreadsheet.getSheetByName(unit.tabName)!;
+    const rows = sheet.getLastRow() - UNIT_TAB.firstDataRow + 1;
+    if (rows > 0) sheet.getRange(UNIT_TAB.firstDataRow, UNIT_TAB.firstQuarterColumn, rows, 5).clearContent();
+    sheet
+      .getRange(UNIT_TAB.submitRow, UNIT_TAB.firstQuarterColumn, 1, 4)
+      .setValues([[false, false, false, false]]);
+  }
+  clearSubmissions(workbook.spreadsheet);
+}
+
 export function startNewYear(): RolloverResult {
   const result = withScriptLock('Sang năm mới', () => {
     const workbook = loadWorkbook();
     requireAdmin(workbook, 'chuyển sang năm mới');
+    // A rollover cut off before its setup finished (another job took the lock between, Google
+    // stopped it) left its intent. The tabs were cleared before the year moved: this run does the
+    // setup below and never moves the year again.
+    const open = unfinishedIntent<{ from: number; to: number }>(ROLLOVER);
+    if (open && open.what.to === workbook.settings.nam) {
+      appendLog(workbook.spreadsheet, [
+        {
+          at: workbook.now,
+          user: workbook.user,
+          action: 'Sang năm mới: hoàn tất lần trước bị dừng giữa chừng',
+          oldValue: open.what.from,
+          newValue: open.what.to,
+        },
+      ]);
+      return {
+        nam_cu: open.what.from,
+        nam_moi: open.what.to,
+        so_don_vi: workbook.units.filter((u) => u.active).length,
+      };
+    }
     const year = workbook.settings.nam;
+    if (year + 1 > workbook.now.getFullYear() + 1) {
+      throw new Error(
+        `Các trang đơn vị đã ở năm ${year}; năm ${year + 1} còn chưa tới nên chưa thể sang năm mới. Chưa thay đổi gì.`,
+      );
+    }
     const periods = new Set([1, 2, 3, 4].map((quarter) => quarterKey({ year, quarter })));
     const archived = new Map(
       readArchive(workbook.spreadsheet, periods).map((p) => [`${p.unit}|${p.period}|${p.code}`, p.value]),
@@ -52,16 +93,8 @@ export function startNewYear(): RolloverResult {
         `Chưa thể sang năm mới: số liệu sau chưa được lưu trữ (cần nộp, hoặc quản trị viên sửa sau khi nộp): ${missing.join('; ')}. Chưa xóa gì.`,
       );
     }
-    for (const unit of units) {
-      const sheet = workbook.spreadsheet.getSheetByName(unit.tabName)!;
-      const rows = sheet.getLastRow() - UNIT_TAB.firstDataRow + 1;
-      if (rows > 0)
-        sheet.getRange(UNIT_TAB.firstDataRow, UNIT_TAB.firstQuarterColumn, rows, 5).clearContent();
-      sheet
-        .getRange(UNIT_TAB.submitRow, UNIT_TAB.firstQuarterColumn, 1, 4)
-        .setValues([[false, false, false, false]]);
-    }
-    clearSubmissions(workbook.spreadsheet);
+    beginIntent(ROLLOVER, workbook.user, { from: year, to: year + 1 });
+    clearUnitTabs(workbook);
     writeSetting(workbook.spreadsheet, 'nam', year + 1);
     appendLog(workbook.spreadsheet, [
       { at: workbook.now, user: workbook.user, action: 'Sang năm mới', oldValue: year, newValue: year + 1 },
@@ -70,6 +103,7 @@ export function startNewYear(): RolloverResult {
   });
   // Setup rebuilds titles, statuses, Tiến độ and protections for the new year (it takes the lock itself).
   setUpWorkbook();
+  endIntent(ROLLOVER);
   tellUser(
     'Sang năm mới',
     `Đã lưu trữ năm ${result.nam_cu} và mở các trang đơn vị cho năm ${result.nam_moi}.`,
