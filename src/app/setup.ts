@@ -17,15 +17,15 @@ import { mergeCatalogue, readCatalogueTab, writeCatalogueTab } from '../workspac
 import { writeChecks } from '../workspace/checksTab';
 import { readConfigTab, writeConfigTab } from '../workspace/configTab';
 import { writeGuide } from '../workspace/guideTab';
-import { withScriptLock } from '../workspace/lock';
+import { translatingFailures, withScriptLock } from '../workspace/lock';
 import { appendLog, ensureLogTab } from '../workspace/logTab';
-import { protectSheet } from '../workspace/protection';
+import { isGuardedFor, protectSheet } from '../workspace/protection';
 import { readSubmissions } from '../workspace/progressTab';
 import { ensureVietnameseSettings } from '../workspace/spreadsheetSettings';
 import { currentUserEmail } from '../workspace/session';
 import { ensureSummaryTab } from '../workspace/summaryTab';
 import { ensureTargetsTab } from '../workspace/targetsTab';
-import { activeSpreadsheet, removeBlankDefaultTab, TAB } from '../workspace/tabs';
+import { activeSpreadsheet, ensureSheet, removeBlankDefaultTab, TAB } from '../workspace/tabs';
 import { ensureEditTrigger } from '../workspace/triggers';
 import { protectUnitTab, readUnitTab, ValidationRules, writeUnitTab } from '../workspace/unitTabs';
 import { legalizeTabNames, mergeUnits, readUnitsTab, writeUnitsTab } from '../workspace/unitsTab';
@@ -46,7 +46,8 @@ export interface SetupResult {
 
 const SETTINGS_ACTION = 'Đổi cài đặt bảng tính (định dạng, múi giờ)';
 const UPDATE_ACTION = 'Cập nhật phiên bản mã';
-const ADMIN_TABS = [TAB.guide, TAB.config, TAB.units, TAB.catalogue, TAB.targets, TAB.rules];
+/** In the order they are created. */
+const ADMIN_TABS = [TAB.guide, TAB.config, TAB.catalogue, TAB.units, TAB.targets, TAB.rules];
 const SCRIPT_TABS = [TAB.summary, TAB.progress, TAB.checks, TAB.archive, TAB.log, TAB.tags];
 
 /**
@@ -55,6 +56,10 @@ const SCRIPT_TABS = [TAB.summary, TAB.progress, TAB.checks, TAB.archive, TAB.log
  * run, of the configuration being installed.
  */
 export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOpened {
+  return translatingFailures('Khởi tạo', () => setUp(initialConfig));
+}
+
+function setUp(initialConfig?: unknown): SetupResult | FirstRunOpened {
   // A Sheet never set up asks for its settings in a dialog, outside the lock; the dialog calls back.
   if (initialConfig === undefined && needsFirstRun()) return openFirstRunDialog();
   return withScriptLock('Khởi tạo', () => {
@@ -65,7 +70,14 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOp
     const config =
       initialConfig !== undefined ? parseConfig(initialConfig) : configFromTabs(tab!.config, tabUnits);
     const user = currentUserEmail();
-    const allowedBy = tab && initialConfig !== undefined ? configFromTabs(tab.config, tabUnits) : config;
+    // Over a set-up workbook the admins written in Cấu hình decide, once it is closed to everyone
+    // else; a Cấu hình a cut-off first run left open may have been edited by anyone.
+    const guarded = tab && isGuardedFor(spreadsheet.getSheetByName(TAB.config)!, config.quan_tri);
+    // Only the admins matter here: Đơn vị may still be empty after a first setup cut off midway.
+    const allowedBy =
+      guarded && initialConfig !== undefined
+        ? { quan_tri: (tab.config.quan_tri as string[] | undefined) ?? [] }
+        : config;
     if (!isAdmin(allowedBy, user)) {
       throw new Error(
         `Chỉ quản trị viên mới được khởi tạo bảng tính (${user || 'người dùng không xác định'}).`,
@@ -88,7 +100,10 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOp
       now,
     };
 
-    // Tabs are created in the order of docs/architecture.md §5: settings, unit tabs, then the records.
+    // Tabs are created in the order of docs/architecture.md §5: settings, unit tabs, then the records;
+    // each is closed to all but admins before anything is written or opened to officers.
+    for (const name of [...ADMIN_TABS, ...SCRIPT_TABS])
+      protectSheet(ensureSheet(spreadsheet, name), `trang ${name}`, config.quan_tri);
     writeGuide(spreadsheet);
     writeConfigTab(spreadsheet, config, workbook.settings);
     writeCatalogueTab(spreadsheet, workbook.catalogue);
@@ -100,13 +115,10 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOp
     freezeInactiveUnitTabs(workbook);
     ensureSummaryTab(spreadsheet);
     refreshProgress(workbook, submissions);
-    if (!spreadsheet.getSheetByName(TAB.checks)) writeChecks(spreadsheet, []);
+    if (spreadsheet.getSheetByName(TAB.checks)!.getLastRow() === 0) writeChecks(spreadsheet, []);
     ensureArchiveTab(spreadsheet);
     ensureLogTab(spreadsheet);
     ensureReportTemplates(workbook);
-    for (const name of [...ADMIN_TABS, ...SCRIPT_TABS]) {
-      protectSheet(spreadsheet.getSheetByName(name)!, `trang ${name}`, config.quan_tri);
-    }
     removeBlankDefaultTab(spreadsheet);
     ensureEditTrigger(spreadsheet);
     appendLog(spreadsheet, [

@@ -1,7 +1,7 @@
 import { errorText, isOwnMessage, serviceFailureMessage } from '../domain/serviceErrors';
 import { appendLog } from './logTab';
 import { currentUserEmail } from './session';
-import { activeSpreadsheet } from './tabs';
+import { activeSpreadsheet, TAB } from './tabs';
 import { tellUser } from './ui';
 
 /** How long a job waits for another one to finish before giving up. */
@@ -52,10 +52,19 @@ function translated(jobName: string, error: unknown): unknown {
   return new Error(serviceFailureMessage(jobName, text, logFailure(jobName, text)));
 }
 
-/** Best effort: the failure may be Nhật ký's own (then the person's message says nothing of it). */
+/**
+ * Best effort: the failure may be Nhật ký's own (then the person's message says nothing of it). A
+ * workbook not set up yet has no Nhật ký, and the boundary does not make one (it would be open to
+ * every editor): the execution log keeps the text.
+ */
 function logFailure(jobName: string, text: string): boolean {
   try {
-    appendLog(activeSpreadsheet(), [
+    const spreadsheet = activeSpreadsheet();
+    if (!spreadsheet.getSheetByName(TAB.log)) {
+      console.log(`${jobName}: ${text}`);
+      return false;
+    }
+    appendLog(spreadsheet, [
       { at: new Date(), user: currentUserEmail(), action: `Lỗi khi chạy "${jobName}"`, newValue: text },
     ]);
     return true;

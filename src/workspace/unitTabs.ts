@@ -7,7 +7,7 @@ import { entryNote } from '../domain/catalogue';
 import type { InputRule, ParsedUnitTab, UnitTabLayout } from '../domain/unitTab';
 import { MAX_MAGNITUDE } from '../domain/numberText';
 import { inputRule, parseUnitTab, UNIT_TAB } from '../domain/unitTab';
-import { ownRangeProtections, protectRange, protectSheet } from './protection';
+import { ownRangeProtectionList, ownRangeProtections, protectRange, protectSheet } from './protection';
 import { ensureSheet, readAll, TAB } from './tabs';
 import type { UnitRecord } from './unitsTab';
 
@@ -164,7 +164,10 @@ export function protectUnitTab(
   submitted: readonly number[],
   year: number,
 ): void {
-  for (const protection of ownRangeProtections(sheet).values()) protection.remove();
+  // The new locks come before the old ones go, so that a run cut off midway never leaves a
+  // submitted quarter open to its officers.
+  const old = ownRangeProtectionList(sheet);
+  for (const quarter of submitted) lockQuarter(sheet, unit, admins, lastRow, quarter, year);
   const band = sheet.getRange(
     UNIT_TAB.submitRow,
     UNIT_TAB.firstQuarterColumn,
@@ -173,7 +176,7 @@ export function protectUnitTab(
   );
   protectSheet(sheet, `trang đơn vị ${unit.ma}`, admins, [band]);
   protectRange(band, `ô nhập của đơn vị ${unit.ma}`, [...admins, ...unit.email]);
-  for (const quarter of submitted) lockQuarter(sheet, unit, admins, lastRow, quarter, year);
+  for (const protection of old) protection.remove();
 }
 
 /** Locks a submitted quarter's column (values and submit control) for everyone but admins. */

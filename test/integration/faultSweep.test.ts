@@ -16,6 +16,7 @@ import {
 } from '../support/district';
 import type { SweepJob, SweepResult } from '../support/faultSweep';
 import { describeFailures, submittedQuarters, sweep } from '../support/faultSweep';
+import { loadProduct, sampleConfig } from '../support/product';
 
 const OFFICERS = { [DK]: DK_TAB, [TL]: TL_TAB };
 const rows = (emu: Emulator, tab: string) =>
@@ -66,6 +67,86 @@ describe('the fault sweep', () => {
     const line = (r: SweepResult) =>
       `${r.job}: ${r.calls} calls, ${r.sites} sites, ${r.positions} positions, ${r.tried} fault runs, ${r.failures.length} failures`;
     console.log(results.map(line).join('\n'));
+  });
+
+  /** What setup leaves: the tabs, the settings keys, each tab's protections as officers meet them. */
+  const setUpOutcome = (emu: Emulator) => ({
+    tabs: emu.sheets.sheetNames(),
+    config: rows(emu, 'Cấu hình').map((r) => r[0]),
+    open: [DK_TAB, TL_TAB].map((tab) =>
+      emu.sheets.sheetNames().includes(tab)
+        ? ['B1', 'D10', 'E10'].map((a1) =>
+            emu.sheets.mayEdit({ as: tab === DK_TAB ? DK : TL, sheet: tab, a1 }),
+          )
+        : null,
+    ),
+  });
+
+  it('the first setup, with the officers already editors of the Sheet', () => {
+    expectSweep({
+      ...base,
+      name: 'setUpWorkbook (first run)',
+      before: () => {
+        const emu = loadProduct({ now: '2026-04-03T09:00:00+07:00' });
+        const id = emu.sheets.activeSpreadsheetId();
+        for (const officer of [DK, TL]) emu.drive.share(id, officer, 'EDIT');
+        return emu;
+      },
+      run: (emu) => emu.run('setUpWorkbook', [sampleConfig()], { kind: 'menu' }),
+      outcome: setUpOutcome,
+    });
+  });
+
+  it('setup run again over a submitted quarter', () => {
+    expectSweep({
+      ...base,
+      name: 'setUpWorkbook (re-run)',
+      before: () => quarterTyped(),
+      run: (emu) => emu.run('setUpWorkbook', [], { kind: 'menu' }),
+      outcome: setUpOutcome,
+    });
+  });
+
+  it('the year rollover', () => {
+    expectSweep({
+      ...base,
+      years: [2026, 2027],
+      name: 'startNewYear',
+      before: () => {
+        const emu = quarterTyped('2026-12-20T09:00:00+07:00');
+        tickSubmit(emu, DK, DK_TAB, 1);
+        return emu;
+      },
+      run: (emu) => emu.run('startNewYear', [], { kind: 'menu' }),
+      // Asked again after a run that finished despite the fault, the answer is that it is done.
+      rerun: (emu) => {
+        try {
+          emu.run('startNewYear', [], { kind: 'menu' });
+        } catch (error) {
+          if (!/^Các trang đơn vị đã ở năm 2027; năm 2028 còn chưa tới/.test((error as Error).message))
+            throw error;
+        }
+      },
+      outcome: (emu) => ({
+        nam: rows(emu, 'Cấu hình').find((r) => r[0] === 'nam')?.[1],
+        title: rows(emu, DK_TAB)[0]?.[0],
+        tabs: [DK_TAB, TL_TAB].map((tab) => quarterOf(emu, tab, 1).filter((r) => r[1] !== '')),
+        archived: new Set(
+          rows(emu, 'Lưu trữ').map((r) => `${String(r[0])}|${String(r[1])}|${String(r[2])}=${String(r[3])}`),
+        ).size,
+      }),
+      // Nothing lost: every figure typed in 2026 is in Lưu trữ, whatever the moment of the fault.
+      check: (emu, _phase, clean) => {
+        const archived = new Set(
+          rows(emu, 'Lưu trữ').map((r) => `${String(r[0])}|${String(r[1])}|${String(r[2])}=${String(r[3])}`),
+        );
+        const expected = rows(clean, 'Lưu trữ').map(
+          (r) => `${String(r[0])}|${String(r[1])}|${String(r[2])}=${String(r[3])}`,
+        );
+        const lost = expected.filter((key) => !archived.has(key));
+        return lost.length > 0 ? [`lost from Lưu trữ: ${lost.slice(0, 3).join(', ')}`] : [];
+      },
+    });
   });
 
   it('the submission tick', () => {

@@ -172,7 +172,7 @@ export function sweep(job: SweepJob): SweepResult {
       const logged = values(emu, 'Nhật ký')
         .slice(logRows)
         .some((row) => row.some((c) => String(c).includes(google)));
-      if (failed && !logged) problems.push('Nhật ký does not keep the error');
+      if (failed && !logged && logRows > 0) problems.push('Nhật ký does not keep the error');
     }
     const rerunError = attempt(() => (job.rerun ?? job.run)(emu));
     if (rerunError)
