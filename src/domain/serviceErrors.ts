@@ -5,9 +5,8 @@
  * texts Apps Script raises (docs/apps-script-facts.md §1.3 and §2).
  */
 
-/** Google's errors are "Exception"; the rest are JavaScript's own, never meant for a person. */
-const NOT_OURS = new Set([
-  'Exception',
+/** JavaScript's own errors: a fault of the program, never meant for a person. */
+const PROGRAM_FAULTS = new Set([
   'TypeError',
   'RangeError',
   'ReferenceError',
@@ -24,7 +23,7 @@ const NOT_OURS = new Set([
 export function isOwnMessage(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const { name, message } = error as Error;
-  return !NOT_OURS.has(String(name)) && /[À-ỹ]/.test(String(message));
+  return name !== 'Exception' && !PROGRAM_FAULTS.has(String(name)) && /[À-ỹ]/.test(String(message));
 }
 
 export function errorText(error: unknown): string {
@@ -48,14 +47,14 @@ const ADVICE: Array<{ pattern: RegExp; cause: string; advice: string }> = [
     advice: 'Hãy thử lại sau ít phút.',
   },
   {
-    pattern: /permission|Access denied|not have access|You can only view/i,
-    cause: 'tài khoản chạy chưa có quyền với tệp hoặc dịch vụ cần dùng',
-    advice: 'Hãy nhờ quản trị viên kiểm tra quyền chia sẻ (xem "Kiểm tra cài đặt").',
-  },
-  {
     pattern: /No item with the given ID|not found|could not be found|does not exist|deleted/i,
     cause: 'không tìm thấy tệp hoặc thư mục cần dùng (có thể đã bị xóa hoặc đường liên kết sai)',
     advice: 'Hãy kiểm tra lại đường liên kết hoặc ID, và quyền truy cập tệp.',
+  },
+  {
+    pattern: /permission|Access denied|not have access|You can only view/i,
+    cause: 'tài khoản chạy chưa có quyền với tệp hoặc dịch vụ cần dùng',
+    advice: 'Hãy nhờ quản trị viên kiểm tra quyền chia sẻ (xem "Kiểm tra cài đặt").',
   },
   {
     pattern: /Invalid email/i,
@@ -69,9 +68,15 @@ const ADVICE: Array<{ pattern: RegExp; cause: string; advice: string }> = [
   },
 ];
 
-/** What a person reads of a failure: the product's own words as they are, Google's translated. */
+/** What a person reads of a failure: the product's own words as they are, the rest translated. */
 export function personMessage(action: string, error: unknown, logged: boolean): string {
-  return isOwnMessage(error) ? errorText(error) : serviceFailureMessage(action, errorText(error), logged);
+  if (isOwnMessage(error)) return errorText(error);
+  const name = typeof error === 'object' && error !== null ? String((error as Error).name) : '';
+  if (PROGRAM_FAULTS.has(name)) {
+    const details = logged ? ' Chi tiết lỗi đã ghi trong trang Nhật ký.' : '';
+    return `Chưa thực hiện xong "${action}": có lỗi trong chương trình. Hãy báo quản trị viên.${details}`;
+  }
+  return serviceFailureMessage(action, errorText(error), logged);
 }
 
 /**

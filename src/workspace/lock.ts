@@ -1,4 +1,4 @@
-import { errorText, isOwnMessage, serviceFailureMessage } from '../domain/serviceErrors';
+import { errorText, isOwnMessage, personMessage } from '../domain/serviceErrors';
 import { appendLog } from './logTab';
 import { currentUserEmail } from './session';
 import { activeSpreadsheet, TAB } from './tabs';
@@ -49,7 +49,7 @@ export function translatingFailures<T>(jobName: string, job: () => T): T {
 function translated(jobName: string, error: unknown): unknown {
   if (isOwnMessage(error)) return error;
   const text = errorText(error);
-  return new Error(serviceFailureMessage(jobName, text, logFailure(jobName, text)));
+  return new Error(personMessage(jobName, error, logFailure(jobName, text)));
 }
 
 /**
