@@ -9,7 +9,7 @@ import { appendLog } from '../workspace/logTab';
 import { readArchive } from '../workspace/archiveTab';
 import { writeSetting } from '../workspace/configTab';
 import { beginIntent, endIntent, unfinishedIntent } from '../workspace/journal';
-import { withScriptLock } from '../workspace/lock';
+import { translatingFailures, withScriptLock } from '../workspace/lock';
 import { clearSubmissions } from '../workspace/progressTab';
 import { tellUser } from '../workspace/ui';
 import { quarterPoints, readUnitTabs } from './unitData';
@@ -42,6 +42,10 @@ function clearUnitTabs(workbook: ReturnType<typeof loadWorkbook>): void {
 }
 
 export function startNewYear(): RolloverResult {
+  return translatingFailures('Sang năm mới', rollOver);
+}
+
+function rollOver(): RolloverResult {
   const result = withScriptLock('Sang năm mới', () => {
     const workbook = loadWorkbook();
     requireAdmin(workbook, 'chuyển sang năm mới');

@@ -1,8 +1,9 @@
 /**
  * The fault sweep: a job is run once to record its service calls, then again from the same state
- * with a fault at each call position (every distinct call site, or an even spread of them within a
- * budget) for each fault kind, then rerun; after the fault and after the rerun the invariants a
- * person relies on are checked. Every run starts from a snapshot of the state before the job.
+ * with a fault at each call position (each distinct call site's first, second and last pass, or an
+ * even spread of them within a budget) for each fault kind, then rerun; after the fault and after
+ * the rerun the invariants a person relies on are checked. Every run starts from a snapshot of the
+ * state before the job.
  */
 import { Emulator } from '../../scripts/emulator';
 import type { FaultKind, RecordedCall } from '../../scripts/emulator/core/faults';
@@ -124,15 +125,35 @@ function general(emu: Emulator, job: SweepJob): string[] {
   return problems;
 }
 
-/** What the person was told: the execution's error, a trigger's failure, or an alert. */
-function told(emu: Emulator, error: unknown, alertsBefore: number): string[] {
-  const messages = emu.sheets
-    .alerts()
-    .slice(alertsBefore)
-    .map((a) => `${a.title ?? ''}: ${a.prompt ?? ''}`);
+/** Where the person reads what happened: alerts, toasts, the status row of each unit tab. */
+interface Seen {
+  alerts: number;
+  toasts: number;
+}
+
+function seenSoFar(emu: Emulator): Seen {
+  return { alerts: emu.sheets.alerts().length, toasts: emu.sheets.toasts().length };
+}
+
+/** What the person was told since `before`: the execution's error, alerts, toasts, status cells. */
+function told(emu: Emulator, error: unknown, before: Seen, job: SweepJob): string[] {
+  const messages = [
+    ...emu.sheets
+      .alerts()
+      .slice(before.alerts)
+      .map((a) => `${a.title}: ${a.prompt}`),
+    ...emu.sheets
+      .toasts()
+      .slice(before.toasts)
+      .map((t) => `${t.title}: ${t.message}`),
+    ...Object.values(job.officers).flatMap((tab) => (values(emu, tab)[3] ?? []).map(String)),
+  ];
   if (error) messages.push(error instanceof Error ? error.message : String(error));
   return messages;
 }
+
+/** JavaScript's own words, which no person should read. */
+const INTERNALS = /is not a function|Cannot read propert|is not defined|undefined|\[object Object\]/;
 
 function attempt(fn: () => unknown): unknown {
   try {
@@ -154,7 +175,7 @@ export function sweep(job: SweepJob): SweepResult {
   const failures: SweepFailure[] = [];
   for (const { k, kind } of tries) {
     const emu = restore(snapshot);
-    const alerts = emu.sheets.alerts().length;
+    const seen = seenSoFar(emu);
     const logRows = values(emu, 'Nhật ký').length;
     const triggerErrors = emu.sheets.triggerErrors().length;
     emu.ctx.faults.inject(ANY_CALL, { nth: k, kind });
@@ -166,8 +187,9 @@ export function sweep(job: SweepJob): SweepResult {
     const failed = error !== null || emu.sheets.triggerErrors().length > triggerErrors;
     if (kind === 'unavailable' || kind === 'quota') {
       // The product caught Google's error: the person reads Vietnamese, Nhật ký keeps Google's text.
-      for (const message of told(emu, error, alerts)) {
+      for (const message of told(emu, error, seen, job)) {
         if (message.includes(google)) problems.push(`told Google's text: ${message}`);
+        if (INTERNALS.test(message)) problems.push(`told JavaScript's words: ${message}`);
       }
       const logged = values(emu, 'Nhật ký')
         .slice(logRows)
