@@ -83,16 +83,22 @@ export function shareReport(files: File[], report: ReportConfig): void {
  * Undoes a report that failed midway: every file is unshared, renamed back to the draft name (so a
  * file left untrashed never holds the final name, and the next run trashes it), then trashed. Each
  * step is tried on its own, so one failure does not leave the rest undone; what could not be undone
- * is returned, in words for Nhật ký.
+ * is returned, in words for Nhật ký. Files are shared only once complete (createReportDocument), so
+ * whatever stays shared here is a whole report.
  */
 export function discard(files: File[], report: ReportConfig, shared: boolean, name: string): string[] {
   const left: string[] = [];
+  // Each step is tried twice: most of Google's failures are brief.
   const attempt = (what: string, step: () => unknown) => {
-    try {
-      step();
-    } catch {
-      left.push(what);
+    for (let tries = 0; tries < 2; tries++) {
+      try {
+        step();
+        return;
+      } catch {
+        // Tried again once, then named.
+      }
     }
+    left.push(what);
   };
   for (const file of files) {
     let label = 'tệp báo cáo';
