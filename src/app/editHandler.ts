@@ -111,8 +111,13 @@ function refusedControl(
   ticked: boolean,
   error: unknown,
 ): void {
-  const recorded =
-    unitCode !== null && !!submissionOf(readSubmissions(range.getSheet().getParent()), unitCode, quarter);
+  let recorded = !ticked;
+  try {
+    recorded =
+      unitCode !== null && !!submissionOf(readSubmissions(range.getSheet().getParent()), unitCode, quarter);
+  } catch {
+    // Records Google will not read now: the box goes back to what it was before the click.
+  }
   range.setValue(recorded);
   if (recorded === ticked) return;
   const status = range.offset(UNIT_TAB.statusRow - UNIT_TAB.submitRow, 0);

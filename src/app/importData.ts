@@ -159,14 +159,14 @@ function writePoints(workbook: Workbook, points: DataPoint[]): string[] {
       block[rowOf.get(p.code)! - (UNIT_TAB.firstDataRow - 1)]![quarter - 1] =
         typeof p.value === 'string' ? asCellText(p.value) : p.value;
     }
-    return { sheet, block, before, unit: unit.ma };
+    return { sheet, block, before, unit: unit.ma, tab: unit.tabName };
   });
   // Google writes one tab at a time: a failure midway puts back what was written, and a run stopped
   // midway (where no code runs) is named by the intent it leaves for the next import.
   beginIntent(
     IMPORT_JOB,
     workbook.user,
-    plans.map((p) => p.sheet.getName()),
+    plans.map((p) => p.tab),
   );
   const done: typeof plans = [];
   try {
@@ -183,7 +183,7 @@ function writePoints(workbook: Workbook, points: DataPoint[]): string[] {
           at: workbook.now,
           user: workbook.user,
           action: 'Nhập số liệu từ CSV bị lỗi; chưa khôi phục được',
-          place: left.map((plan) => plan.sheet.getName()).join(', '),
+          place: left.map((plan) => plan.tab).join(', '),
           newValue: 'Các trang này đã nhận số liệu của tệp: hãy nhập lại tệp, hoặc sửa tay.',
         },
       ]);

@@ -186,6 +186,29 @@ describe('setup cut off midway', () => {
     expect(emu.sheets.sheetNames()).toContain('DK - phường Đại Kim');
   });
 
+  it('what an officer types into a Cấu hình left open between its creation and its protection is not trusted', () => {
+    const emu = loadProduct();
+    emu.drive.share(emu.sheets.activeSpreadsheetId(), OFFICER, 'EDIT');
+    // Hướng dẫn is protected first, then Cấu hình: the run dies as it protects Cấu hình.
+    emu.ctx.faults.inject('Sheet.protect', { nth: 2, kind: 'hardEnd' });
+    expect(() => emu.run('setUpWorkbook', [sampleConfig()])).toThrow(/^We're sorry/);
+    expect(emu.sheets.values('Cấu hình')).toEqual([]);
+    for (const [a1, value] of [
+      ['A1', 'Khóa'],
+      ['A2', 'quan_tri'],
+      ['B2', OFFICER],
+    ])
+      expect(emu.sheets.userEdit({ as: OFFICER, sheet: 'Cấu hình', a1, value }).accepted).toBe(true);
+    // The chair's rerun: the tab this script did not close decides nothing.
+    expect(emu.run('setUpWorkbook', [sampleConfig()])).toMatchObject({ so_don_vi: 2 });
+    const admins = emu.sheets.values('Cấu hình').find((r) => r[0] === 'quan_tri')![1];
+    expect(admins).toBe('chutich@hoilhpn.vn, phochutich@hoilhpn.vn');
+    expect(emu.sheets.mayEdit({ as: OFFICER, sheet: 'Cấu hình', a1: 'B2' })).toBe(false);
+    expect(() => emu.run('setUpWorkbook', [], { user: OFFICER })).toThrow(
+      'Chỉ quản trị viên mới được khởi tạo bảng tính (daikim@hoilhpn.vn).',
+    );
+  });
+
   it('a re-run that fails at its second Range.protect keeps a submitted quarter locked for its officer', () => {
     const emu = loadProduct({ now: '2026-04-03T09:00:00+07:00' });
     emu.run('setUpWorkbook', [sampleConfig()]);
