@@ -156,8 +156,10 @@ export class Emulator {
           }
         }
         checkLimitsBeforeCall(ctx);
-        const message = faults.check(name);
-        if (message) throw fail(message);
+        const fault = faults.check(name);
+        if (fault?.kind === 'hardEnd') ctx.runtime.endHard(fault.message);
+        if (fault?.kind === 'timeLimit') throw ctx.runtime.stop(fault.message);
+        if (fault) throw fail(fault.message);
         const call = log.begin(name, info, execution);
         active.set(execution, { call, depth: 0 });
         try {

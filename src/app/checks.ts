@@ -11,7 +11,7 @@ import type { ParsedUnitTab } from '../domain/unitTab';
 import type { UnitQuarterValues } from '../domain/dataPoints';
 import { readArchive } from '../workspace/archiveTab';
 import { writeChecks } from '../workspace/checksTab';
-import { withScriptLock } from '../workspace/lock';
+import { translatingFailures, withScriptLock } from '../workspace/lock';
 import { ensureRulesTab, readRules } from '../workspace/rulesTab';
 import { tellUser } from '../workspace/ui';
 import type { UnitRecord } from '../workspace/unitsTab';
@@ -117,7 +117,12 @@ export interface CheckSummary {
 }
 
 /** "Kiểm tra số liệu": every started quarter of the year, for the units the person may see. */
+/** "Kiểm tra số liệu": its reads too run inside the boundary that translates Google's failures. */
 export function checkData(): CheckSummary {
+  return translatingFailures('Kiểm tra số liệu', checkWorkbook);
+}
+
+function checkWorkbook(): CheckSummary {
   const workbook = loadWorkbook();
   const units = workbook.isAdmin ? workbook.units.filter((u) => u.active) : unitsOf(workbook, workbook.user);
   if (units.length === 0) {

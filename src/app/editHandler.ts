@@ -3,6 +3,7 @@
  * can record submissions and keep the audit log in tabs officers cannot edit.
  */
 import { quarterKey, quarterName } from '../domain/periods';
+import { errorText } from '../domain/serviceErrors';
 import { UNIT_TAB } from '../domain/unitTab';
 import { appendArchive } from '../workspace/archiveTab';
 import { withScriptLock } from '../workspace/lock';
@@ -27,10 +28,6 @@ type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
 function editor(e: EditEvent): string {
   const email = e.user && typeof e.user.getEmail === 'function' ? e.user.getEmail() : '';
   return email.trim().toLowerCase();
-}
-
-function messageOf(error: unknown): string {
-  return error && typeof error === 'object' && 'message' in error ? String(error.message) : String(error);
 }
 
 export function handleEdit(e: EditEvent): void {
@@ -73,30 +70,63 @@ export function handleEdit(e: EditEvent): void {
     )
     .getValues()[0]!;
   if (!onControl && !boxes.includes(true)) return;
-  withScriptLock('Nộp số liệu', () => {
-    const workbook = loadWorkbook();
-    const unit = workbook.units.find((u) => u.tabName === name);
-    if (!unit) return;
-    const submissions = readSubmissions(workbook.spreadsheet);
-    if (onControl) {
-      // Another admin's copy of this trigger may have handled the same edit already: then the
-      // box already says what the records say, and there is nothing left to do.
-      const period = quarterKey({ year: workbook.settings.nam, quarter: firstQuarter });
-      const ticked = e.value === 'TRUE';
-      if (ticked !== !!submissionOf(submissions, unit.ma, firstQuarter)) {
-        onSubmitControl(workbook, unit, firstQuarter, period, ticked, user, range);
+  // The unit, once known: a failure after the records changed must not put the box back.
+  let unitCode: string | null = null;
+  try {
+    withScriptLock('Nộp số liệu', () => {
+      const workbook = loadWorkbook();
+      const unit = workbook.units.find((u) => u.tabName === name);
+      if (!unit) return;
+      unitCode = unit.ma;
+      const submissions = readSubmissions(workbook.spreadsheet);
+      if (onControl) {
+        // Another admin's copy of this trigger may have handled the same edit already: then the
+        // box already says what the records say, and there is nothing left to do.
+        const period = quarterKey({ year: workbook.settings.nam, quarter: firstQuarter });
+        const ticked = e.value === 'TRUE';
+        if (ticked !== !!submissionOf(submissions, unit.ma, firstQuarter)) {
+          onSubmitControl(workbook, unit, firstQuarter, period, ticked, user, range);
+        }
+        return;
       }
-      return;
-    }
-    const submitted = [];
-    for (let q = firstQuarter; q <= lastQuarter; q++)
-      if (submissionOf(submissions, unit.ma, q)) submitted.push(q);
-    if (submitted.length > 0) logCorrections(workbook, unit.ma, name, submitted, e, user);
-  });
+      const submitted = [];
+      for (let q = firstQuarter; q <= lastQuarter; q++)
+        if (submissionOf(submissions, unit.ma, q)) submitted.push(q);
+      if (submitted.length > 0) logCorrections(workbook, unit.ma, name, submitted, e, user);
+    });
+  } catch (error) {
+    if (!onControl) throw error;
+    refusedControl(range, unitCode, firstQuarter, e.value === 'TRUE', error);
+  }
 }
 
 /**
- * Ticking the control submits; unticking reopens (admins only). A refusal puts the box back.
+ * A tick or untick that failed (refused, or Google failed): the box goes back to what the records
+ * say and the status cell says why, in the words the lock's boundary gave (never Google's English).
+ */
+function refusedControl(
+  range: GoogleAppsScript.Spreadsheet.Range,
+  unitCode: string | null,
+  quarter: number,
+  ticked: boolean,
+  error: unknown,
+): void {
+  let recorded = !ticked;
+  try {
+    recorded =
+      unitCode !== null && !!submissionOf(readSubmissions(range.getSheet().getParent()), unitCode, quarter);
+  } catch {
+    // Records Google will not read now: the box goes back to what it was before the click.
+  }
+  range.setValue(recorded);
+  if (recorded === ticked) return;
+  const status = range.offset(UNIT_TAB.statusRow - UNIT_TAB.submitRow, 0);
+  status.setValue(`${ticked ? 'Chưa nộp được' : 'Chưa mở lại được'}: ${errorText(error)}`);
+  toast(errorText(error), 'Không thực hiện được');
+}
+
+/**
+ * Ticking the control submits; unticking reopens (admins only). A refusal throws (see refusedControl).
  *
  * Neither needs the editor's name. Google applies the tab's protections before an edit lands (a
  * protected cell refuses the edit and no trigger runs), so who could make the edit is known: before
@@ -114,22 +144,15 @@ function onSubmitControl(
   user: string,
   range: GoogleAppsScript.Spreadsheet.Range,
 ): void {
-  try {
-    if (ticked) {
-      const result = submit(workbook, unit.ma, period, user);
-      const warnings = result.canh_bao.length > 0 ? ` Cảnh báo: ${result.canh_bao.join('; ')}` : '';
-      toast(`Đã nộp số liệu.${warnings}`, 'Nộp số liệu');
-    } else {
-      const pastTheLock =
-        user === '' && isQuarterLocked(range.getSheet(), unit, quarter, workbook.settings.nam);
-      reopen({ ...workbook, isAdmin: workbook.isAdmin || pastTheLock }, unit.ma, period);
-      toast('Đã mở lại để sửa.', 'Mở lại số liệu');
-    }
-  } catch (error) {
-    range.setValue(!ticked);
-    const status = range.offset(UNIT_TAB.statusRow - UNIT_TAB.submitRow, 0);
-    status.setValue(`Chưa nộp được: ${messageOf(error)}`);
-    toast(messageOf(error), 'Không thực hiện được');
+  if (ticked) {
+    const result = submit(workbook, unit.ma, period, user);
+    const warnings = result.canh_bao.length > 0 ? ` Cảnh báo: ${result.canh_bao.join('; ')}` : '';
+    toast(`Đã nộp số liệu.${warnings}`, 'Nộp số liệu');
+  } else {
+    const pastTheLock =
+      user === '' && isQuarterLocked(range.getSheet(), unit, quarter, workbook.settings.nam);
+    reopen({ ...workbook, isAdmin: workbook.isAdmin || pastTheLock }, unit.ma, period);
+    toast('Đã mở lại để sửa.', 'Mở lại số liệu');
   }
 }
 
@@ -178,9 +201,13 @@ function logCorrections(
  * that a ticked "Nộp" box is being processed while the installable trigger does the work.
  */
 export function acknowledgeEdit(e: EditEvent): void {
-  const range = e.range;
-  const column = range.getColumn() - UNIT_TAB.firstQuarterColumn + 1;
-  const onControl =
-    range.getRow() === UNIT_TAB.submitRow && column >= 1 && column <= 4 && range.getNumRows() === 1;
-  if (onControl && e.value === 'TRUE') toast('Đang kiểm tra và nộp số liệu…', 'Nộp số liệu');
+  try {
+    const range = e.range;
+    const column = range.getColumn() - UNIT_TAB.firstQuarterColumn + 1;
+    const onControl =
+      range.getRow() === UNIT_TAB.submitRow && column >= 1 && column <= 4 && range.getNumRows() === 1;
+    if (onControl && e.value === 'TRUE') toast('Đang kiểm tra và nộp số liệu…', 'Nộp số liệu');
+  } catch {
+    // A courtesy only: the installable trigger does the work and reports its outcome.
+  }
 }

@@ -9,12 +9,15 @@ import { importRefusal, parseImport } from '../domain/importData';
 import { parseQuarter, quarterOf } from '../domain/periods';
 import { checkRequest } from '../domain/requests';
 import { asCellText } from '../domain/text';
+import { shortDateTime } from '../domain/dates';
+import { personLabel } from '../domain/identity';
 import { charsetName } from '../domain/textEncoding';
 import { UNIT_TAB } from '../domain/unitTab';
 import { appendArchive } from '../workspace/archiveTab';
 import { readDriveFile } from '../workspace/drive';
 import { bytesOfBase64, decodeFile } from '../workspace/fileText';
-import { withScriptLock } from '../workspace/lock';
+import { beginIntent, endIntent, unfinishedIntent } from '../workspace/journal';
+import { translatingFailures, withScriptLock } from '../workspace/lock';
 import { appendLog } from '../workspace/logTab';
 import { readSubmissions } from '../workspace/progressTab';
 import { readAll } from '../workspace/tabs';
@@ -59,7 +62,7 @@ export function requestedText(request: ImportRequest | undefined): { text: strin
 
 export function importCsv(request?: ImportRequest): ImportSummary {
   checkRequest('importCsv', request);
-  const { text, encoding } = requestedText(request);
+  const { text, encoding } = translatingFailures('Nhập số liệu từ CSV', () => requestedText(request));
   return withScriptLock('Nhập số liệu từ CSV', () => {
     const workbook = loadWorkbook();
     const submissions = readSubmissions(workbook.spreadsheet);
@@ -77,6 +80,18 @@ export function importCsv(request?: ImportRequest): ImportSummary {
     });
     if (!result.ok) throw new Error(importRefusal(result));
     refuseOtherUnits(workbook, result.points);
+    const unfinished = unfinishedIntent<string[]>(IMPORT_JOB);
+    if (unfinished) {
+      appendLog(workbook.spreadsheet, [
+        {
+          at: workbook.now,
+          user: workbook.user,
+          action: 'Nhập số liệu từ CSV: lần nhập trước dừng giữa chừng',
+          place: unfinished.what.join(', '),
+          newValue: `Lần nhập của ${personLabel(unfinished.user)} lúc ${shortDateTime(new Date(unfinished.at))} có thể mới ghi một phần các trang ${unfinished.what.join(', ')}; hãy nhập lại tệp đó nếu lần này không phải là nó.`,
+        },
+      ]);
+    }
     const { history, current } = splitByYear(workbook, result.points);
     const written = writePoints(workbook, current);
     const corrections = current.filter((p) =>
@@ -142,15 +157,62 @@ function writePoints(workbook: Workbook, points: DataPoint[]): string[] {
     const block = grid
       .slice(UNIT_TAB.firstDataRow - 1)
       .map((row) => row.slice(UNIT_TAB.firstQuarterColumn - 1, UNIT_TAB.firstQuarterColumn + 3));
+    const before = block.map((row) => [...row]);
     for (const p of unitPoints) {
       const quarter = parseQuarter(p.period)!.quarter;
       block[rowOf.get(p.code)! - (UNIT_TAB.firstDataRow - 1)]![quarter - 1] =
         typeof p.value === 'string' ? asCellText(p.value) : p.value;
     }
-    return { sheet, block, unit: unit.ma };
+    return { sheet, block, before, unit: unit.ma, tab: unit.tabName };
   });
-  for (const { sheet, block } of plans) {
-    sheet.getRange(UNIT_TAB.firstDataRow, UNIT_TAB.firstQuarterColumn, block.length, 4).setValues(block);
+  // Google writes one tab at a time: a failure midway puts back what was written, and a run stopped
+  // midway (where no code runs) is named by the intent it leaves for the next import.
+  beginIntent(
+    IMPORT_JOB,
+    workbook.user,
+    plans.map((p) => p.tab),
+  );
+  const done: typeof plans = [];
+  try {
+    for (const plan of plans) {
+      blockRange(plan.sheet, plan.block.length).setValues(plan.block);
+      done.push(plan);
+    }
+  } catch (error) {
+    const left = done.filter((plan) => !restored(plan.sheet, plan.before));
+    if (left.length === 0) endIntent(IMPORT_JOB);
+    else {
+      appendLog(workbook.spreadsheet, [
+        {
+          at: workbook.now,
+          user: workbook.user,
+          action: 'Nhập số liệu từ CSV bị lỗi; chưa khôi phục được',
+          place: left.map((plan) => plan.tab).join(', '),
+          newValue: 'Các trang này đã nhận số liệu của tệp: hãy nhập lại tệp, hoặc sửa tay.',
+        },
+      ]);
+    }
+    throw error;
   }
+  endIntent(IMPORT_JOB);
   return plans.map((p) => p.unit);
+}
+
+const IMPORT_JOB = 'nhap_csv';
+
+function blockRange(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  rows: number,
+): GoogleAppsScript.Spreadsheet.Range {
+  return sheet.getRange(UNIT_TAB.firstDataRow, UNIT_TAB.firstQuarterColumn, rows, 4);
+}
+
+/** Puts a tab's quarter block back as it was; false when Google fails that too. */
+function restored(sheet: GoogleAppsScript.Spreadsheet.Sheet, before: unknown[][]): boolean {
+  try {
+    blockRange(sheet, before.length).setValues(before);
+    return true;
+  } catch {
+    return false;
+  }
 }

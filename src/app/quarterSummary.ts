@@ -37,6 +37,7 @@ import { readArchive } from '../workspace/archiveTab';
 import { withScriptLockThenTell } from '../workspace/lock';
 import type { LogEntry } from '../workspace/logTab';
 import { appendLog } from '../workspace/logTab';
+import { personMessage } from '../domain/serviceErrors';
 import { fileAttachment, readRecord, remainingMailQuota, sendEmail, writeRecord } from '../workspace/mail';
 import { readSubmissions } from '../workspace/progressTab';
 import { readScheduleRecord } from '../workspace/triggers';
@@ -244,7 +245,7 @@ function handleQuarter(ctx: RunContext, quarter: Quarter): SummaryResult {
     } catch (error) {
       const message = `Không tạo được báo cáo ${name}: ${messageOf(error)}; sẽ thử lại lần chạy sau`;
       entry(`Gửi báo cáo ${name}: lỗi`, message);
-      result.loi.push(message);
+      result.loi.push(`${personMessage(`Tạo báo cáo ${name}`, error, true)} Lần chạy sau sẽ thử lại.`);
       result.trang_thai = 'loi_tao_bao_cao';
       return result;
     }
@@ -265,7 +266,9 @@ function handleQuarter(ctx: RunContext, quarter: Quarter): SummaryResult {
       writeRecord(key, record);
       const message = `Không mở được tệp PDF của báo cáo "${report.ten}": ${messageOf(error)}; lần chạy sau sẽ tạo lại báo cáo`;
       entry(`Gửi báo cáo ${name}: lỗi`, message);
-      result.loi.push(message);
+      result.loi.push(
+        `${personMessage(`Mở tệp PDF của báo cáo "${report.ten}"`, error, true)} Lần chạy sau sẽ tạo lại báo cáo.`,
+      );
       result.trang_thai = 'loi_tao_bao_cao';
       return result;
     }

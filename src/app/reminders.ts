@@ -30,6 +30,7 @@ import {
 import { withScriptLockThenTell } from '../workspace/lock';
 import type { LogEntry } from '../workspace/logTab';
 import { appendLog } from '../workspace/logTab';
+import { serviceFailureMessage } from '../domain/serviceErrors';
 import { readRecord, remainingMailQuota, sendEmail, writeRecord } from '../workspace/mail';
 import { readSubmissions } from '../workspace/progressTab';
 import type { UnitRecord } from '../workspace/unitsTab';
@@ -56,7 +57,10 @@ export interface ReminderResult {
 /** Units reminded on one day, per quarter (only today's list matters: "at most once a day"). */
 interface ReminderRecord {
   day: string;
+  /** Marked before sending. */
   units: string[];
+  /** Of those, the ones whose sending finished (sent or failed); unset in records written before. */
+  sent?: string[];
 }
 
 const recordKey = (ky: string) => `nhac_nop:${ky}`;
@@ -133,8 +137,25 @@ export function remindLateUnits(request?: unknown): ReminderResult {
     for (const window of windows) {
       const ky = quarterKey(window.quarter);
       const stored = readRecord<ReminderRecord>(recordKey(ky));
-      const record: ReminderRecord = stored && stored.day === today ? stored : { day: today, units: [] };
+      const record: ReminderRecord =
+        stored && stored.day === today ? stored : { day: today, units: [], sent: [] };
       records.set(ky, record);
+      // Marked but never finished: a run cut off while sending. Not sent again today, but said.
+      const cutOff = record.sent ? record.units.filter((code) => !record.sent!.includes(code)) : [];
+      for (const code of cutOff) {
+        const unit = workbook.units.find((u) => u.ma === code);
+        const problem = `lần chạy trước dừng giữa chừng khi đang gửi nên không rõ thư nhắc đã đi chưa; hôm nay không tự gửi lại`;
+        log.push({
+          at: now,
+          user: workbook.user,
+          action: `Nhắc nộp ${quarterName(window.quarter)}: không rõ kết quả${suffix}`,
+          place: unit?.tabName ?? code,
+          newValue: problem,
+        });
+        result.loi.push(`${code}: ${problem}`);
+        record.sent!.push(code);
+      }
+      if (cutOff.length > 0) writeRecord(recordKey(ky), record);
       // A quarter that has not started yet (a window opening before its quarter) has nothing to remind.
       if (now.getTime() < localDate(quarterStart(window.quarter)).getTime()) continue;
       for (const unit of active) {
@@ -183,20 +204,12 @@ export function remindLateUnits(request?: unknown): ReminderResult {
       return { result, message: `${message}.` };
     }
 
-    // Marked before sending: a run killed half-way never sends a second reminder the same day.
-    for (const p of planned) records.get(quarterKey(p.window.quarter))!.units.push(p.unit.ma);
-    for (const [ky, record] of records) writeRecord(recordKey(ky), record);
-
+    // Every message is written before any is marked, so that between the mark and the sending
+    // there is nothing but the sending itself.
     const sheetUrl = workbook.spreadsheet.getUrl();
     const contact = workbook.config.quan_tri[0] ?? workbook.user;
-    let quotaHit = false;
-    const unsent: Planned[] = [];
-    for (const p of planned) {
-      if (quotaHit) {
-        unsent.push(p);
-        continue;
-      }
-      const email = reminderEmail({
+    const emails = planned.map((p) =>
+      reminderEmail({
         owner: workbook.config.ten_don_vi,
         unitName: p.unit.ten,
         window: p.window,
@@ -204,7 +217,20 @@ export function remindLateUnits(request?: unknown): ReminderResult {
         tabUrl: tabUrl(workbook, sheetUrl, p.unit),
         tabName: p.unit.tabName,
         contact,
-      });
+      }),
+    );
+    // Marked before sending: a run killed half-way never sends a second reminder the same day.
+    for (const p of planned) records.get(quarterKey(p.window.quarter))!.units.push(p.unit.ma);
+    for (const [ky, record] of records) writeRecord(recordKey(ky), record);
+
+    let quotaHit = false;
+    const unsent: Planned[] = [];
+    for (const [i, p] of planned.entries()) {
+      if (quotaHit) {
+        unsent.push(p);
+        continue;
+      }
+      const email = emails[i]!;
       const delivered: string[] = [];
       for (const to of p.addresses) {
         if (quotaHit) break;
@@ -222,9 +248,17 @@ export function remindLateUnits(request?: unknown): ReminderResult {
           place: p.unit.tabName,
           newValue: `${to}: ${outcome.message}`,
         });
-        result.loi.push(`${p.unit.ma}: ${to}: ${outcome.message}`);
+        // Google's text stays in Nhật ký (above); the person reads what it means.
+        result.loi.push(
+          outcome.reason === 'invalid'
+            ? `${p.unit.ma}: ${to}: địa chỉ email không hợp lệ`
+            : `${p.unit.ma}: ${serviceFailureMessage(`Gửi nhắc nộp tới ${to}`, outcome.message, true)}`,
+        );
       }
       const ky = quarterKey(p.window.quarter);
+      const record = records.get(ky)!;
+      record.sent = [...(record.sent ?? []), p.unit.ma];
+      writeRecord(recordKey(ky), record);
       if (delivered.length === 0) {
         unsent.push(p);
         continue;

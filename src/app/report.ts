@@ -8,6 +8,7 @@ import { reportContent } from '../domain/report/content';
 import type { ReportContent } from '../domain/report/content';
 import { isReportKind, offeredPeriods, REPORT_KINDS, reportKindName } from '../domain/report/kinds';
 import { checkRequest } from '../domain/requests';
+import { errorText, isOwnMessage } from '../domain/serviceErrors';
 import { tagReference, templateProblems } from '../domain/report/tags';
 import { defaultTemplate } from '../domain/report/template';
 import { templateSetting } from '../domain/settings';
@@ -20,10 +21,12 @@ import {
   copyTemplate,
   createRootFolder,
   discard,
+  draftName,
   fileNames,
   savePdf,
   shareReport,
   subfolder,
+  trashDrafts,
   usableFolder,
 } from '../workspace/reportFiles';
 import { createTemplateDocument, templateUsable } from '../workspace/reportTemplate';
@@ -151,14 +154,19 @@ export function createReportDocument(workbook: Workbook, request: ReportRequest)
 
   const folder = subfolder(reportFolder(workbook), `Năm ${spec.last.year}`);
   const name = versionedName(content.fileName, fileNames(folder));
+  trashDrafts(folder, name);
   const made: GoogleAppsScript.Drive.File[] = [];
+  let shared = false;
   try {
-    const document = copyTemplate(templateId, name, folder);
+    // Made under a draft name, renamed once complete, shared last.
+    const document = copyTemplate(templateId, draftName(name), folder);
     made.push(document);
     fillDocument(document.getId(), content, used);
     if (charts) insertChartImages(document.getId(), charts);
-    const pdf = savePdf(document, folder);
+    const pdf = savePdf(document, folder, name);
     made.push(pdf);
+    document.setName(name);
+    shared = true;
     shareReport(made, workbook.config.report);
     return {
       docId: document.getId(),
@@ -168,7 +176,17 @@ export function createReportDocument(workbook: Workbook, request: ReportRequest)
       ten: name,
     };
   } catch (error) {
-    discard(made, workbook.config.report);
+    const left = discard(made, workbook.config.report, shared, name);
+    if (left.length > 0) {
+      appendLog(workbook.spreadsheet, [
+        {
+          at: new Date(),
+          user: workbook.user,
+          action: `Tạo báo cáo "${name}" bị lỗi; chưa dọn được`,
+          newValue: `${left.join('; ')}. Hãy làm bằng tay trong thư mục báo cáo trên Drive.`,
+        },
+      ]);
+    }
     throw error;
   }
 }
@@ -183,10 +201,12 @@ export function createReport(request?: ReportRequest): ReportResult {
     try {
       result = createReportDocument(workbook, request ?? {});
     } catch (error) {
-      const message = (error as Error).message;
-      appendLog(workbook.spreadsheet, [
-        { at: new Date(), user: workbook.user, action: `Lỗi khi tạo báo cáo: ${message}` },
-      ]);
+      // Google's failures are logged, with its text, where the lock's boundary translates them.
+      if (isOwnMessage(error)) {
+        appendLog(workbook.spreadsheet, [
+          { at: new Date(), user: workbook.user, action: `Lỗi khi tạo báo cáo: ${errorText(error)}` },
+        ]);
+      }
       throw error;
     }
     appendLog(workbook.spreadsheet, [

@@ -9,7 +9,8 @@ import { parseUnitTab, UNIT_TAB } from '../domain/unitTab';
 import { appendLog } from '../workspace/logTab';
 import { readArchive } from '../workspace/archiveTab';
 import { writeSetting } from '../workspace/configTab';
-import { withScriptLock } from '../workspace/lock';
+import { beginIntent, endIntent, unfinishedIntent } from '../workspace/journal';
+import { translatingFailures, withScriptLock } from '../workspace/lock';
 import { clearSubmissions } from '../workspace/progressTab';
 import { applyGroups, readStructure } from '../workspace/sheetsBatch';
 import { tellUser } from '../workspace/ui';
@@ -56,11 +57,42 @@ function clearYearRequests(sheetId: number, rows: number): GoogleAppsScript.Shee
   return requests;
 }
 
+const ROLLOVER = 'sang_nam_moi';
+
 export function startNewYear(): RolloverResult {
+  return translatingFailures('Sang năm mới', rollOver);
+}
+
+function rollOver(): RolloverResult {
   const result = withScriptLock('Sang năm mới', () => {
     const workbook = loadWorkbook();
     requireAdmin(workbook, 'chuyển sang năm mới');
+    // A rollover cut off before its setup finished (another job took the lock between, Google
+    // stopped it) left its intent. The tabs were cleared before the year moved: this run does the
+    // setup below and never moves the year again.
+    const open = unfinishedIntent<{ from: number; to: number }>(ROLLOVER);
+    if (open && open.what.to === workbook.settings.nam) {
+      appendLog(workbook.spreadsheet, [
+        {
+          at: workbook.now,
+          user: workbook.user,
+          action: 'Sang năm mới: hoàn tất lần trước bị dừng giữa chừng',
+          oldValue: open.what.from,
+          newValue: open.what.to,
+        },
+      ]);
+      return {
+        nam_cu: open.what.from,
+        nam_moi: open.what.to,
+        so_don_vi: workbook.units.filter((u) => u.active).length,
+      };
+    }
     const year = workbook.settings.nam;
+    if (year + 1 > workbook.now.getFullYear() + 1) {
+      throw new Error(
+        `Các trang đơn vị đã ở năm ${year}; năm ${year + 1} còn chưa tới nên chưa thể sang năm mới. Chưa thay đổi gì.`,
+      );
+    }
     const periods = new Set([1, 2, 3, 4].map((quarter) => quarterKey({ year, quarter })));
     const archived = new Map(
       readArchive(workbook.spreadsheet, periods).map((p) => [`${p.unit}|${p.period}|${p.code}`, p.value]),
@@ -89,6 +121,7 @@ export function startNewYear(): RolloverResult {
         `Chưa thể sang năm mới: số liệu sau chưa được lưu trữ (cần nộp, hoặc quản trị viên sửa sau khi nộp): ${missing.join('; ')}. Chưa xóa gì.`,
       );
     }
+    beginIntent(ROLLOVER, workbook.user, { from: year, to: year + 1 });
     // Every tab's figures, notes and submit boxes in one call: all cleared, or none.
     applyGroups(workbook.spreadsheet, [
       units.flatMap((unit) => {
@@ -105,6 +138,7 @@ export function startNewYear(): RolloverResult {
   });
   // Setup rebuilds titles, statuses, Tiến độ and protections for the new year (it takes the lock itself).
   setUpWorkbook();
+  endIntent(ROLLOVER);
   tellUser(
     'Sang năm mới',
     `Đã lưu trữ năm ${result.nam_cu} và mở các trang đơn vị cho năm ${result.nam_moi}.`,

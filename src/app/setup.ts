@@ -6,6 +6,7 @@
 import { isAdmin } from '../domain/access';
 import { addedScopes, addedScopesNotice, scopeLabel } from '../domain/authorization';
 import { defaultCatalogue, entryIndicators } from '../domain/catalogue';
+import type { WorkbookConfig } from '../domain/config';
 import { parseConfig } from '../domain/config';
 import { levelWords } from '../domain/levels';
 import { parseSettings } from '../domain/settings';
@@ -20,19 +21,25 @@ import { mergeCatalogue, readCatalogueTab, writeCatalogueTab } from '../workspac
 import { writeChecks } from '../workspace/checksTab';
 import { readConfigTab, writeConfigTab } from '../workspace/configTab';
 import { writeGuide } from '../workspace/guideTab';
-import { withScriptLock } from '../workspace/lock';
+import { translatingFailures, withScriptLock } from '../workspace/lock';
 import { appendLog, ensureLogTab } from '../workspace/logTab';
-import { removeProtectionRequests, sheetProtectionRequest } from '../workspace/protection';
+import {
+  isGuardedFor,
+  protectSheet,
+  removeProtectionRequests,
+  sheetProtectionRequest,
+} from '../workspace/protection';
 import { readSubmissions } from '../workspace/progressTab';
 import { ensureVietnameseSettings } from '../workspace/spreadsheetSettings';
 import { currentUserEmail } from '../workspace/session';
 import { ensureSummaryTab } from '../workspace/summaryTab';
 import { ensureTargetsTab } from '../workspace/targetsTab';
 import { tellUser } from '../workspace/ui';
-import { activeSpreadsheet, removeBlankDefaultTab, TAB } from '../workspace/tabs';
+import { activeSpreadsheet, ensureSheet, removeBlankDefaultTab, TAB } from '../workspace/tabs';
 import { ensureEditTrigger } from '../workspace/triggers';
 import { applyGroups, readStructure } from '../workspace/sheetsBatch';
 import { unitTabRequests } from '../workspace/unitTabs';
+import type { UnitRecord } from '../workspace/unitsTab';
 import { legalizeTabNames, mergeUnits, readUnitsTab, writeUnitsTab } from '../workspace/unitsTab';
 import { ensureRules } from './checks';
 import { needsFirstRun } from './firstRun';
@@ -69,6 +76,10 @@ const ROOM_COLUMNS = 2;
  * run, of the configuration being installed.
  */
 export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOpened {
+  return translatingFailures('Khởi tạo', () => setUp(initialConfig));
+}
+
+function setUp(initialConfig?: unknown): SetupResult | FirstRunOpened {
   // A Sheet never set up asks for its settings in a dialog, outside the lock; the dialog calls back.
   if (initialConfig === undefined && needsFirstRun()) return openFirstRunDialog();
   const result = withScriptLock('Khởi tạo', (): SetupResult => {
@@ -79,7 +90,14 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOp
     const config =
       initialConfig !== undefined ? parseConfig(initialConfig) : configFromTabs(tab!.config, tabUnits);
     const user = currentUserEmail();
-    const allowedBy = tab && initialConfig !== undefined ? configFromTabs(tab.config, tabUnits) : config;
+    // Over a set-up workbook the admins written in Cấu hình decide, once it is closed to everyone
+    // else; a Cấu hình a cut-off first run left open may have been edited by anyone.
+    const guarded = tab && isGuardedFor(spreadsheet.getSheetByName(TAB.config)!, config.quan_tri);
+    // Only the admins matter here: Đơn vị may still be empty after a first setup cut off midway.
+    const allowedBy =
+      guarded && initialConfig !== undefined
+        ? { quan_tri: (tab.config.quan_tri as string[] | undefined) ?? [] }
+        : config;
     if (!isAdmin(allowedBy, user)) {
       throw new Error(
         `Chỉ quản trị viên mới được khởi tạo bảng tính (${user || 'người dùng không xác định'}).`,
@@ -106,7 +124,10 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOp
       now,
     };
 
-    // Tabs are created in the order of docs/architecture.md §5: settings, unit tabs, then the records.
+    // Tabs are created in the order of docs/architecture.md §5: settings, unit tabs, then the records;
+    // each is closed to all but admins before anything is written or opened to officers.
+    for (const name of [...ADMIN_TABS, ...SCRIPT_TABS])
+      protectSheet(ensureSheet(spreadsheet, name), `trang ${name}`, config.quan_tri);
     writeGuide(spreadsheet);
     writeConfigTab(spreadsheet, config, workbook.settings);
     writeCatalogueTab(spreadsheet, workbook.catalogue);
@@ -117,7 +138,7 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOp
     setUpUnitTabs(workbook, submissions);
     ensureSummaryTab(spreadsheet);
     refreshProgress(workbook, submissions);
-    if (!spreadsheet.getSheetByName(TAB.checks)) writeChecks(spreadsheet, []);
+    if (spreadsheet.getSheetByName(TAB.checks)!.getLastRow() === 0) writeChecks(spreadsheet, []);
     ensureArchiveTab(spreadsheet);
     ensureLogTab(spreadsheet);
     ensureReportTemplates(workbook);
@@ -143,7 +164,7 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOp
         : []),
       // The configuration's history: a change of level, a merger.
       ...configurationChanges(
-        tab && initialConfig !== undefined ? { config: allowedBy, units: tabUnits } : null,
+        guarded && initialConfig !== undefined ? previousConfiguration(tab.config, tabUnits) : null,
         { config, units },
         now,
         user,
@@ -164,6 +185,21 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOp
   // Told once the lock is released: an alert suspends the script.
   if (result.quyen_moi) tellUser('Khởi tạo / cập nhật bảng tính', result.quyen_moi);
   return result;
+}
+
+/**
+ * The configuration the tabs held before this run, for its history; null when they hold none that
+ * reads whole (a first setup cut off before it wrote Cấu hình and Đơn vị).
+ */
+function previousConfiguration(
+  settings: Parameters<typeof configFromTabs>[0],
+  units: UnitRecord[],
+): { config: WorkbookConfig; units: UnitRecord[] } | null {
+  try {
+    return { config: configFromTabs(settings, units), units };
+  } catch {
+    return null;
+  }
 }
 
 /**

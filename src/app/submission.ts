@@ -11,13 +11,16 @@ import { appendArchive } from '../workspace/archiveTab';
 import { appendLog } from '../workspace/logTab';
 import type { Submission } from '../workspace/progressTab';
 import { readSubmissions } from '../workspace/progressTab';
-import { lockQuarter, unlockQuarter } from '../workspace/unitTabs';
+import { isQuarterLocked, lockQuarter, unlockQuarter } from '../workspace/unitTabs';
 import type { UnitRecord } from '../workspace/unitsTab';
 import { checkUnitQuarter } from './checks';
 import { quarterStatuses, refreshProgress, submissionOf } from './progress';
 import { quarterPoints, readUnit } from './unitData';
 import type { Workbook } from './workbook';
 import { findUnit, requireAdmin } from './workbook';
+
+/** What the status cell says while a submission is being written. */
+const SUBMITTING = 'Đang nộp… (nếu dòng này còn sau vài phút, hãy báo quản trị viên nộp lại)';
 
 export interface SubmitResult {
   don_vi: string;
@@ -81,25 +84,41 @@ export function submit(
     ...submissions,
     { unit: unit.ma, quarter: quarter.quarter, at, by: submitter },
   ];
-  refreshProgress(workbook, recorded);
-  appendArchive(
-    workbook.spreadsheet,
-    quarterPoints(workbook, unit, tab, quarter.quarter),
-    at,
-    submitter,
-    'Nộp số liệu',
-  );
   const cells = statusCell(workbook, unit, quarter.quarter);
+  // The quarter is closed to the officer before it is recorded as submitted, so a run cut off in
+  // between leaves it locked and unrecorded (a rerun by an admin finishes it), never recorded and
+  // open; the status cell says a submission is under way until the records are written.
+  cells.sheet
+    .getRange(UNIT_TAB.statusRow, UNIT_TAB.firstQuarterColumn + quarter.quarter - 1)
+    .setValue(SUBMITTING);
+  const year = workbook.settings.nam;
+  // A lock left by a run cut off midway may not restrict anyone yet: it is made anew.
+  unlockQuarter(cells.sheet, unit, quarter.quarter, year);
+  lockQuarter(cells.sheet, unit, workbook.config.quan_tri, cells.sheet.getLastRow(), quarter.quarter, year);
+  try {
+    appendArchive(
+      workbook.spreadsheet,
+      quarterPoints(workbook, unit, tab, quarter.quarter),
+      at,
+      submitter,
+      'Nộp số liệu',
+    );
+    refreshProgress(workbook, recorded);
+  } catch (error) {
+    // Not recorded: the officer gets the quarter back (best effort: a failing unlock leaves it
+    // locked, which an admin's rerun resolves).
+    try {
+      if (!submissionOf(readSubmissions(workbook.spreadsheet), unit.ma, quarter.quarter)) {
+        unlockQuarter(cells.sheet, unit, quarter.quarter, year);
+        cells.status.setValues([quarterStatuses(workbook, unit, submissions)]);
+      }
+    } catch {
+      // The error the person sees is the first one.
+    }
+    throw error;
+  }
   cells.control.setValue(true);
   cells.status.setValues([quarterStatuses(workbook, unit, recorded)]);
-  lockQuarter(
-    cells.sheet,
-    unit,
-    workbook.config.quan_tri,
-    cells.sheet.getLastRow(),
-    quarter.quarter,
-    workbook.settings.nam,
-  );
   const warnings = results.filter((r) => r.importance === 'warning').map((r) => r.message);
   appendLog(workbook.spreadsheet, [
     {
@@ -122,21 +141,32 @@ export function reopen(
   const { unit, quarter } = resolveRequest(workbook, unitCode, period);
   const submissions = readSubmissions(workbook.spreadsheet);
   const previous = submissionOf(submissions, unit.ma, quarter.quarter);
-  if (!previous) throw new Error(`${unit.ten} chưa nộp số liệu ${quarterName(quarter)}.`);
-  const remaining = submissions.filter((s) => s !== previous);
-  refreshProgress(workbook, remaining);
   const cells = statusCell(workbook, unit, quarter.quarter);
-  cells.control.setValue(false);
-  cells.status.setValues([quarterStatuses(workbook, unit, remaining)]);
-  unlockQuarter(cells.sheet, unit, quarter.quarter, workbook.settings.nam);
+  const year = workbook.settings.nam;
+  // A reopening cut off after the records changed left the lock on: this run finishes it.
+  const unfinished = !previous && isQuarterLocked(cells.sheet, unit, quarter.quarter, year);
+  if (!previous && !unfinished) {
+    throw new Error(
+      `${unit.ten} chưa nộp số liệu ${quarterName(quarter)} (hoặc đã được mở lại): cán bộ đơn vị đang sửa được, không cần mở lại.`,
+    );
+  }
+  // Logged first: a run cut off later is finished by the next one (above), and Nhật ký already
+  // says it was asked for.
   appendLog(workbook.spreadsheet, [
     {
       at: workbook.now,
       user: workbook.user,
       action: `Mở lại số liệu ${quarterName(quarter)}`,
       place: unit.tabName,
-      oldValue: `Đã nộp ${shortDateTime(previous.at)} bởi ${personLabel(previous.by)}`,
+      oldValue: previous
+        ? `Đã nộp ${shortDateTime(previous.at)} bởi ${personLabel(previous.by)}`
+        : 'Hoàn tất lần mở lại trước bị dừng giữa chừng',
     },
   ]);
+  const remaining = submissions.filter((s) => s !== previous);
+  if (previous) refreshProgress(workbook, remaining);
+  cells.control.setValue(false);
+  cells.status.setValues([quarterStatuses(workbook, unit, remaining)]);
+  unlockQuarter(cells.sheet, unit, quarter.quarter, year);
   return { don_vi: unit.ma, ky: period, trang_thai: 'mo_lai' };
 }

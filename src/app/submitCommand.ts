@@ -5,7 +5,7 @@
  */
 import { quarterName } from '../domain/periods';
 import { checkRequest } from '../domain/requests';
-import { withScriptLock } from '../workspace/lock';
+import { translatingFailures, withScriptLock } from '../workspace/lock';
 import { askUser, tellUser } from '../workspace/ui';
 import { checkUnitQuarter } from './checks';
 import type { SubmitResult } from './submission';
@@ -53,6 +53,10 @@ function completeRequest(
 
 export function submitQuarter(request?: QuarterRequest): SubmitResult | CheckedNotSubmitted {
   checkRequest('submitQuarter', request);
+  return translatingFailures('Nộp số liệu', () => submitChecked(request));
+}
+
+function submitChecked(request?: QuarterRequest): SubmitResult | CheckedNotSubmitted {
   const workbook = loadWorkbook();
   const { don_vi, ky } = completeRequest(workbook, request, 'Nộp số liệu quý');
   if (workbook.isAdmin) {
@@ -89,7 +93,9 @@ export function submitQuarter(request?: QuarterRequest): SubmitResult | CheckedN
 
 export function reopenQuarter(request?: QuarterRequest): ReturnType<typeof reopen> {
   checkRequest('reopenQuarter', request);
-  const workbook = loadWorkbook();
-  const { don_vi, ky } = completeRequest(workbook, request, 'Mở lại số liệu quý');
-  return withScriptLock('Mở lại số liệu', () => reopen(workbook, don_vi, ky));
+  return translatingFailures('Mở lại số liệu', () => {
+    const workbook = loadWorkbook();
+    const { don_vi, ky } = completeRequest(workbook, request, 'Mở lại số liệu quý');
+    return withScriptLock('Mở lại số liệu', () => reopen(workbook, don_vi, ky));
+  });
 }

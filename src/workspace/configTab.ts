@@ -78,7 +78,8 @@ export function readConfigTab(spreadsheet: Spreadsheet): ConfigTabContent | null
     if (name in SETTING_LABELS) content.settings[name] = value;
     else content.config[name] = LIST_KEYS.has(name) ? splitList(value) : String(value ?? '');
   }
-  return content;
+  // A tab with no keys is one a first setup made and was cut off before filling: not set up yet.
+  return Object.keys(content.config).length > 0 ? content : null;
 }
 
 export function writeConfigTab(spreadsheet: Spreadsheet, config: WorkbookConfig, settings: Settings): void {

@@ -1,3 +1,7 @@
+import { errorText, isOwnMessage, personMessage } from '../domain/serviceErrors';
+import { appendLog } from './logTab';
+import { currentUserEmail } from './session';
+import { activeSpreadsheet, TAB } from './tabs';
 import { tellUser } from './ui';
 
 /** How long a job waits for another one to finish before giving up. */
@@ -8,18 +12,64 @@ const WAIT_MS = 30_000;
  * people) never write at once. Pending writes are flushed before the lock is released.
  */
 export function withScriptLock<T>(jobName: string, job: () => T): T {
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(WAIT_MS)) {
-    throw new Error(
-      `Không thể chạy "${jobName}": một tác vụ khác đang ghi vào bảng tính. Vui lòng thử lại sau ít phút.`,
-    );
-  }
+  return translatingFailures(jobName, () => {
+    const lock = LockService.getScriptLock();
+    if (!lock.tryLock(WAIT_MS)) {
+      throw new Error(
+        `Không thể chạy "${jobName}": một tác vụ khác đang ghi vào bảng tính. Vui lòng thử lại sau ít phút.`,
+      );
+    }
+    try {
+      const result = job();
+      SpreadsheetApp.flush();
+      return result;
+    } catch (error) {
+      // Logged while the lock is still held, so the Nhật ký write cannot interleave with another job.
+      throw translated(jobName, error);
+    } finally {
+      lock.releaseLock();
+    }
+  });
+}
+
+/**
+ * The boundary between Google and the person: a failure of Google's (or a JavaScript fault) reaches
+ * the person as a Vietnamese sentence naming the job and what to do, and Google's own text is kept
+ * in Nhật ký. The product's own messages pass as they are. A job that does work outside the lock
+ * (reading a Drive file first) runs that part inside this too.
+ */
+export function translatingFailures<T>(jobName: string, job: () => T): T {
   try {
-    const result = job();
-    SpreadsheetApp.flush();
-    return result;
-  } finally {
-    lock.releaseLock();
+    return job();
+  } catch (error) {
+    throw translated(jobName, error);
+  }
+}
+
+function translated(jobName: string, error: unknown): unknown {
+  if (isOwnMessage(error)) return error;
+  const text = errorText(error);
+  return new Error(personMessage(jobName, error, logFailure(jobName, text)));
+}
+
+/**
+ * Best effort: the failure may be Nhật ký's own (then the person's message says nothing of it). A
+ * workbook not set up yet has no Nhật ký, and the boundary does not make one (it would be open to
+ * every editor): the execution log keeps the text.
+ */
+function logFailure(jobName: string, text: string): boolean {
+  try {
+    const spreadsheet = activeSpreadsheet();
+    if (!spreadsheet.getSheetByName(TAB.log)) {
+      console.log(`${jobName}: ${text}`);
+      return false;
+    }
+    appendLog(spreadsheet, [
+      { at: new Date(), user: currentUserEmail(), action: `Lỗi khi chạy "${jobName}"`, newValue: text },
+    ]);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -20,6 +20,30 @@ function restrictTo(protection: Protection, editors: readonly string[]): void {
   if (protection.canDomainEdit()) protection.setDomainEdit(false);
 }
 
+/**
+ * Whether this script closed the tab to all but `admins` and the owner. A tab left open by a run cut
+ * off midway, or protected by someone else for themselves, does not count: what it says is not
+ * trusted to decide who is an admin.
+ */
+export function isGuardedFor(sheet: Sheet, admins: readonly string[]): boolean {
+  try {
+    const allowed = new Set(
+      [...admins, sheet.getParent().getOwner()?.getEmail() ?? ''].map((e) => e.toLowerCase()),
+    );
+    return sheet
+      .getProtections(SpreadsheetApp.ProtectionType.SHEET)
+      .some(
+        (p) =>
+          p.getDescription().startsWith(PREFIX) &&
+          !p.canDomainEdit() &&
+          p.getEditors().every((user) => allowed.has(user.getEmail().toLowerCase())),
+      );
+  } catch {
+    // Google refuses to show a protection to someone who may not edit it: the tab is closed to them.
+    return true;
+  }
+}
+
 /** Whether the tab as a whole is protected (by this script or anyone). */
 export function isSheetProtected(sheet: Sheet): boolean {
   return sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length > 0;
@@ -42,6 +66,13 @@ export function protectRange(range: Range, description: string, editors: readonl
   const protection = range.protect();
   protection.setDescription(PREFIX + description);
   restrictTo(protection, editors);
+}
+
+/** This script's range protections on a tab, every one (a run cut off midway may have left two alike). */
+export function ownRangeProtectionList(sheet: Sheet): Protection[] {
+  return sheet
+    .getProtections(SpreadsheetApp.ProtectionType.RANGE)
+    .filter((protection) => protection.getDescription().startsWith(PREFIX));
 }
 
 /** This script's range protections on a tab, by description (without the prefix). */

@@ -40,10 +40,30 @@ export function copyTemplate(templateId: string, name: string, folder: Folder): 
   return DriveApp.getFileById(templateId).makeCopy(name, folder);
 }
 
-/** The document as PDF beside it (call after the document is saved and closed). */
-export function savePdf(document: File, folder: Folder): File {
+/** The document as PDF beside it, named `name`.pdf (call after the document is saved and closed). */
+export function savePdf(document: File, folder: Folder, name: string): File {
   const pdf = document.getAs('application/pdf');
-  return folder.createFile(pdf).setName(`${document.getName()}.pdf`);
+  return folder.createFile(pdf).setName(`${name}.pdf`);
+}
+
+/**
+ * The name a report is made under until it is complete, so that a run cut off midway never leaves a
+ * half-made document under the final name.
+ */
+export function draftName(name: string): string {
+  return `Đang tạo - ${name}`;
+}
+
+/** Drafts a run cut off midway left in the folder (never shared): to the trash, best effort. */
+export function trashDrafts(folder: Folder, name: string): void {
+  const drafts = folder.getFilesByName(draftName(name));
+  while (drafts.hasNext()) {
+    try {
+      drafts.next().setTrashed(true);
+    } catch {
+      return;
+    }
+  }
 }
 
 /**
@@ -59,17 +79,42 @@ export function shareReport(files: File[], report: ReportConfig): void {
   }
 }
 
-/** Undoes a report that failed midway: whatever was made goes to the trash, unshared. */
-export function discard(files: File[], report: ReportConfig): void {
-  for (const file of files) {
-    try {
-      for (const email of report.chia_se_sua) file.removeEditor(email);
-      for (const email of report.chia_se_xem) file.removeViewer(email);
-      if (report.chia_se_lien_ket === 'xem')
-        file.setSharing(DriveApp.Access.PRIVATE, DriveApp.Permission.NONE);
-      file.setTrashed(true);
-    } catch {
-      // Best effort: the original error is what the person needs to see.
+/**
+ * Undoes a report that failed midway: every file is unshared, renamed back to the draft name (so a
+ * file left untrashed never holds the final name, and the next run trashes it), then trashed. Each
+ * step is tried on its own, so one failure does not leave the rest undone; what could not be undone
+ * is returned, in words for Nhật ký. Files are shared only once complete (createReportDocument), so
+ * whatever stays shared here is a whole report.
+ */
+export function discard(files: File[], report: ReportConfig, shared: boolean, name: string): string[] {
+  const left: string[] = [];
+  // Each step is tried twice: most of Google's failures are brief.
+  const attempt = (what: string, step: () => unknown) => {
+    for (let tries = 0; tries < 2; tries++) {
+      try {
+        step();
+        return;
+      } catch {
+        // Tried again once, then named.
+      }
     }
+    left.push(what);
+  };
+  for (const file of files) {
+    let label = 'tệp báo cáo';
+    attempt('đọc tên tệp', () => (label = `"${file.getName()}"`));
+    if (shared) {
+      for (const email of report.chia_se_sua)
+        attempt(`gỡ quyền sửa của ${email} trên ${label}`, () => file.removeEditor(email));
+      for (const email of report.chia_se_xem)
+        attempt(`gỡ quyền xem của ${email} trên ${label}`, () => file.removeViewer(email));
+      if (report.chia_se_lien_ket === 'xem')
+        attempt(`tắt chia sẻ qua đường liên kết của ${label}`, () =>
+          file.setSharing(DriveApp.Access.PRIVATE, DriveApp.Permission.NONE),
+        );
+    }
+    attempt(`đổi tên ${label} về "${draftName(name)}"`, () => file.setName(draftName(name)));
+    attempt(`chuyển ${label} vào thùng rác`, () => file.setTrashed(true));
   }
+  return left;
 }

@@ -8,7 +8,7 @@ import { unitOfMeasure } from '../domain/aggregate';
 import { groupTitle, RATING_CLASSES, shortName, valueKind } from '../domain/catalogue';
 import type { TargetCells } from '../domain/targets';
 import { asCellText } from '../domain/text';
-import { appendRows, ensureSheet, replaceContent, TAB } from './tabs';
+import { appendRows, ensureGrid, ensureSheet, replaceContent, TAB } from './tabs';
 import type { UnitRecord } from './unitsTab';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -100,9 +100,10 @@ export function writeSummary(spreadsheet: Spreadsheet, content: SummaryContent):
     }
     const target = content.targets?.[indicator.code];
     const total = indicator.type === 'L' ? ratingTotal(result) : (result.total?.value ?? '');
-    // "2/3" written as it is would be read as a date (2 March in vi_VN): the apostrophe keeps it text.
+    // "2/3" is written into cells already formatted as text (below), so it stays text: an apostrophe
+    // would be kept as part of the text in a plain-text cell, and show from the second roll-up on.
     const coverage = result.total
-      ? `'${result.total.coverage.reported}/${result.total.coverage.expected}`
+      ? `${result.total.coverage.reported}/${result.total.coverage.expected}`
       : '';
     rows.push([
       indicator.code,
@@ -120,15 +121,16 @@ export function writeSummary(spreadsheet: Spreadsheet, content: SummaryContent):
       ...Array<string>(FIRST_UNIT_COLUMN - 1).fill('@'),
       ...Array<string>(units.length + 1).fill(format),
       '@',
-      '@',
+      format,
       '0.0"%"',
       '@',
     ]);
   }
   const width = header.length;
   const padded = formats.map((f) => (f.length === width ? f : Array<string>(width).fill('@')));
-  replaceContent(sheet, rows);
+  ensureGrid(sheet, rows.length, width);
   sheet.getRange(1, 1, rows.length, width).setNumberFormats(padded);
+  replaceContent(sheet, rows);
   // The title, the header and the group rows in bold, in one call.
   sheet
     .getRange(1, 1, rows.length, width)

@@ -22,8 +22,15 @@ function sheetUi(): Ui | null {
  */
 export function tellUser(title: string, message: string): void {
   const ui = sheetUi();
-  if (ui) ui.alert(title, message, ui.ButtonSet.OK);
-  else console.log(`${title}: ${message}`);
+  try {
+    if (ui) {
+      ui.alert(title, message, ui.ButtonSet.OK);
+      return;
+    }
+  } catch {
+    // The job is done; an alert Google fails to show must not turn it into an error.
+  }
+  console.log(`${title}: ${message}`);
 }
 
 /** Asks for a line of text; null when cancelled or when there is no UI. Never under the lock either. */

@@ -125,6 +125,84 @@ describe('fault injection', () => {
   });
 });
 
+describe('fault kinds that end the execution', () => {
+  // A job as product code: its catch and finally write what they saw, as cleanup would.
+  const JOB = `function job() {
+    var lock = LockService.getScriptLock();
+    lock.tryLock(1000);
+    var p = PropertiesService.getScriptProperties();
+    try { p.setProperty('a', '1'); p.setProperty('b', '2'); }
+    catch (e) { p.setProperty('caught', e.message); }
+    finally { p.setProperty('finally', 'yes'); lock.releaseLock(); }
+  }`;
+  function withJob(): Emulator {
+    const emu = new Emulator({ now: new Date('2026-03-02T08:00:00+07:00'), owner: 'chutich@hoilhpn.vn' });
+    vm.runInContext(JOB, emu.sandbox, { filename: '/project/dist/Code.js' });
+    return emu;
+  }
+  const stored = (emu: Emulator) => emu.properties.read('script');
+  // Calls: getScriptLock, tryLock, getScriptProperties, setProperty a, setProperty b (the 5th).
+
+  it('an error Google returns is caught by the product, whose cleanup runs', () => {
+    const emu = withJob();
+    emu.ctx.faults.inject('*', { nth: 5, kind: 'unavailable' });
+    emu.run('job');
+    expect(stored(emu)).toEqual({ a: '1', caught: 'Service unavailable: properties', finally: 'yes' });
+  });
+
+  it('the 6-minute stop: the catch runs but every later call throws it, and the execution ends with it', () => {
+    const emu = withJob();
+    emu.ctx.faults.inject('*', { nth: 5, kind: 'timeLimit' });
+    expect(() => emu.run('job')).toThrow('Exceeded maximum execution time');
+    expect(stored(emu)).toEqual({ a: '1' });
+  });
+
+  it('a hard end runs no catch or finally of the product; writes made stay and the lock is released', () => {
+    const emu = withJob();
+    emu.ctx.faults.inject('*', { nth: 5, kind: 'hardEnd' });
+    expect(() => emu.run('job')).toThrow(
+      "We're sorry, a server error occurred. Please wait a bit and try again.",
+    );
+    expect(stored(emu)).toEqual({ a: '1' });
+    // The next execution runs normally, and gets the lock the ended one held.
+    emu.run('job');
+    expect(stored(emu)).toEqual({ a: '1', b: '2', finally: 'yes' });
+  });
+
+  it('a hard end inside an execution started by another ends that one only', () => {
+    const emu = withJob();
+    emu.ctx.faults.inject('*', { nth: 5, kind: 'hardEnd' });
+    const outer = emu.execute(() => {
+      let inner = '';
+      try {
+        emu.run('job');
+      } catch (error) {
+        inner = (error as Error).message;
+      }
+      return inner;
+    });
+    expect(outer).toMatch(/^We're sorry/);
+  });
+
+  it('records every call with the product frames at it, so a sweep can fail each in turn', () => {
+    const emu = withJob();
+    emu.ctx.faults.record();
+    emu.run('job');
+    const calls = emu.ctx.faults.recorded();
+    expect(calls.map((c) => c.name)).toEqual([
+      'LockService.getScriptLock',
+      'Lock.tryLock',
+      'PropertiesService.getScriptProperties',
+      'Properties.setProperty',
+      'Properties.setProperty',
+      'Properties.setProperty',
+      'Lock.releaseLock',
+    ]);
+    expect(calls[3]!.site).toMatch(/^at job \(\/project\/dist\/Code\.js:5:\d+\)$/);
+    expect(new Set(calls.map((c) => c.site)).size).toBe(7);
+  });
+});
+
 describe('clock and realm', () => {
   it('gives the product a Date whose now is the emulated clock', () => {
     const emu = newEmulator();

@@ -336,6 +336,14 @@ describe('replaceText and findText', () => {
     expect(found).toEqual(['{{a}}', '{{b}}', '{{c}}']);
     expect(body.findText('không có')).toBeNull();
   });
+
+  test('a pattern used again and again keeps working (the emulator compiles it once)', () => {
+    const { DocumentApp } = setup();
+    const body = DocumentApp.create('Mẫu').getBody();
+    body.setText('{{a}}');
+    // Far more than re2-wasm's fixed heap holds when every call compiles its own copy.
+    for (let i = 0; i < 30_000; i++) expect(body.findText('\\{\\{\\w+\\}\\}')).not.toBeNull();
+  });
 });
 
 describe('Tables', () => {

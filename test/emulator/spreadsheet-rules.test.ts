@@ -205,6 +205,24 @@ describe('Protection', () => {
     ).toBe(false);
   });
 
+  test('mayEdit tells who could type into a cell, as userEdit would decide, without typing', () => {
+    const { emu, sheet } = setup();
+    const p = sheet.protect();
+    p.removeEditors(p.getEditors());
+    p.addEditor(OFFICER);
+    const probe = (as: string) => emu.sheets.mayEdit({ as, sheet: 'Phường 1', a1: 'A1' });
+    expect([probe(OFFICER), probe(OWNER), probe(OTHER), probe('la@example.com')]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
+    expect(sheet.getRange('A1').getValue()).toBe('');
+    expect(emu.sheets.userEdit({ as: OTHER, sheet: 'Phường 1', a1: 'A1', value: 'x' }).accepted).toBe(
+      probe(OTHER),
+    );
+  });
+
   test('unprotected ranges of a sheet protection stay editable; range protections refuse them', () => {
     const { emu, sheet } = setup();
     const p = sheet.protect();

@@ -169,3 +169,47 @@ describe('service calls', () => {
     expect(followedByDefault.check).toBeLessThanOrEqual(5);
   });
 });
+
+describe('importCsv under Google faults', () => {
+  const before = (emu: ReturnType<typeof setUpDistrict>) => [
+    emu.sheets.values(DK_TAB).find((r) => r[0] === 'TC_HV')![3],
+    emu.sheets.values(TL_TAB).find((r) => r[0] === 'TC_HV')![3],
+  ];
+
+  it('a failure at the second tab leaves the batch out entirely, says so in Vietnamese, and logs Google’s text', () => {
+    const emu = setUpDistrict();
+    const empty = before(emu);
+    // The first tab's write succeeds, the second fails: the first is put back.
+    emu.ctx.faults.inject('Range.setValues', { nth: 2, kind: 'unavailable' });
+    expect(() => emu.run('importCsv', [{ csv: GOOD }])).toThrow(
+      'Chưa thực hiện xong "Nhập số liệu từ CSV": dịch vụ của Google tạm thời không phản hồi. Hãy thử lại sau ít phút. Chi tiết lỗi đã ghi trong trang Nhật ký.',
+    );
+    expect(before(emu)).toEqual(empty);
+    expect(emu.sheets.values('Nhật ký').at(-1)!.slice(2)).toEqual([
+      'Lỗi khi chạy "Nhập số liệu từ CSV"',
+      '',
+      '',
+      '',
+      'Service unavailable: Spreadsheets',
+    ]);
+    expect(emu.run('importCsv', [{ csv: GOOD }])).toMatchObject({ so_gia_tri: 7 });
+    expect(before(emu)).toEqual([1412, 980]);
+  });
+
+  it('a run that ends between two tabs with no code running is named by the next import, which finishes it', () => {
+    const emu = setUpDistrict();
+    emu.ctx.faults.inject('Range.setValues', { nth: 2, kind: 'hardEnd' });
+    expect(() => emu.run('importCsv', [{ csv: GOOD }])).toThrow(/^We're sorry, a server error occurred/);
+    expect(before(emu)).toEqual([1412, '']);
+    expect(emu.run('importCsv', [{ csv: GOOD }])).toMatchObject({ so_gia_tri: 7 });
+    expect(before(emu)).toEqual([1412, 980]);
+    const cutOff = emu.sheets.values('Nhật ký').find((r) => /dừng giữa chừng$/.test(String(r[2])))!;
+    expect(cutOff.slice(2, 4)).toEqual([
+      'Nhập số liệu từ CSV: lần nhập trước dừng giữa chừng',
+      `${DK_TAB}, ${TL_TAB}`,
+    ]);
+    expect(String(cutOff[6])).toMatch(
+      /^Lần nhập của .+ lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} có thể mới ghi một phần/,
+    );
+  });
+});

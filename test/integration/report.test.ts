@@ -283,16 +283,48 @@ describe('createReport', () => {
     (_, call) => {
       const emu = district();
       emu.ctx.faults.inject(call, { kind: 'unavailable' });
-      expect(() => emu.run('createReport', [{ ky: '2026-Q2' }])).toThrow();
+      expect(() => emu.run('createReport', [{ ky: '2026-Q2' }])).toThrow(
+        'Chưa thực hiện xong "Tạo báo cáo": dịch vụ của Google tạm thời không phản hồi. Hãy thử lại sau ít phút. Chi tiết lỗi đã ghi trong trang Nhật ký.',
+      );
       const year = live(emu).find((f) => f.name === 'Năm 2026')!;
       expect(live(emu).filter((f) => f.parents.includes(year.id))).toEqual([]);
-      for (const file of emu.drive.files().filter((f) => f.name.startsWith('BC Quý II-2026'))) {
+      for (const file of emu.drive.files().filter((f) => f.name.includes('BC Quý II-2026'))) {
         expect(file.trashed).toBe(true);
         expect([...file.editors, ...file.viewers]).toEqual([]);
       }
-      expect(emu.sheets.values('Nhật ký').at(-1)![2]).toMatch(/^Lỗi khi tạo báo cáo: /);
+      // Google's own text is kept for the admin.
+      expect(emu.sheets.values('Nhật ký').at(-1)!.slice(2)).toEqual([
+        'Lỗi khi chạy "Tạo báo cáo"',
+        '',
+        '',
+        '',
+        `Service unavailable: ${call === 'File.getAs' ? 'Drive' : 'Drive'}`,
+      ]);
     },
   );
+
+  it('a failed unsharing or trashing does not stop the cleanup, which says what it could not undo', () => {
+    const emu = district();
+    // Sharing with the editors fails after the viewers got the files; then undoing fails twice.
+    // (Each undoing step is tried twice: these fail twice.)
+    emu.ctx.faults.inject('File.addEditors', { kind: 'unavailable' });
+    emu.ctx.faults.inject('File.removeViewer', { kind: 'unavailable', times: 2 });
+    emu.ctx.faults.inject('File.setTrashed', { kind: 'unavailable', times: 2 });
+    expect(() => emu.run('createReport', [{ ky: '2026-Q2' }])).toThrow(/^Chưa thực hiện xong "Tạo báo cáo"/);
+    const made = emu.drive.files().filter((f) => f.name.includes('BC Quý II-2026'));
+    // The file left untrashed is a whole report (shared only once complete), under its draft name,
+    // and Nhật ký names what could not be undone.
+    const open = made.filter((f) => !f.trashed);
+    expect(open.map((f) => f.name)).toEqual(['Đang tạo - BC Quý II-2026 - Hội LHPN quận Hoàng Mai']);
+    const cleanup = emu.sheets.values('Nhật ký').find((r) => /chưa dọn được$/.test(String(r[2])))!;
+    expect(String(cleanup[6])).toMatch(
+      /^gỡ quyền xem của .+ trên ".+"; chuyển ".+" vào thùng rác\. Hãy làm bằng tay/,
+    );
+    expect(made.filter((f) => f.trashed).every((f) => [...f.editors, ...f.viewers].length === 0)).toBe(true);
+    // The rerun makes the report under its own name, not "(lần 2)".
+    const rerun = emu.run('createReport', [{ ky: '2026-Q2' }]) as Result;
+    expect(rerun.ten).toMatch(/^BC Quý II-2026 - [^(]+$/);
+  });
 
   it('costs Docs and Drive calls that grow only with the cells of the Phụ lục, at most 4 a cell', () => {
     const calls = (units: number, allIndicators: boolean) => {

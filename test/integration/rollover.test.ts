@@ -82,3 +82,39 @@ describe('Sang năm mới', () => {
     );
   });
 });
+
+describe('Sang năm mới under interruptions', () => {
+  const nam = (emu: ReturnType<typeof setUpDistrict>) =>
+    emu.sheets.values('Cấu hình').find((r) => r[0] === 'nam')![1];
+
+  it('another job holding the lock between its two steps leaves it to finish on the rerun, never a year skipped', () => {
+    const emu = setUpDistrict('2026-12-20T09:00:00+07:00');
+    enter(emu, DK, DK_TAB, 1, GOOD_Q1);
+    tickSubmit(emu, DK, DK_TAB, 1);
+    // The second lock request (the setup after the tabs are cleared) meets a roll-up holding the lock.
+    emu.ctx.faults.inject('LockService.getScriptLock', {
+      nth: 2,
+      hook: () => emu.lock.holdScriptLock(emu.now().getTime() + 10 * 60_000, 'rollUp'),
+    });
+    expect(() => emu.run('startNewYear', [], { user: OWNER })).toThrow(/một tác vụ khác đang ghi/);
+    expect(nam(emu)).toBe(2027);
+    emu.lock.releaseSimulated();
+    expect(emu.run('startNewYear', [], { user: OWNER })).toEqual({
+      nam_cu: 2026,
+      nam_moi: 2027,
+      so_don_vi: 2,
+    });
+    expect(nam(emu)).toBe(2027);
+    expect(emu.sheets.values(DK_TAB)[0]![0]).toBe('Hội LHPN phường Đại Kim – số liệu năm 2027');
+    expect(
+      emu.sheets
+        .values('Nhật ký')
+        .some((r) => r[2] === 'Sang năm mới: hoàn tất lần trước bị dừng giữa chừng'),
+    ).toBe(true);
+    // Done: asked again in 2026, the year does not move two years ahead.
+    expect(() => emu.run('startNewYear', [], { user: OWNER })).toThrow(
+      'Các trang đơn vị đã ở năm 2027; năm 2028 còn chưa tới nên chưa thể sang năm mới. Chưa thay đổi gì.',
+    );
+    expect(nam(emu)).toBe(2027);
+  });
+});

@@ -3,6 +3,7 @@ import {
   DK,
   DK_TAB,
   enter,
+  GOOD_Q1,
   OWNER,
   setUpDistrict,
   TL,
@@ -256,5 +257,17 @@ describe('the daily roll-up', () => {
     expect(large).toEqual(small);
     expect(large.batchReads).toBe(1);
     expect(large.reads).toBeLessThanOrEqual(6);
+  });
+});
+
+describe('a roll-up run twice', () => {
+  it('reads the same the second time (coverage "x/y" stays text without a visible apostrophe)', () => {
+    const emu = setUpDistrict();
+    enter(emu, DK, DK_TAB, 1, GOOD_Q1);
+    emu.run('rollUp');
+    const first = emu.sheets.values('Tổng hợp').slice(3);
+    emu.run('rollUp');
+    expect(emu.sheets.values('Tổng hợp').slice(3)).toEqual(first);
+    expect(first.find((r) => r[0] === 'TC_HV')![6]).toBe('1/2');
   });
 });

@@ -167,3 +167,67 @@ describe('the version', () => {
     expect(emu.sheets.values('Cấu hình').find((r) => r[0] === 'phien_ban')![1]).toBe(shown);
   });
 });
+
+describe('setup cut off midway', () => {
+  const OFFICER = 'daikim@hoilhpn.vn';
+
+  it('a first setup that ends midway leaves no settings tab open to officers already editing, and the chair’s rerun finishes', () => {
+    const emu = loadProduct();
+    emu.drive.share(emu.sheets.activeSpreadsheetId(), OFFICER, 'EDIT');
+    // The run dies while writing Chỉ tiêu: Cấu hình is written by then.
+    emu.ctx.faults.inject('DataValidationBuilder.requireCheckbox', { kind: 'hardEnd' });
+    expect(() => emu.run('setUpWorkbook', [sampleConfig()])).toThrow(/^We're sorry/);
+    expect(emu.sheets.values('Cấu hình').some((r) => r[0] === 'quan_tri')).toBe(true);
+    for (const tab of emu.sheets.sheetNames().filter((t) => t !== 'Sheet1'))
+      expect([tab, emu.sheets.mayEdit({ as: OFFICER, sheet: tab, a1: 'B2' })]).toEqual([tab, false]);
+    const row = emu.sheets.values('Cấu hình').findIndex((r) => r[0] === 'quan_tri') + 1;
+    expect(
+      emu.sheets.userEdit({ as: OFFICER, sheet: 'Cấu hình', a1: `B${row}`, value: OFFICER }).accepted,
+    ).toBe(false);
+    expect(emu.run('setUpWorkbook', [sampleConfig()])).toMatchObject({ so_don_vi: 2 });
+    expect(emu.sheets.sheetNames()).toContain('DK - phường Đại Kim');
+  });
+
+  it('what an officer types into a Cấu hình left open between its creation and its protection is not trusted', () => {
+    const emu = loadProduct();
+    emu.drive.share(emu.sheets.activeSpreadsheetId(), OFFICER, 'EDIT');
+    // Hướng dẫn is protected first, then Cấu hình: the run dies as it protects Cấu hình.
+    emu.ctx.faults.inject('Sheet.protect', { nth: 2, kind: 'hardEnd' });
+    expect(() => emu.run('setUpWorkbook', [sampleConfig()])).toThrow(/^We're sorry/);
+    expect(emu.sheets.values('Cấu hình')).toEqual([]);
+    for (const [a1, value] of [
+      ['A1', 'Khóa'],
+      ['A2', 'quan_tri'],
+      ['B2', OFFICER],
+    ] as const)
+      expect(emu.sheets.userEdit({ as: OFFICER, sheet: 'Cấu hình', a1, value }).accepted).toBe(true);
+    // The chair's rerun: the tab this script did not close decides nothing.
+    expect(emu.run('setUpWorkbook', [sampleConfig()])).toMatchObject({ so_don_vi: 2 });
+    const admins = emu.sheets.values('Cấu hình').find((r) => r[0] === 'quan_tri')![1];
+    expect(admins).toBe('chutich@hoilhpn.vn, phochutich@hoilhpn.vn');
+    expect(emu.sheets.mayEdit({ as: OFFICER, sheet: 'Cấu hình', a1: 'B2' })).toBe(false);
+    expect(() => emu.run('setUpWorkbook', [], { user: OFFICER })).toThrow(
+      'Chỉ quản trị viên mới được khởi tạo bảng tính (daikim@hoilhpn.vn).',
+    );
+  });
+
+  it('a re-run that fails at its second Range.protect keeps a submitted quarter locked for its officer', () => {
+    const emu = loadProduct({ now: '2026-04-03T09:00:00+07:00' });
+    emu.run('setUpWorkbook', [sampleConfig()]);
+    emu.drive.share(emu.sheets.activeSpreadsheetId(), OFFICER, 'EDIT');
+    const tab = 'DK - phường Đại Kim';
+    const at = (code: string) => `D${emu.sheets.values(tab).findIndex((r) => r[0] === code) + 1}`;
+    for (const [code, value] of Object.entries({ TC_PN18: 1525, TC_HV: 1412, TC_HV_HP: 1412 }))
+      emu.sheets.userEdit({ as: OFFICER, sheet: tab, a1: at(code), value });
+    emu.sheets.userEdit({ as: OFFICER, sheet: tab, a1: 'D5', value: true });
+    expect(emu.sheets.mayEdit({ as: OFFICER, sheet: tab, a1: at('TC_HV') })).toBe(false);
+    emu.ctx.faults.inject('Range.protect', { nth: 2, kind: 'unavailable' });
+    expect(() => emu.run('setUpWorkbook')).toThrow(/^Chưa thực hiện xong "Khởi tạo": dịch vụ của Google/);
+    expect(emu.sheets.userEdit({ as: OFFICER, sheet: tab, a1: at('TC_HV'), value: 1500 }).accepted).toBe(
+      false,
+    );
+    emu.run('setUpWorkbook');
+    expect(emu.sheets.mayEdit({ as: OFFICER, sheet: tab, a1: at('TC_HV') })).toBe(false);
+    expect(emu.sheets.mayEdit({ as: OFFICER, sheet: tab, a1: 'E10' })).toBe(true);
+  });
+});

@@ -247,3 +247,30 @@ describe('audit', () => {
     ]);
   });
 });
+
+describe('the "Nộp" box under Google faults', () => {
+  it('a Google failure puts the box back and the status cell says in Vietnamese what to do; Nhật ký keeps Google’s text', () => {
+    const emu = setUpDistrict('2026-04-03T09:00:00+07:00');
+    enter(emu, DK, DK_TAB, 1, GOOD_Q1);
+    emu.ctx.faults.inject('Range.protect', { kind: 'unavailable' });
+    tickSubmit(emu, DK, DK_TAB, 1);
+    const tab = emu.sheets.values(DK_TAB);
+    expect(tab[4]![3]).toBe(false);
+    expect(tab[3]![3]).toBe(
+      'Chưa nộp được: Chưa thực hiện xong "Nộp số liệu": dịch vụ của Google tạm thời không phản hồi. Hãy thử lại sau ít phút. Chi tiết lỗi đã ghi trong trang Nhật ký.',
+    );
+    expect(emu.sheets.values('Nhật ký').at(-1)!.slice(1, 7)).toEqual([
+      DK,
+      'Lỗi khi chạy "Nộp số liệu"',
+      '',
+      '',
+      '',
+      'Service unavailable: Spreadsheets',
+    ]);
+    // Nothing was recorded, the quarter is still the officer's, and ticking again submits.
+    expect(rowOf(emu.sheets.values('Tiến độ'), 'DK')[4]).toBe('Chưa nộp');
+    expect(type(emu, DK, DK_TAB, 'TC_HV', 1, 1412).accepted).toBe(true);
+    tickSubmit(emu, DK, DK_TAB, 1);
+    expect(rowOf(emu.sheets.values('Tiến độ'), 'DK')[4]).toBe('Đúng hạn');
+  });
+});

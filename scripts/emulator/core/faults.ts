@@ -1,8 +1,13 @@
 /**
- * Fault injection: make a named call (`Class.method`) fail on its nth use with the error Google
- * raises, or run a hook at that moment (to start an overlapping execution, for instance).
+ * Fault injection: make a named call (`Class.method`, or `*` for any call) fail on its nth use with
+ * the error Google raises, or run a hook at that moment (to start an overlapping execution, for
+ * instance). A recording lists every call with the product's stack at it, so that a sweep can fail
+ * each call (or each distinct call site) of a job in turn.
  */
-export type FaultKind = 'quota' | 'unavailable' | 'lockTimeout' | 'timeLimit';
+export type FaultKind = 'quota' | 'unavailable' | 'lockTimeout' | 'timeLimit' | 'hardEnd';
+
+/** The name that matches every call: `inject(ANY_CALL, { nth: k })` fails the kth call of any kind. */
+export const ANY_CALL = '*';
 
 export interface FaultSpec {
   /** The call (counted from the moment of injection) that fails first; 1 = the next one. */
@@ -16,12 +21,24 @@ export interface FaultSpec {
   hook?: () => void;
 }
 
+/** A fault that fired: what the call throws, and how the execution ends (core/runtime.ts). */
+export interface FiredFault {
+  kind: FaultKind;
+  message: string;
+}
+
 interface ActiveFault extends Required<Omit<FaultSpec, 'message' | 'hook' | 'kind'>> {
   name: string;
   seen: number;
   kind: FaultKind;
   message?: string;
   hook?: () => void;
+}
+
+/** One call seen while recording: its name and the product's stack at it (bundle frames only). */
+export interface RecordedCall {
+  name: string;
+  site: string;
 }
 
 /** The service word Apps Script uses in its quota and outage messages. */
@@ -46,11 +63,30 @@ export function faultMessage(kind: FaultKind, name: string): string {
       return 'Lock timeout: another process was holding the lock for too long.';
     case 'timeLimit':
       return 'Exceeded maximum execution time';
+    case 'hardEnd':
+      // Google's text when an execution dies on its side, seen in real runs
+      // (pixelcog/gmail-to-pdf#8, RemcoE33/apps-script-driveImage2sheets#1). That such an end runs no
+      // catch or finally of the script is unverified: the stricter reading.
+      return "We're sorry, a server error occurred. Please wait a bit and try again.";
   }
+}
+
+/** The bundle's frames of the current stack, innermost first: where the product made the call. */
+function productSite(bundleFile: string): string {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = Infinity;
+  const stack = new Error().stack ?? '';
+  Error.stackTraceLimit = limit;
+  return stack
+    .split('\n')
+    .filter((line) => line.includes(bundleFile))
+    .map((line) => line.trim())
+    .join(' < ');
 }
 
 export class Faults {
   private faults: ActiveFault[] = [];
+  private recording: RecordedCall[] | null = null;
 
   inject(name: string, spec: FaultSpec = {}): void {
     this.faults.push({
@@ -68,10 +104,28 @@ export class Faults {
     this.faults = [];
   }
 
-  /** Called before every logged call; returns the message to throw, or null to proceed. */
-  check(name: string): string | null {
+  /** Whether a hard end may still fire: executions then run under a boundary it can unwind to. */
+  armsHardEnd(): boolean {
+    return this.faults.some((f) => f.kind === 'hardEnd' && !f.hook && f.seen < f.nth + f.times - 1);
+  }
+
+  /** Starts listing every call (replacing an earlier list); `recorded()` reads it. */
+  record(): void {
+    this.recording = [];
+  }
+
+  /** The calls since `record()`, oldest first; the recording stops. */
+  recorded(): RecordedCall[] {
+    const calls = this.recording ?? [];
+    this.recording = null;
+    return calls;
+  }
+
+  /** Called before every logged call; returns the fault to raise, or null to proceed. */
+  check(name: string): FiredFault | null {
+    this.recording?.push({ name, site: productSite('Code.js') });
     for (const fault of this.faults) {
-      if (fault.name !== name) continue;
+      if (fault.name !== name && fault.name !== ANY_CALL) continue;
       fault.seen += 1;
       const inWindow = fault.seen >= fault.nth && fault.seen < fault.nth + fault.times;
       if (!inWindow) continue;
@@ -79,7 +133,7 @@ export class Faults {
         fault.hook();
         continue;
       }
-      return fault.message ?? faultMessage(fault.kind, name);
+      return { kind: fault.kind, message: fault.message ?? faultMessage(fault.kind, name) };
     }
     return null;
   }

@@ -1,3 +1,4 @@
+import vm from 'node:vm';
 import type { EmulatorContext } from './context';
 import { toRealm } from './context';
 
@@ -27,6 +28,8 @@ export interface Execution {
    * throws it and the execution ends with it, even if the product caught it.
    */
   stopped?: Error;
+  /** Run under a boundary that a hard end unwinds to (see `endHard`). */
+  hardEndable?: boolean;
 }
 
 export interface ExecutionOptions {
@@ -48,6 +51,29 @@ export interface SpreadsheetEvent {
 }
 
 export type SpreadsheetEventListener = (event: SpreadsheetEvent) => void;
+
+/**
+ * The boundary of an execution that a hard end may stop. JavaScript cannot throw past a catch, so a
+ * hard end uses V8's own termination: `breakOnSigint` makes Node turn a SIGINT into
+ * `TerminateExecution`, which unwinds every frame inside the boundary (the product's catch and
+ * finally blocks, and the emulator's frames between) without running any of them, and surfaces at
+ * the boundary as ERR_SCRIPT_EXECUTION_INTERRUPTED. Its own small context, so the product's global
+ * scope gains nothing.
+ */
+const entries: Array<() => unknown> = [];
+const boundaryContext = vm.createContext({ enter: () => entries[entries.length - 1]!() });
+const boundaryScript = new vm.Script('enter()');
+/** How long to wait for the termination before falling back to a stopped execution. */
+const TERMINATION_WAIT_MS = 5_000;
+
+function underBoundary<T>(fn: () => T): T {
+  entries.push(fn);
+  try {
+    return boundaryScript.runInContext(boundaryContext, { breakOnSigint: true }) as T;
+  } finally {
+    entries.pop();
+  }
+}
 
 /**
  * Executions: who runs, with which authority, and what happens when a run ends (locks released,
@@ -106,7 +132,9 @@ export class Runtime {
       for (const hook of this.settleHooks) hook(execution);
     };
     try {
-      const result = fn();
+      // Only while a hard end is armed: a boundary costs a watchdog thread per execution.
+      execution.hardEndable = this.ctx().faults.armsHardEnd();
+      const result = execution.hardEndable ? underBoundary(fn) : fn();
       settle();
       if (execution.stopped) throw execution.stopped;
       return result;
@@ -117,6 +145,35 @@ export class Runtime {
       for (const hook of this.endHooks) hook(execution);
       this.stack.pop();
     }
+  }
+
+  /**
+   * The 6-minute stop (an injected `timeLimit`): as core/limits.ts does for a real overrun, every
+   * later call of the execution throws the same error and the execution ends with it, caught or not.
+   */
+  stop(message: string): Error {
+    const error = this.ctx().fail(message);
+    const execution = this.current();
+    if (execution) execution.stopped ??= error;
+    return execution?.stopped ?? error;
+  }
+
+  /**
+   * A hard end (an injected `hardEnd`): the execution ends at this call and none of the product's
+   * catch or finally blocks run, as when Google's side dies under a script. What the execution wrote
+   * stays; its locks are released and the execution's end hooks run as Google ends it. Outside a
+   * boundary (the fault armed from inside a running execution) it degrades to `stop`.
+   */
+  endHard(message: string): never {
+    const error = this.stop(message);
+    const execution = this.current();
+    if (!execution?.hardEndable) throw error;
+    process.kill(process.pid, 'SIGINT');
+    const deadline = Date.now() + TERMINATION_WAIT_MS;
+    while (Date.now() < deadline) {
+      // Spin: V8 checks for termination at every loop iteration.
+    }
+    throw error;
   }
 
   /** Calls a global function of the product by name, as Apps Script does for menus and triggers. */

@@ -8,13 +8,25 @@ import { spliceText, textOf } from './model';
  * independently against each text block (docs/apps-script-facts.md §3.1).
  */
 export function compilePattern(ctx: EmulatorContext, pattern: string): RE2 {
+  const source = String(pattern);
+  const known = compiled.get(source);
+  if (known) return known;
   try {
-    return new RE2(String(pattern), 'gu');
+    const re = new RE2(source, 'gu');
+    compiled.set(source, re);
+    return re;
   } catch {
     // unverified: confirm on a real account (Google's text for a pattern RE2 rejects).
     throw ctx.fail(`Invalid regular expression pattern ${pattern}`);
   }
 }
+
+/**
+ * Compiled patterns, by source. re2-wasm never frees a compiled pattern's memory (its wasm heap is
+ * fixed at 16 MB), so compiling anew for every call runs out after some thousands of calls in one
+ * process (a fault sweep makes that many). Every user resets `lastIndex` first (matchRanges).
+ */
+const compiled = new Map<string, RE2>();
 
 /** [start, end) of every non-empty match in `text` from `from` on. */
 export function matchRanges(re: RE2, text: string, from = 0): Array<[number, number]> {

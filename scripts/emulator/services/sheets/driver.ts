@@ -177,6 +177,20 @@ export function createDriver(ctx: EmulatorContext) {
     },
 
     /**
+     * Whether a person could type into the cell now (file access, then protections), without typing:
+     * the check `userEdit` makes first, for tests that probe who may edit what.
+     */
+    mayEdit(probe: { as: string; sheet: string; a1: string }): boolean {
+      const ss = bound();
+      const sheet = sheetNamed(ss, probe.sheet);
+      const ref = parseA1(probe.a1);
+      if (!ref) throw new Error(`mayEdit takes a cell, not "${probe.a1}"`);
+      if (!canEditFile(ctx, ss.id, probe.as)) return false;
+      const rect = { sheetId: sheet.id, row: ref.row, col: ref.col, numRows: 1, numCols: 1 };
+      return editVerdict(ctx, ss, rect, probe.as) !== 'blocked';
+    },
+
+    /**
      * A person types `value` into one cell: file access, then protections, then validation decide;
      * an accepted edit is stored (as typed input) and fires onEdit and the installable ON_EDIT triggers.
      */
