@@ -12,6 +12,7 @@ import {
   readAddedScopes,
   recordAuthorization,
 } from '../workspace/authorization';
+import { translatingFailures } from '../workspace/lock';
 import { currentUserEmail } from '../workspace/session';
 import { tellUser } from '../workspace/ui';
 import { isTriggerEvent } from './reminders';
@@ -20,14 +21,17 @@ export type MenuEntry = keyof typeof ENTRY_SCOPES;
 
 const TITLE = 'Cần cấp quyền';
 
+function captionOf(entry: MenuEntry): string {
+  return MENU_ITEMS.find((item) => item?.functionName === entry)?.caption ?? entry;
+}
+
 /** The person's granted scopes, once those `entry` needs are among them; otherwise it asks and stops. */
 function requireEntryScopes(entry: MenuEntry): string[] {
   const granted = grantedScopes();
   // After an update that added scopes, everyone is asked for them once, whatever they choose.
   const missing = missingScopes([...ENTRY_SCOPES[entry], ...readAddedScopes()], granted);
   if (missing.length === 0) return granted;
-  const caption = MENU_ITEMS.find((item) => item?.functionName === entry)?.caption ?? entry;
-  const message = missingScopesMessage(caption, missing);
+  const message = missingScopesMessage(captionOf(entry), missing);
   // An alert needs both (SpreadsheetApp.getUi, Ui.alert); without them Google's prompt comes first.
   if (!missing.includes(SCOPE.containerUi) && !missing.includes(SCOPE.spreadsheets)) tellUser(TITLE, message);
   askForScopes(missing);
@@ -45,12 +49,26 @@ export function menuEntry<A extends unknown[], R>(
 ): (...args: A) => R {
   return (...args: A): R => {
     if (isTriggerEvent(args[0])) return fn(...args);
-    const granted = requireEntryScopes(entry);
-    const result = fn(...args);
-    // Who used the menu and with what (after the entry: a first Khởi tạo starts the records afresh);
-    // Kiểm tra cài đặt lists who an update's new scopes are still to be asked of.
+    // The check's own calls may fail on Google's side too: the person reads Vietnamese either way.
+    return translatingFailures(captionOf(entry).replace(/…$/, ''), () => {
+      const granted = requireEntryScopes(entry);
+      const result = fn(...args);
+      recordUse(granted);
+      return result;
+    });
+  };
+}
+
+/**
+ * Who used the menu and with what (after the entry: a first Khởi tạo starts the records afresh);
+ * Kiểm tra cài đặt lists who an update's new scopes are still to be asked of. Best effort: the job
+ * is done, and a record Google fails to keep must not tell the person it failed.
+ */
+function recordUse(granted: string[]): void {
+  try {
     const email = currentUserEmail();
     if (email) recordAuthorization(email, versionText(), granted);
-    return result;
-  };
+  } catch (error) {
+    console.log(`Không ghi được việc dùng menu: ${String(error)}`);
+  }
 }

@@ -63,7 +63,8 @@ const SETTINGS_ACTION = 'Đổi cài đặt bảng tính (định dạng, múi g
 const UPDATE_ACTION = 'Cập nhật phiên bản mã';
 const SCOPES_ACTION = 'Phiên bản mới cần thêm quyền: mọi người phải cấp quyền lại';
 const COPY_ACTION = 'Khởi tạo trong bản sao: bỏ lịch tự động, thư mục và mẫu báo cáo của bảng tính gốc';
-const ADMIN_TABS = [TAB.guide, TAB.config, TAB.units, TAB.catalogue, TAB.targets, TAB.rules];
+/** In the order they are created. */
+const ADMIN_TABS = [TAB.guide, TAB.config, TAB.catalogue, TAB.units, TAB.targets, TAB.rules];
 const SCRIPT_TABS = [TAB.summary, TAB.progress, TAB.checks, TAB.archive, TAB.log, TAB.tags];
 /** The rows that hold every record tab's header (Tổng hợp's is the lowest). */
 const HEADER_ROWS_READ = 10;

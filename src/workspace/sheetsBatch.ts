@@ -163,19 +163,9 @@ export function applyGroups(spreadsheet: Spreadsheet, groups: ReadonlyArray<read
   if (calls.length === 0) return;
   SpreadsheetApp.flush();
   const id = spreadsheet.getId();
-  calls.forEach((requests, i) => {
-    try {
-      spreadsheets().batchUpdate({ requests }, id);
-    } catch (error) {
-      // Google's own text is for the execution log; the person reads what happened and what to do.
-      console.error((error as Error).message);
-      // eslint-disable-next-line preserve-caught-error -- the cause went to the log; ES2020 has no Error cause
-      throw new Error(
-        `Google từ chối lần ghi ${i + 1}/${calls.length} vào bảng tính; các trang của lần ghi này giữ nguyên` +
-          `${i > 0 ? ', các lần trước đã ghi' : ''}. Hãy chạy lại thao tác sau ít phút.`,
-      );
-    }
-  });
+  // A refused call changes nothing; Google's text goes up to the job's boundary (lock.ts), which
+  // keeps it in Nhật ký and tells the person what to do.
+  for (const requests of calls) spreadsheets().batchUpdate({ requests }, id);
 }
 
 /** A colour as the API takes it (0–1 floats), from #rrggbb; four decimals round-trip every byte. */

@@ -211,7 +211,7 @@ describe('setup cut off midway', () => {
     );
   });
 
-  it('a re-run that fails at its second Range.protect keeps a submitted quarter locked for its officer', () => {
+  it('a re-run refused by Google as it rewrites the unit tabs keeps a submitted quarter locked for its officer', () => {
     const emu = loadProduct({ now: '2026-04-03T09:00:00+07:00' });
     emu.run('setUpWorkbook', [sampleConfig()]);
     emu.drive.share(emu.sheets.activeSpreadsheetId(), OFFICER, 'EDIT');
@@ -221,11 +221,18 @@ describe('setup cut off midway', () => {
       emu.sheets.userEdit({ as: OFFICER, sheet: tab, a1: at(code), value });
     emu.sheets.userEdit({ as: OFFICER, sheet: tab, a1: 'D5', value: true });
     expect(emu.sheets.mayEdit({ as: OFFICER, sheet: tab, a1: at('TC_HV') })).toBe(false);
-    emu.ctx.faults.inject('Range.protect', { nth: 2, kind: 'unavailable' });
+    // The unit tabs' protections are replaced in one Sheets API call per group of tabs (the old
+    // SpreadsheetApp path failed at its second Range.protect with the quarter left open).
+    emu.ctx.faults.inject('Sheets.Spreadsheets.batchUpdate', {
+      nth: 1,
+      times: Infinity,
+      kind: 'unavailable',
+    });
     expect(() => emu.run('setUpWorkbook')).toThrow(/^Chưa thực hiện xong "Khởi tạo": dịch vụ của Google/);
     expect(emu.sheets.userEdit({ as: OFFICER, sheet: tab, a1: at('TC_HV'), value: 1500 }).accepted).toBe(
       false,
     );
+    emu.ctx.faults.clear();
     emu.run('setUpWorkbook');
     expect(emu.sheets.mayEdit({ as: OFFICER, sheet: tab, a1: at('TC_HV') })).toBe(false);
     expect(emu.sheets.mayEdit({ as: OFFICER, sheet: tab, a1: 'E10' })).toBe(true);

@@ -103,7 +103,7 @@ describe('a batch Google refuses', () => {
     const emu = loadProduct({ owner: OWNER });
     emu.ctx.faults.inject('Sheets.Spreadsheets.batchUpdate', { nth: 1, kind: 'unavailable' });
     expect(() => emu.run('setUpWorkbook', [sampleConfig()])).toThrow(
-      'Google từ chối lần ghi 1/1 vào bảng tính; các trang của lần ghi này giữ nguyên. Hãy chạy lại thao tác sau ít phút.',
+      /^Chưa thực hiện xong "Khởi tạo": dịch vụ của Google tạm thời không phản hồi\. Hãy thử lại sau ít phút\./,
     );
     // No unit tab half made: none was added, so none is left unprotected.
     expect(emu.sheets.sheetNames().filter((n) => n.startsWith('DK') || n.startsWith('TL'))).toEqual([]);
