@@ -27,6 +27,8 @@ import { readSubmissions } from '../workspace/progressTab';
 import { ensureVietnameseSettings } from '../workspace/spreadsheetSettings';
 import { currentUserEmail } from '../workspace/session';
 import { ensureSummaryTab } from '../workspace/summaryTab';
+import type { LookSink } from '../workspace/tabLook';
+import { lookRequests } from '../workspace/tabLook';
 import { ensureTargetsTab } from '../workspace/targetsTab';
 import { tellUser } from '../workspace/ui';
 import { activeSpreadsheet, removeBlankDefaultTab, TAB } from '../workspace/tabs';
@@ -107,22 +109,24 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOp
     };
 
     // Tabs are created in the order of docs/architecture.md §5: settings, unit tabs, then the records.
-    writeGuide(spreadsheet);
-    writeConfigTab(spreadsheet, config, workbook.settings);
-    writeCatalogueTab(spreadsheet, workbook.catalogue);
-    writeUnitsTab(spreadsheet, units, levelWords(config.cap).unit);
-    ensureTargetsTab(spreadsheet);
-    ensureRules(workbook);
+    // Their looks are collected and applied with their protections, in one call.
+    const looks: LookSink = new Map();
+    writeGuide(spreadsheet, looks);
+    writeConfigTab(spreadsheet, config, workbook.settings, looks);
+    writeCatalogueTab(spreadsheet, workbook.catalogue, looks);
+    writeUnitsTab(spreadsheet, units, levelWords(config.cap).unit, looks);
+    ensureTargetsTab(spreadsheet, looks);
+    ensureRules(workbook, looks);
     const submissions = readSubmissions(spreadsheet);
     setUpUnitTabs(workbook, submissions);
     ensureSummaryTab(spreadsheet);
-    refreshProgress(workbook, submissions);
-    if (!spreadsheet.getSheetByName(TAB.checks)) writeChecks(spreadsheet, []);
-    ensureArchiveTab(spreadsheet);
+    refreshProgress(workbook, submissions, looks);
+    if (!spreadsheet.getSheetByName(TAB.checks)) writeChecks(spreadsheet, [], looks);
+    ensureArchiveTab(spreadsheet, looks);
     ensureLogTab(spreadsheet);
-    ensureReportTemplates(workbook);
+    ensureReportTemplates(workbook, looks);
     removeBlankDefaultTab(spreadsheet);
-    const tabNames = protectRecordTabs(workbook);
+    const tabNames = protectRecordTabs(workbook, looks);
     ensureEditTrigger(spreadsheet);
     appendLog(spreadsheet, [
       ...(copied ? [{ at: now, user, action: COPY_ACTION }] : []),
@@ -171,7 +175,7 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOp
  * its history read-only for all but admins: one call, each tab's protection replaced in it. Returns
  * the names of the tabs, in order.
  */
-function protectRecordTabs(workbook: Workbook): string[] {
+function protectRecordTabs(workbook: Workbook, looks: LookSink): string[] {
   const names = [...ADMIN_TABS, ...SCRIPT_TABS];
   // Their headers (within the first rows) give their width: the columns Google adds beyond it (26 in
   // all) would only be cells each appended row of Lưu trữ and Nhật ký carries. Tổng hợp keeps its
@@ -192,6 +196,7 @@ function protectRecordTabs(workbook: Workbook): string[] {
         const tab = tabs.get(name)!;
         const width = Math.max(1, ...(values.get(name) ?? []).map((r) => r.length)) + ROOM_COLUMNS;
         return [
+          ...lookRequests(tab.sheetId, looks.get(name) ?? {}),
           ...removeProtectionRequests(tab, false),
           sheetProtectionRequest(tab.sheetId, description, admins),
           ...(values.has(name) && name !== TAB.summary && tab.columns > width

@@ -1,7 +1,9 @@
 import type { Indicator, IndicatorType } from '../domain/catalogue';
 import { catalogueProblems } from '../domain/catalogue';
 import { asCellText } from '../domain/text';
-import { ensureSheet, isTicked, readRecords, replaceContent, styleHeader, TAB } from './tabs';
+import type { LookSink } from './tabLook';
+import { giveLook } from './tabLook';
+import { ensureSheet, isTicked, readRecords, replaceContent, TAB } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -70,12 +72,17 @@ export function mergeCatalogue(current: Indicator[], defaults: Indicator[]): Ind
   return [...current, ...defaults.filter((i) => !known.has(i.code))];
 }
 
-export function writeCatalogueTab(spreadsheet: Spreadsheet, catalogue: Indicator[]): void {
+export function writeCatalogueTab(spreadsheet: Spreadsheet, catalogue: Indicator[], looks?: LookSink): void {
   const sheet = ensureSheet(spreadsheet, TAB.catalogue);
   replaceContent(sheet, [HEADER, ...catalogue.map(toRow)]);
-  styleHeader(sheet, HEADER.length);
-  sheet.setFrozenColumns(1);
-  sheet
-    .getRange(2, HEADER.length, catalogue.length, 1)
-    .setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
+  giveLook(
+    sheet,
+    TAB.catalogue,
+    {
+      header: HEADER.length,
+      frozenColumns: 1,
+      checkboxes: { row: 2, column: HEADER.length, rows: catalogue.length },
+    },
+    looks,
+  );
 }

@@ -1,5 +1,7 @@
 import { asCellText } from '../domain/text';
-import { ensureSheet, replaceContent, styleHeader, TAB } from './tabs';
+import type { LookSink } from './tabLook';
+import { giveLook } from './tabLook';
+import { ensureSheet, replaceContent, TAB } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -16,7 +18,7 @@ export interface CheckRow {
 }
 
 /** Kiểm tra holds the latest check of every unit, rewritten in one write. */
-export function writeChecks(spreadsheet: Spreadsheet, rows: CheckRow[]): void {
+export function writeChecks(spreadsheet: Spreadsheet, rows: CheckRow[], looks?: LookSink): void {
   const sheet = ensureSheet(spreadsheet, TAB.checks);
   replaceContent(sheet, [
     HEADER,
@@ -30,5 +32,5 @@ export function writeChecks(spreadsheet: Spreadsheet, rows: CheckRow[]): void {
       r.right ?? '',
     ]),
   ]);
-  styleHeader(sheet, HEADER.length);
+  giveLook(sheet, TAB.checks, { header: HEADER.length }, looks);
 }

@@ -1,5 +1,7 @@
 import { asCellText } from '../domain/text';
-import { ensureSheet, readAll, readRecords, replaceContent, styleHeader, TAB } from './tabs';
+import type { LookSink } from './tabLook';
+import { giveLook } from './tabLook';
+import { ensureSheet, readAll, readRecords, replaceContent, TAB } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -56,6 +58,7 @@ export function writeProgress(
   year: number,
   rows: ProgressRow[],
   totals: string[],
+  looks?: LookSink,
 ): void {
   const sheet = ensureSheet(spreadsheet, TAB.progress);
   const head = header(year);
@@ -68,9 +71,25 @@ export function writeProgress(
     ]),
     ['', 'Tổng hợp', ...totals.flatMap((t) => ['', '', t])],
   ]);
-  styleHeader(sheet, head.length);
-  sheet.setFrozenColumns(2);
-  if (rows.length > 0) sheet.getRange(2, 3, rows.length, head.length - 2).setNumberFormat('dd/MM/yyyy HH:mm');
+  giveLook(
+    sheet,
+    TAB.progress,
+    {
+      header: head.length,
+      frozenColumns: 2,
+      ...(rows.length > 0
+        ? {
+            numberFormats: [
+              {
+                block: { row: 2, column: 3, rows: rows.length, columns: head.length - 2 },
+                pattern: 'dd/MM/yyyy HH:mm',
+              },
+            ],
+          }
+        : {}),
+    },
+    looks,
+  );
 }
 
 /** A new year starts with no submission: Tiến độ keeps only its header until setup rewrites it. */

@@ -1,16 +1,22 @@
 import type { Rule } from '../domain/rules';
 import { RULE_HEADER, rulesFromRows, rulesToRows } from '../domain/rules';
-import { ensureSheet, readAll, replaceContent, styleHeader, TAB } from './tabs';
+import type { LookSink } from './tabLook';
+import { giveLook } from './tabLook';
+import { ensureSheet, readAll, replaceContent, TAB } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Writes the default rules into a new or empty Quy tắc kiểm tra; an edited tab is left alone. */
-export function ensureRulesTab(spreadsheet: Spreadsheet, defaults: () => Rule[]): void {
+export function ensureRulesTab(spreadsheet: Spreadsheet, defaults: () => Rule[], looks?: LookSink): void {
   const sheet = ensureSheet(spreadsheet, TAB.rules);
   if (sheet.getLastRow() > 1) return;
   replaceContent(sheet, [RULE_HEADER, ...rulesToRows(defaults())]);
-  styleHeader(sheet, RULE_HEADER.length);
-  sheet.setColumnWidth(6, 420);
+  giveLook(
+    sheet,
+    TAB.rules,
+    { header: RULE_HEADER.length, columnWidths: [{ column: 6, pixels: 420 }] },
+    looks,
+  );
 }
 
 /** The active rules as admins left them; a malformed row is a clear error naming its row. */

@@ -1,3 +1,5 @@
+import { applyLook } from './tabLook';
+
 /** Tab names of the workbook (docs/architecture.md §5). Users see them, so they are Vietnamese. */
 export const TAB = {
   guide: 'Hướng dẫn',
@@ -104,10 +106,7 @@ export function appendRows(sheet: Sheet, rows: unknown[][]): void {
 
 /** A header row: bold, grey, frozen. */
 export function styleHeader(sheet: Sheet, width: number): void {
-  const header = sheet.getRange(1, 1, 1, width);
-  header.setFontWeight('bold');
-  header.setBackground('#d9d9d9');
-  sheet.setFrozenRows(1);
+  applyLook(sheet, { header: width });
 }
 
 /** Names Google gives the first tab of a new Sheet, depending on the account's language. */

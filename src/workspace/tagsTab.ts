@@ -1,6 +1,8 @@
 /** "Danh sách thẻ": every tag a report template may hold, generated from the code and the catalogue. */
 import type { TagInfo } from '../domain/report/tags';
-import { activeSpreadsheet, ensureSheet, replaceContent, styleHeader, TAB } from './tabs';
+import type { LookSink } from './tabLook';
+import { giveLook } from './tabLook';
+import { activeSpreadsheet, ensureSheet, replaceContent, TAB } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -10,13 +12,13 @@ const KIND_LABEL: Record<TagInfo['kind'], string> = {
   table: 'Bảng (đứng riêng một dòng)',
 };
 
-export function writeTagsTab(spreadsheet: Spreadsheet, tags: readonly TagInfo[]): void {
+export function writeTagsTab(spreadsheet: Spreadsheet, tags: readonly TagInfo[], looks?: LookSink): void {
   const sheet = ensureSheet(spreadsheet, TAB.tags);
   replaceContent(sheet, [
     ['Thẻ', 'Loại', 'Ý nghĩa', 'Ví dụ'],
     ...tags.map((t) => [`{{${t.tag}}}`, KIND_LABEL[t.kind], t.meaning, t.example]),
   ]);
-  styleHeader(sheet, 4);
+  giveLook(sheet, TAB.tags, { header: 4 }, looks);
 }
 
 /** "Danh sách thẻ báo cáo" in the menu: brings the tab to the front. */

@@ -2,7 +2,9 @@ import type { UnitConfig } from '../domain/config';
 import { isIsoDay } from '../domain/config';
 import { uniqueTabNames, unitTabName } from '../domain/sheetNames';
 import { asCellText, splitList } from '../domain/text';
-import { ensureSheet, isTicked, readRecords, replaceContent, styleHeader, TAB } from './tabs';
+import type { LookSink } from './tabLook';
+import { giveLook } from './tabLook';
+import { ensureSheet, isTicked, readRecords, replaceContent, TAB } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -116,7 +118,12 @@ export function legalizeTabNames(spreadsheet: Spreadsheet, units: UnitRecord[]):
 }
 
 /** @param unitWord what the level calls its units ("cơ sở", "chi hội"), for the column titles */
-export function writeUnitsTab(spreadsheet: Spreadsheet, units: UnitRecord[], unitWord: string): void {
+export function writeUnitsTab(
+  spreadsheet: Spreadsheet,
+  units: UnitRecord[],
+  unitWord: string,
+  looks?: LookSink,
+): void {
   const sheet = ensureSheet(spreadsheet, TAB.units);
   const header = [
     `Mã ${unitWord}`,
@@ -139,10 +146,13 @@ export function writeUnitsTab(spreadsheet: Spreadsheet, units: UnitRecord[], uni
       dayCell(u.mergedOn),
     ]),
   ]);
-  styleHeader(sheet, header.length);
-  if (units.length > 0) {
-    sheet
-      .getRange(2, 4, units.length, 1)
-      .setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
-  }
+  giveLook(
+    sheet,
+    TAB.units,
+    {
+      header: header.length,
+      ...(units.length > 0 ? { checkboxes: { row: 2, column: 4, rows: units.length } } : {}),
+    },
+    looks,
+  );
 }

@@ -1,0 +1,165 @@
+/**
+ * How a shared tab looks (its header, frozen columns, widths, rules and formats) as plain data, so
+ * that the same look is applied at once through SpreadsheetApp by a job that writes one tab, or as
+ * Sheets API requests by setup, which applies every tab's look with the tabs' protections in one
+ * batchUpdate instead of some forty SpreadsheetApp calls.
+ */
+import { apiColor } from './sheetsBatch';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Request = GoogleAppsScript.Sheets.Schema.Request;
+type GridRange = GoogleAppsScript.Sheets.Schema.GridRange;
+
+/** A block of cells, 1-based; `rows` left out runs to the end of the grid. */
+export interface CellBlock {
+  row: number;
+  column: number;
+  rows?: number;
+  columns?: number;
+}
+
+export interface TabLook {
+  /** The width of the header row: bold, grey, frozen (styleHeader). */
+  header?: number;
+  frozenColumns?: number;
+  columnWidths?: Array<{ column: number; pixels: number }>;
+  /** Bold or not, cell by cell down from the block's first cell (one column). */
+  boldDown?: { block: CellBlock; bold: boolean[] };
+  checkboxes?: CellBlock;
+  list?: { block: CellBlock; values: string[]; help: string };
+  /** Text ('@') or a date-time pattern. */
+  numberFormats?: Array<{ block: CellBlock; pattern: string }>;
+}
+
+export const HEADER_BACKGROUND = '#d9d9d9';
+
+/** Setup's collection of looks, by tab name, applied with the protections (setup.ts). */
+export type LookSink = Map<string, TabLook>;
+
+/** Records the look in `sink` when setup collects them, else applies it now. */
+export function giveLook(sheet: Sheet, tab: string, look: TabLook, sink?: LookSink): void {
+  if (sink) sink.set(tab, { ...sink.get(tab), ...look });
+  else applyLook(sheet, look);
+}
+
+function rangeOf(sheet: Sheet, b: CellBlock): GoogleAppsScript.Spreadsheet.Range {
+  return sheet.getRange(b.row, b.column, b.rows ?? sheet.getMaxRows() - b.row + 1, b.columns ?? 1);
+}
+
+/** The look through SpreadsheetApp (a call or two per part). */
+export function applyLook(sheet: Sheet, look: TabLook): void {
+  if (look.header) {
+    const header = sheet.getRange(1, 1, 1, look.header);
+    header.setFontWeight('bold');
+    header.setBackground(HEADER_BACKGROUND);
+    sheet.setFrozenRows(1);
+  }
+  if (look.frozenColumns) sheet.setFrozenColumns(look.frozenColumns);
+  for (const { column, pixels } of look.columnWidths ?? []) sheet.setColumnWidth(column, pixels);
+  if (look.boldDown) {
+    const { block, bold } = look.boldDown;
+    sheet
+      .getRange(block.row, block.column, bold.length, 1)
+      .setFontWeights(bold.map((b) => [b ? 'bold' : 'normal']));
+  }
+  for (const { block, pattern } of look.numberFormats ?? []) rangeOf(sheet, block).setNumberFormat(pattern);
+  if (look.checkboxes)
+    rangeOf(sheet, look.checkboxes).setDataValidation(
+      SpreadsheetApp.newDataValidation().requireCheckbox().build(),
+    );
+  if (look.list) {
+    rangeOf(sheet, look.list.block).setDataValidation(
+      SpreadsheetApp.newDataValidation()
+        .requireValueInList(look.list.values, true)
+        .setHelpText(look.list.help)
+        .build(),
+    );
+  }
+}
+
+function gridRange(sheetId: number, b: CellBlock): GridRange {
+  return {
+    sheetId,
+    startRowIndex: b.row - 1,
+    ...(b.rows !== undefined ? { endRowIndex: b.row - 1 + b.rows } : {}),
+    startColumnIndex: b.column - 1,
+    endColumnIndex: b.column - 1 + (b.columns ?? 1),
+  };
+}
+
+/**
+ * The same look as Sheets API requests. A rule built by SpreadsheetApp's builder lets invalid input
+ * in unless told otherwise, which is the API's default (`strict` false).
+ */
+export function lookRequests(sheetId: number, look: TabLook): Request[] {
+  const requests: Request[] = [];
+  const frozen: Record<string, number> = {};
+  if (look.header) {
+    requests.push({
+      repeatCell: {
+        range: gridRange(sheetId, { row: 1, column: 1, rows: 1, columns: look.header }),
+        cell: { userEnteredFormat: { textFormat: { bold: true }, backgroundColor: apiColor(HEADER_BACKGROUND) } },
+        fields: 'userEnteredFormat(textFormat.bold,backgroundColor)',
+      },
+    });
+    frozen.frozenRowCount = 1;
+  }
+  if (look.frozenColumns) frozen.frozenColumnCount = look.frozenColumns;
+  const keys = Object.keys(frozen);
+  if (keys.length > 0) {
+    requests.push({
+      updateSheetProperties: {
+        properties: { sheetId, gridProperties: frozen },
+        fields: keys.map((k) => `gridProperties.${k}`).join(','),
+      },
+    });
+  }
+  for (const { column, pixels } of look.columnWidths ?? []) {
+    requests.push({
+      updateDimensionProperties: {
+        range: { sheetId, dimension: 'COLUMNS', startIndex: column - 1, endIndex: column },
+        properties: { pixelSize: pixels },
+        fields: 'pixelSize',
+      },
+    });
+  }
+  if (look.boldDown) {
+    const { block, bold } = look.boldDown;
+    requests.push({
+      updateCells: {
+        range: gridRange(sheetId, { ...block, rows: bold.length, columns: 1 }),
+        rows: bold.map((b) => ({ values: [{ userEnteredFormat: { textFormat: { bold: b } } }] })),
+        fields: 'userEnteredFormat.textFormat.bold',
+      },
+    });
+  }
+  for (const { block, pattern } of look.numberFormats ?? []) {
+    requests.push({
+      repeatCell: {
+        range: gridRange(sheetId, block),
+        cell: {
+          userEnteredFormat: { numberFormat: pattern === '@' ? { type: 'TEXT' } : { type: 'DATE_TIME', pattern } },
+        },
+        fields: 'userEnteredFormat.numberFormat',
+      },
+    });
+  }
+  if (look.checkboxes) {
+    requests.push({
+      setDataValidation: { range: gridRange(sheetId, look.checkboxes), rule: { condition: { type: 'BOOLEAN' } } },
+    });
+  }
+  if (look.list) {
+    requests.push({
+      setDataValidation: {
+        range: gridRange(sheetId, look.list.block),
+        rule: {
+          condition: { type: 'ONE_OF_LIST', values: look.list.values.map((v) => ({ userEnteredValue: v })) },
+          inputMessage: look.list.help,
+          showCustomUi: true,
+        },
+      },
+    });
+  }
+  return requests;
+}
