@@ -13,7 +13,7 @@ import { readArchive } from '../workspace/archiveTab';
 import { writeChecks } from '../workspace/checksTab';
 import { withScriptLock } from '../workspace/lock';
 import { ensureRulesTab, readRules } from '../workspace/rulesTab';
-import type { LookSink } from '../workspace/tabLook';
+import type { SharedTabs } from '../workspace/tabLook';
 import { tellUser } from '../workspace/ui';
 import type { UnitRecord } from '../workspace/unitsTab';
 import { quarterValues, readUnitTabs } from './unitData';
@@ -27,8 +27,8 @@ export function workbookDefaultRules(workbook: Workbook): () => Rule[] {
     });
 }
 
-export function ensureRules(workbook: Workbook, looks?: LookSink): void {
-  ensureRulesTab(workbook.spreadsheet, workbookDefaultRules(workbook), looks);
+export function ensureRules(workbook: Workbook, shared?: SharedTabs): void {
+  ensureRulesTab(workbook.spreadsheet, workbookDefaultRules(workbook), shared);
 }
 
 export function rulesOf(workbook: Workbook): Rule[] {

@@ -28,7 +28,7 @@ import {
   usableFolder,
 } from '../workspace/reportFiles';
 import { createTemplateDocument, templateUsable } from '../workspace/reportTemplate';
-import type { LookSink } from '../workspace/tabLook';
+import type { SharedTabs } from '../workspace/tabLook';
 import { writeTagsTab } from '../workspace/tagsTab';
 import { shortName } from '../domain/catalogue';
 import { parseQuarter, quarterName } from '../domain/periods';
@@ -119,7 +119,7 @@ function templateOf(
  * templates (edited by people, perhaps) are left as they are. The folders are looked up once and
  * the ids made are recorded in Cấu hình together (one read).
  */
-export function ensureReportTemplates(workbook: Workbook, looks?: LookSink): void {
+export function ensureReportTemplates(workbook: Workbook, shared?: SharedTabs): void {
   const made: Partial<Settings> = {};
   const record: RecordId = (key, id) => {
     made[key] = id;
@@ -132,7 +132,7 @@ export function ensureReportTemplates(workbook: Workbook, looks?: LookSink): voi
     // What was made before a failure is recorded, so the next run does not make it again.
     writeSettings(workbook.spreadsheet, made);
   }
-  writeTagsTab(workbook.spreadsheet, tagReference(workbook.catalogue.filter((i) => i.active)), looks);
+  writeTagsTab(workbook.spreadsheet, tagReference(workbook.catalogue.filter((i) => i.active)), shared);
 }
 
 function knownTags(content: ReportContent): Set<string> {

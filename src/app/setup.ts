@@ -27,11 +27,10 @@ import { readSubmissions } from '../workspace/progressTab';
 import { ensureVietnameseSettings } from '../workspace/spreadsheetSettings';
 import { currentUserEmail } from '../workspace/session';
 import { ensureSummaryTab } from '../workspace/summaryTab';
-import type { LookSink } from '../workspace/tabLook';
-import { lookRequests } from '../workspace/tabLook';
+import { lookRequests, SharedTabs } from '../workspace/tabLook';
 import { ensureTargetsTab } from '../workspace/targetsTab';
 import { tellUser } from '../workspace/ui';
-import { activeSpreadsheet, removeBlankDefaultTab, TAB } from '../workspace/tabs';
+import { activeSpreadsheet, DEFAULT_TAB_NAMES, removeBlankDefaultTab, TAB } from '../workspace/tabs';
 import { ensureEditTrigger } from '../workspace/triggers';
 import { applyGroups, readStructure } from '../workspace/sheetsBatch';
 import { unitTabRequests } from '../workspace/unitTabs';
@@ -60,6 +59,9 @@ const SCOPES_ACTION = 'Phiên bản mới cần thêm quyền: mọi người ph
 const COPY_ACTION = 'Khởi tạo trong bản sao: bỏ lịch tự động, thư mục và mẫu báo cáo của bảng tính gốc';
 const ADMIN_TABS = [TAB.guide, TAB.config, TAB.units, TAB.catalogue, TAB.targets, TAB.rules];
 const SCRIPT_TABS = [TAB.summary, TAB.progress, TAB.checks, TAB.archive, TAB.log, TAB.tags];
+/** The shared tabs setup reads whole when it begins; of Lưu trữ and Nhật ký, which only grow, the header. */
+const SHARED_READ = [...ADMIN_TABS, TAB.summary, TAB.progress, TAB.checks, TAB.tags];
+const SHARED_TOPS = [TAB.archive, TAB.log];
 /** The rows that hold every record tab's header (Tổng hợp's is the lowest). */
 const HEADER_ROWS_READ = 10;
 /** Columns kept beyond a record tab's header, for an admin's own notes. */
@@ -87,6 +89,9 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOp
         `Chỉ quản trị viên mới được khởi tạo bảng tính (${user || 'người dùng không xác định'}).`,
       );
     }
+    // The shared tabs as they are, in one read (the API refuses a person who cannot edit, hence after
+    // the check): their content, grids and handles serve every step below.
+    const shared = SharedTabs.read(spreadsheet, SHARED_READ, SHARED_TOPS);
     // A copy of a template (or of a workbook) keeps nothing of the original owner's (copiedWorkbook.ts).
     const copied = forgetOtherWorkbook(spreadsheet.getId(), tab === null);
     const added = addedScopes(readSetUpScopes());
@@ -102,31 +107,31 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOp
       config,
       settings: keepOwnFiles(parseSettings(tab?.settings ?? {}, now.getFullYear()), copied),
       units,
-      catalogue: mergeCatalogue(readCatalogueTab(spreadsheet), defaultCatalogue()),
+      catalogue: mergeCatalogue(readCatalogueTab(spreadsheet, shared), defaultCatalogue()),
       user,
       isAdmin: true,
       now,
     };
 
     // Tabs are created in the order of docs/architecture.md §5: settings, unit tabs, then the records.
-    // Their looks are collected and applied with their protections, in one call.
-    const looks: LookSink = new Map();
-    writeGuide(spreadsheet, looks);
-    writeConfigTab(spreadsheet, config, workbook.settings, looks);
-    writeCatalogueTab(spreadsheet, workbook.catalogue, looks);
-    writeUnitsTab(spreadsheet, units, levelWords(config.cap).unit, looks);
-    ensureTargetsTab(spreadsheet, looks);
-    ensureRules(workbook, looks);
+    // Their looks are applied with their protections, in one call.
+    writeGuide(spreadsheet, shared);
+    writeConfigTab(spreadsheet, config, workbook.settings, shared);
+    writeCatalogueTab(spreadsheet, workbook.catalogue, shared);
+    writeUnitsTab(spreadsheet, units, levelWords(config.cap).unit, shared);
+    ensureTargetsTab(spreadsheet, shared);
+    ensureRules(workbook, shared);
     const submissions = readSubmissions(spreadsheet);
     setUpUnitTabs(workbook, submissions);
-    ensureSummaryTab(spreadsheet);
-    refreshProgress(workbook, submissions, looks);
-    if (!spreadsheet.getSheetByName(TAB.checks)) writeChecks(spreadsheet, [], looks);
-    ensureArchiveTab(spreadsheet, looks);
-    ensureLogTab(spreadsheet);
-    ensureReportTemplates(workbook, looks);
-    removeBlankDefaultTab(spreadsheet);
-    const tabNames = protectRecordTabs(workbook, looks);
+    ensureSummaryTab(spreadsheet, shared);
+    refreshProgress(workbook, submissions, shared);
+    if (!(shared.known(TAB.checks) ?? spreadsheet.getSheetByName(TAB.checks)))
+      writeChecks(spreadsheet, [], shared);
+    ensureArchiveTab(spreadsheet, shared);
+    if (!shared.holdsAnything(TAB.log)) ensureLogTab(spreadsheet);
+    ensureReportTemplates(workbook, shared);
+    if (DEFAULT_TAB_NAMES.some((name) => shared.has(name))) removeBlankDefaultTab(spreadsheet);
+    const tabNames = protectRecordTabs(workbook, shared);
     ensureEditTrigger(spreadsheet);
     appendLog(spreadsheet, [
       ...(copied ? [{ at: now, user, action: COPY_ACTION }] : []),
@@ -175,7 +180,7 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOp
  * its history read-only for all but admins: one call, each tab's protection replaced in it. Returns
  * the names of the tabs, in order.
  */
-function protectRecordTabs(workbook: Workbook, looks: LookSink): string[] {
+function protectRecordTabs(workbook: Workbook, shared: SharedTabs): string[] {
   const names = [...ADMIN_TABS, ...SCRIPT_TABS];
   // Their headers (within the first rows) give their width: the columns Google adds beyond it (26 in
   // all) would only be cells each appended row of Lưu trữ and Nhật ký carries. Tổng hợp keeps its
@@ -196,7 +201,7 @@ function protectRecordTabs(workbook: Workbook, looks: LookSink): string[] {
         const tab = tabs.get(name)!;
         const width = Math.max(1, ...(values.get(name) ?? []).map((r) => r.length)) + ROOM_COLUMNS;
         return [
-          ...lookRequests(tab.sheetId, looks.get(name) ?? {}),
+          ...lookRequests(tab.sheetId, shared.looks.get(name) ?? {}),
           ...removeProtectionRequests(tab, false),
           sheetProtectionRequest(tab.sheetId, description, admins),
           ...(values.has(name) && name !== TAB.summary && tab.columns > width

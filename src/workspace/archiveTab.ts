@@ -1,7 +1,7 @@
 import type { DataPoint } from '../domain/dataPoints';
 import { personLabel } from '../domain/identity';
 import { asCellText } from '../domain/text';
-import type { LookSink } from './tabLook';
+import type { SharedTabs } from './tabLook';
 import { giveLook } from './tabLook';
 import { appendRows, ensureSheet, readRecords, TAB } from './tabs';
 
@@ -9,11 +9,12 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const HEADER = ['Đơn vị', 'Kỳ', 'Mã chỉ tiêu', 'Giá trị', 'Thời điểm', 'Người thực hiện', 'Nguồn'];
 
-export function ensureArchiveTab(spreadsheet: Spreadsheet, looks?: LookSink): void {
+export function ensureArchiveTab(spreadsheet: Spreadsheet, shared?: SharedTabs): void {
+  if (shared?.holdsAnything(TAB.archive)) return;
   const sheet = ensureSheet(spreadsheet, TAB.archive);
   if (sheet.getLastRow() === 0) {
     appendRows(sheet, [HEADER]);
-    giveLook(sheet, TAB.archive, { header: HEADER.length }, looks);
+    giveLook(sheet, TAB.archive, { header: HEADER.length }, shared);
   }
 }
 

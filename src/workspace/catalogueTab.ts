@@ -1,7 +1,7 @@
 import type { Indicator, IndicatorType } from '../domain/catalogue';
 import { catalogueProblems } from '../domain/catalogue';
 import { asCellText } from '../domain/text';
-import type { LookSink } from './tabLook';
+import type { SharedTabs } from './tabLook';
 import { giveLook } from './tabLook';
 import { ensureSheet, isTicked, readRecords, replaceContent, TAB } from './tabs';
 
@@ -55,8 +55,11 @@ function fromRow(row: unknown[]): Indicator {
 }
 
 /** The catalogue as the tab holds it (admins switch indicators on and off there), or [] if none. */
-export function readCatalogueTab(spreadsheet: Spreadsheet): Indicator[] {
-  const catalogue = readRecords(spreadsheet.getSheetByName(TAB.catalogue)).map(fromRow);
+export function readCatalogueTab(spreadsheet: Spreadsheet, shared?: SharedTabs): Indicator[] {
+  const records = shared
+    ? (shared.records(TAB.catalogue) ?? [])
+    : readRecords(spreadsheet.getSheetByName(TAB.catalogue));
+  const catalogue = records.map(fromRow);
   const problems = catalogueProblems(catalogue);
   if (problems.length > 0)
     throw new Error(`Trang "${TAB.catalogue}" có dòng không hợp lệ: ${problems.join('; ')}`);
@@ -72,9 +75,13 @@ export function mergeCatalogue(current: Indicator[], defaults: Indicator[]): Ind
   return [...current, ...defaults.filter((i) => !known.has(i.code))];
 }
 
-export function writeCatalogueTab(spreadsheet: Spreadsheet, catalogue: Indicator[], looks?: LookSink): void {
-  const sheet = ensureSheet(spreadsheet, TAB.catalogue);
-  replaceContent(sheet, [HEADER, ...catalogue.map(toRow)]);
+export function writeCatalogueTab(
+  spreadsheet: Spreadsheet,
+  catalogue: Indicator[],
+  shared?: SharedTabs,
+): void {
+  const sheet = shared?.sheet(TAB.catalogue) ?? ensureSheet(spreadsheet, TAB.catalogue);
+  replaceContent(sheet, [HEADER, ...catalogue.map(toRow)], shared?.known(TAB.catalogue));
   giveLook(
     sheet,
     TAB.catalogue,
@@ -83,6 +90,6 @@ export function writeCatalogueTab(spreadsheet: Spreadsheet, catalogue: Indicator
       frozenColumns: 1,
       checkboxes: { row: 2, column: HEADER.length, rows: catalogue.length },
     },
-    looks,
+    shared,
   );
 }

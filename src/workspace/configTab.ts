@@ -4,7 +4,7 @@ import { SETTING_LABELS } from '../domain/settings';
 import { asCellText, splitList } from '../domain/text';
 import { versionText } from '../domain/version';
 import { ensureSheet, readAll, readRecords, replaceContent, TAB } from './tabs';
-import type { LookSink } from './tabLook';
+import type { SharedTabs } from './tabLook';
 import { giveLook } from './tabLook';
 import { describeSchedule, readScheduleRecord } from './triggers';
 
@@ -87,9 +87,9 @@ export function writeConfigTab(
   spreadsheet: Spreadsheet,
   config: WorkbookConfig,
   settings: Settings,
-  looks?: LookSink,
+  shared?: SharedTabs,
 ): void {
-  const sheet = ensureSheet(spreadsheet, TAB.config);
+  const sheet = shared?.sheet(TAB.config) ?? ensureSheet(spreadsheet, TAB.config);
   const configRows = (Object.keys(CONFIG_LABELS) as Array<keyof typeof CONFIG_LABELS>).map((key) => {
     const value = config[key];
     return [key, asCellText(Array.isArray(value) ? value.join(', ') : value), CONFIG_LABELS[key]];
@@ -105,15 +105,19 @@ export function writeConfigTab(
     SETTING_LABELS[key],
   ]);
   const scheduleRow = [SCHEDULE_KEY, asCellText(describeSchedule(readScheduleRecord())), SCHEDULE_LABEL];
-  replaceContent(sheet, [
-    ['Khóa', 'Giá trị', 'Ý nghĩa'],
-    ...configRows,
-    ...reportRows,
-    ...settingRows,
-    scheduleRow,
-    [VERSION_KEY, versionText(), VERSION_LABEL],
-  ]);
-  giveLook(sheet, TAB.config, { header: 3 }, looks);
+  replaceContent(
+    sheet,
+    [
+      ['Khóa', 'Giá trị', 'Ý nghĩa'],
+      ...configRows,
+      ...reportRows,
+      ...settingRows,
+      scheduleRow,
+      [VERSION_KEY, versionText(), VERSION_LABEL],
+    ],
+    shared?.known(TAB.config),
+  );
+  giveLook(sheet, TAB.config, { header: 3 }, shared);
 }
 
 /** Changes one setting's value in Cấu hình (one read, one write). */

@@ -1,5 +1,5 @@
 import { versionText } from '../domain/version';
-import type { LookSink } from './tabLook';
+import type { SharedTabs } from './tabLook';
 import { giveLook } from './tabLook';
 import { activeSpreadsheet, ensureSheet, replaceContent, TAB } from './tabs';
 
@@ -49,16 +49,16 @@ export const GUIDE_LINES: readonly string[] = [
   `Hướng dẫn đầy đủ: tệp ${GUIDE_FILE} trong bộ mã nguồn (người cài đặt có thể chia sẻ), gồm các phần trên và các câu hỏi thường gặp khác.`,
 ];
 
-export function writeGuide(spreadsheet: Spreadsheet, looks?: LookSink): void {
-  const sheet = ensureSheet(spreadsheet, TAB.guide);
+export function writeGuide(spreadsheet: Spreadsheet, shared?: SharedTabs): void {
+  const sheet = shared?.sheet(TAB.guide) ?? ensureSheet(spreadsheet, TAB.guide);
   const rows = [...GUIDE_LINES, `Phiên bản: ${versionText()}.`].map((line) => [line.replace(/^#\s*/, '')]);
-  replaceContent(sheet, rows);
+  replaceContent(sheet, rows, shared?.known(TAB.guide));
   const bold = rows.map((_, i) => Boolean(GUIDE_LINES[i]?.startsWith('#')));
   giveLook(
     sheet,
     TAB.guide,
     { boldDown: { block: { row: 1, column: 1 }, bold }, columnWidths: [{ column: 1, pixels: 900 }] },
-    looks,
+    shared,
   );
 }
 

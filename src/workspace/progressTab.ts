@@ -1,5 +1,5 @@
 import { asCellText } from '../domain/text';
-import type { LookSink } from './tabLook';
+import type { SharedTabs } from './tabLook';
 import { giveLook } from './tabLook';
 import { ensureSheet, readAll, readRecords, replaceContent, TAB } from './tabs';
 
@@ -58,19 +58,23 @@ export function writeProgress(
   year: number,
   rows: ProgressRow[],
   totals: string[],
-  looks?: LookSink,
+  shared?: SharedTabs,
 ): void {
-  const sheet = ensureSheet(spreadsheet, TAB.progress);
+  const sheet = shared?.sheet(TAB.progress) ?? ensureSheet(spreadsheet, TAB.progress);
   const head = header(year);
-  replaceContent(sheet, [
-    head,
-    ...rows.map((r) => [
-      asCellText(r.unit),
-      asCellText(r.unitName),
-      ...r.cells.flatMap((c) => [c.at, asCellText(c.by), c.state]),
-    ]),
-    ['', 'Tổng hợp', ...totals.flatMap((t) => ['', '', t])],
-  ]);
+  replaceContent(
+    sheet,
+    [
+      head,
+      ...rows.map((r) => [
+        asCellText(r.unit),
+        asCellText(r.unitName),
+        ...r.cells.flatMap((c) => [c.at, asCellText(c.by), c.state]),
+      ]),
+      ['', 'Tổng hợp', ...totals.flatMap((t) => ['', '', t])],
+    ],
+    shared?.known(TAB.progress),
+  );
   giveLook(
     sheet,
     TAB.progress,
@@ -88,7 +92,7 @@ export function writeProgress(
           }
         : {}),
     },
-    looks,
+    shared,
   );
 }
 

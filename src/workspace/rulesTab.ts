@@ -1,21 +1,22 @@
 import type { Rule } from '../domain/rules';
 import { RULE_HEADER, rulesFromRows, rulesToRows } from '../domain/rules';
-import type { LookSink } from './tabLook';
+import type { SharedTabs } from './tabLook';
 import { giveLook } from './tabLook';
 import { ensureSheet, readAll, replaceContent, TAB } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Writes the default rules into a new or empty Quy tắc kiểm tra; an edited tab is left alone. */
-export function ensureRulesTab(spreadsheet: Spreadsheet, defaults: () => Rule[], looks?: LookSink): void {
+export function ensureRulesTab(spreadsheet: Spreadsheet, defaults: () => Rule[], shared?: SharedTabs): void {
+  if (shared?.holdsRows(TAB.rules)) return;
   const sheet = ensureSheet(spreadsheet, TAB.rules);
   if (sheet.getLastRow() > 1) return;
-  replaceContent(sheet, [RULE_HEADER, ...rulesToRows(defaults())]);
+  replaceContent(sheet, [RULE_HEADER, ...rulesToRows(defaults())], shared?.known(TAB.rules));
   giveLook(
     sheet,
     TAB.rules,
     { header: RULE_HEADER.length, columnWidths: [{ column: 6, pixels: 420 }] },
-    looks,
+    shared,
   );
 }
 

@@ -87,13 +87,13 @@ function tabInfo(sheet: GoogleAppsScript.Sheets.Schema.Sheet): TabInfo {
 
 /**
  * Every tab's id, position, grid and protections (one call), and the values of `valueTabs` that
- * exist, whole or only the rows or cells `a1` names ("1:10"), in one more call made only when there
- * are any.
+ * exist, whole or only the rows or cells `a1` names ("1:10", or by tab), in one more call made only
+ * when there are any.
  */
 export function readStructure(
   spreadsheet: Spreadsheet,
   valueTabs: readonly string[] = [],
-  a1 = '',
+  a1: string | ((tab: string) => string) = '',
 ): WorkbookStructure {
   SpreadsheetApp.flush();
   const id = spreadsheet.getId();
@@ -108,7 +108,7 @@ export function readStructure(
   const wanted = valueTabs.filter((t) => tabs.has(t));
   if (wanted.length > 0) {
     const data = spreadsheets().get(id, {
-      ranges: wanted.map((t) => tabRange(t, a1)),
+      ranges: wanted.map((t) => tabRange(t, typeof a1 === 'string' ? a1 : a1(t))),
       fields:
         'sheets(properties.title,data.rowData.values(effectiveValue,formattedValue,userEnteredFormat.numberFormat.type))',
     });

@@ -4,9 +4,12 @@
  * Sheets API requests by setup, which applies every tab's look with the tabs' protections in one
  * batchUpdate instead of some forty SpreadsheetApp calls.
  */
-import { apiColor } from './sheetsBatch';
+import type { WorkbookStructure } from './sheetsBatch';
+import { apiColor, readStructure } from './sheetsBatch';
+import { recordsOf } from './tabs';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Request = GoogleAppsScript.Sheets.Schema.Request;
 type GridRange = GoogleAppsScript.Sheets.Schema.GridRange;
 
@@ -33,13 +36,84 @@ export interface TabLook {
 
 export const HEADER_BACKGROUND = '#d9d9d9';
 
-/** Setup's collection of looks, by tab name, applied with the protections (setup.ts). */
-export type LookSink = Map<string, TabLook>;
+/**
+ * Setup's view of the shared tabs: what each held when it began (one read of them all, so writing a
+ * tab asks SpreadsheetApp nothing about its size) and the looks it collects, applied with the
+ * protections (setup.ts). A tab made during the run is not in it and is written as a job would.
+ */
+export class SharedTabs {
+  readonly looks = new Map<string, TabLook>();
+  private sheets: Sheet[] | null = null;
 
-/** Records the look in `sink` when setup collects them, else applies it now. */
-export function giveLook(sheet: Sheet, tab: string, look: TabLook, sink?: LookSink): void {
-  if (sink) sink.set(tab, { ...sink.get(tab), ...look });
-  else applyLook(sheet, look);
+  private constructor(
+    private readonly spreadsheet: Spreadsheet,
+    private readonly structure: WorkbookStructure,
+    private readonly tops: ReadonlySet<string>,
+  ) {}
+
+  /** The tabs' grids, the values of `whole` and the first row of `tops` (two calls). */
+  static read(spreadsheet: Spreadsheet, whole: readonly string[], tops: readonly string[]): SharedTabs {
+    const topSet = new Set(tops);
+    const structure = readStructure(spreadsheet, [...whole, ...tops], (tab) =>
+      topSet.has(tab) ? '1:1' : '',
+    );
+    return new SharedTabs(spreadsheet, structure, topSet);
+  }
+
+  /** Whether a tab of that name existed when setup began. */
+  has(name: string): boolean {
+    return this.structure.tabs.has(name);
+  }
+
+  /**
+   * The tab, when it existed: every tab's handle comes from one getSheets, in the order the read
+   * found them (a handle stays the tab's when tabs are added later).
+   */
+  sheet(name: string): Sheet | null {
+    const tab = this.structure.tabs.get(name);
+    if (!tab) return null;
+    this.sheets ??= this.spreadsheet.getSheets();
+    return this.sheets[tab.index] ?? null;
+  }
+
+  /** The tab's grid and the extent of its values, when the tab existed and its values were read. */
+  known(name: string): { rows: number; columns: number; lastRow: number; lastColumn: number } | null {
+    const tab = this.structure.tabs.get(name);
+    const values = this.structure.values.get(name);
+    if (!tab || !values || this.tops.has(name)) return null;
+    return {
+      rows: tab.rows,
+      columns: tab.columns,
+      lastRow: values.length,
+      lastColumn: values[0]?.length ?? 0,
+    };
+  }
+
+  /** A whole-read tab's records (readRecords), or null when it was not read (absent or not asked). */
+  records(name: string): unknown[][] | null {
+    const values = this.structure.values.get(name);
+    return values && !this.tops.has(name) ? recordsOf(values) : null;
+  }
+
+  /** Whether the tab holds a value (null: not known; a tab read by its first row only, if that is empty). */
+  holdsAnything(name: string): boolean | null {
+    const values = this.structure.values.get(name);
+    if (!values) return null;
+    return values.some((row) => row.some((v) => v !== '')) || (this.tops.has(name) ? null : false);
+  }
+
+  /** Whether the tab holds a value below its first row (null: not known). */
+  holdsRows(name: string): boolean | null {
+    const values = this.structure.values.get(name);
+    if (!values || this.tops.has(name)) return null;
+    return values.slice(1).some((row) => row.some((v) => v !== ''));
+  }
+}
+
+/** Records the look when setup collects them, else applies it now. */
+export function giveLook(sheet: Sheet | null, tab: string, look: TabLook, shared?: SharedTabs): void {
+  if (shared) shared.looks.set(tab, { ...shared.looks.get(tab), ...look });
+  else applyLook(sheet!, look);
 }
 
 function rangeOf(sheet: Sheet, b: CellBlock): GoogleAppsScript.Spreadsheet.Range {
@@ -98,7 +172,9 @@ export function lookRequests(sheetId: number, look: TabLook): Request[] {
     requests.push({
       repeatCell: {
         range: gridRange(sheetId, { row: 1, column: 1, rows: 1, columns: look.header }),
-        cell: { userEnteredFormat: { textFormat: { bold: true }, backgroundColor: apiColor(HEADER_BACKGROUND) } },
+        cell: {
+          userEnteredFormat: { textFormat: { bold: true }, backgroundColor: apiColor(HEADER_BACKGROUND) },
+        },
         fields: 'userEnteredFormat(textFormat.bold,backgroundColor)',
       },
     });
@@ -138,7 +214,9 @@ export function lookRequests(sheetId: number, look: TabLook): Request[] {
       repeatCell: {
         range: gridRange(sheetId, block),
         cell: {
-          userEnteredFormat: { numberFormat: pattern === '@' ? { type: 'TEXT' } : { type: 'DATE_TIME', pattern } },
+          userEnteredFormat: {
+            numberFormat: pattern === '@' ? { type: 'TEXT' } : { type: 'DATE_TIME', pattern },
+          },
         },
         fields: 'userEnteredFormat.numberFormat',
       },
@@ -146,7 +224,10 @@ export function lookRequests(sheetId: number, look: TabLook): Request[] {
   }
   if (look.checkboxes) {
     requests.push({
-      setDataValidation: { range: gridRange(sheetId, look.checkboxes), rule: { condition: { type: 'BOOLEAN' } } },
+      setDataValidation: {
+        range: gridRange(sheetId, look.checkboxes),
+        rule: { condition: { type: 'BOOLEAN' } },
+      },
     });
   }
   if (look.list) {

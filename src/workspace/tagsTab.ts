@@ -1,6 +1,6 @@
 /** "Danh sách thẻ": every tag a report template may hold, generated from the code and the catalogue. */
 import type { TagInfo } from '../domain/report/tags';
-import type { LookSink } from './tabLook';
+import type { SharedTabs } from './tabLook';
 import { giveLook } from './tabLook';
 import { activeSpreadsheet, ensureSheet, replaceContent, TAB } from './tabs';
 
@@ -12,13 +12,17 @@ const KIND_LABEL: Record<TagInfo['kind'], string> = {
   table: 'Bảng (đứng riêng một dòng)',
 };
 
-export function writeTagsTab(spreadsheet: Spreadsheet, tags: readonly TagInfo[], looks?: LookSink): void {
-  const sheet = ensureSheet(spreadsheet, TAB.tags);
-  replaceContent(sheet, [
-    ['Thẻ', 'Loại', 'Ý nghĩa', 'Ví dụ'],
-    ...tags.map((t) => [`{{${t.tag}}}`, KIND_LABEL[t.kind], t.meaning, t.example]),
-  ]);
-  giveLook(sheet, TAB.tags, { header: 4 }, looks);
+export function writeTagsTab(spreadsheet: Spreadsheet, tags: readonly TagInfo[], shared?: SharedTabs): void {
+  const sheet = shared?.sheet(TAB.tags) ?? ensureSheet(spreadsheet, TAB.tags);
+  replaceContent(
+    sheet,
+    [
+      ['Thẻ', 'Loại', 'Ý nghĩa', 'Ví dụ'],
+      ...tags.map((t) => [`{{${t.tag}}}`, KIND_LABEL[t.kind], t.meaning, t.example]),
+    ],
+    shared?.known(TAB.tags),
+  );
+  giveLook(sheet, TAB.tags, { header: 4 }, shared);
 }
 
 /** "Danh sách thẻ báo cáo" in the menu: brings the tab to the front. */

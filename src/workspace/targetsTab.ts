@@ -1,15 +1,16 @@
 import { TARGET_HEADER, TARGET_TYPE_LABELS } from '../domain/targets';
 import { asCellText } from '../domain/text';
-import type { LookSink } from './tabLook';
+import type { SharedTabs } from './tabLook';
 import { giveLook } from './tabLook';
 import { appendRows, ensureSheet, readAll, replaceContent, TAB } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Creates Mục tiêu with its header; what admins typed in it is never touched. */
-export function ensureTargetsTab(spreadsheet: Spreadsheet, looks?: LookSink): void {
-  const sheet = ensureSheet(spreadsheet, TAB.targets);
-  const fresh = sheet.getLastRow() === 0;
+export function ensureTargetsTab(spreadsheet: Spreadsheet, shared?: SharedTabs): void {
+  const kept = shared?.holdsAnything(TAB.targets);
+  const sheet = kept ? null : ensureSheet(spreadsheet, TAB.targets);
+  const fresh = sheet !== null && sheet.getLastRow() === 0;
   if (fresh) appendRows(sheet, [[...TARGET_HEADER]]);
   giveLook(
     sheet,
@@ -24,7 +25,7 @@ export function ensureTargetsTab(spreadsheet: Spreadsheet, looks?: LookSink): vo
         help: 'Chọn loại chỉ tiêu trong danh sách.',
       },
     },
-    looks,
+    shared,
   );
 }
 

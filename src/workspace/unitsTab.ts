@@ -2,7 +2,7 @@ import type { UnitConfig } from '../domain/config';
 import { isIsoDay } from '../domain/config';
 import { uniqueTabNames, unitTabName } from '../domain/sheetNames';
 import { asCellText, splitList } from '../domain/text';
-import type { LookSink } from './tabLook';
+import type { SharedTabs } from './tabLook';
 import { giveLook } from './tabLook';
 import { ensureSheet, isTicked, readRecords, replaceContent, TAB } from './tabs';
 
@@ -122,9 +122,9 @@ export function writeUnitsTab(
   spreadsheet: Spreadsheet,
   units: UnitRecord[],
   unitWord: string,
-  looks?: LookSink,
+  shared?: SharedTabs,
 ): void {
-  const sheet = ensureSheet(spreadsheet, TAB.units);
+  const sheet = shared?.sheet(TAB.units) ?? ensureSheet(spreadsheet, TAB.units);
   const header = [
     `Mã ${unitWord}`,
     `Tên ${unitWord}`,
@@ -134,18 +134,22 @@ export function writeUnitsTab(
     `Hợp nhất từ (mã các ${unitWord} tiền thân)`,
     'Ngày hợp nhất',
   ];
-  replaceContent(sheet, [
-    header,
-    ...units.map((u) => [
-      asCellText(u.ma),
-      asCellText(u.ten),
-      u.email.join(', '),
-      u.active,
-      asCellText(u.tabName),
-      (u.predecessors ?? []).join(', '),
-      dayCell(u.mergedOn),
-    ]),
-  ]);
+  replaceContent(
+    sheet,
+    [
+      header,
+      ...units.map((u) => [
+        asCellText(u.ma),
+        asCellText(u.ten),
+        u.email.join(', '),
+        u.active,
+        asCellText(u.tabName),
+        (u.predecessors ?? []).join(', '),
+        dayCell(u.mergedOn),
+      ]),
+    ],
+    shared?.known(TAB.units),
+  );
   giveLook(
     sheet,
     TAB.units,
@@ -153,6 +157,6 @@ export function writeUnitsTab(
       header: header.length,
       ...(units.length > 0 ? { checkboxes: { row: 2, column: 4, rows: units.length } } : {}),
     },
-    looks,
+    shared,
   );
 }
