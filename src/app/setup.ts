@@ -62,6 +62,16 @@ const SCRIPT_TABS = [TAB.summary, TAB.progress, TAB.checks, TAB.archive, TAB.log
 /** The shared tabs setup reads whole when it begins; of Lưu trữ and Nhật ký, which only grow, the header. */
 const SHARED_READ = [...ADMIN_TABS, TAB.summary, TAB.progress, TAB.checks, TAB.tags];
 const SHARED_TOPS = [TAB.archive, TAB.log];
+/** The order a new workbook's tabs are made in; unit tabs then go before Tổng hợp. */
+const SHARED_ORDER = [
+  TAB.guide,
+  TAB.config,
+  TAB.catalogue,
+  TAB.units,
+  TAB.targets,
+  TAB.rules,
+  ...SCRIPT_TABS,
+];
 /** The rows that hold every record tab's header (Tổng hợp's is the lowest). */
 const HEADER_ROWS_READ = 10;
 /** Columns kept beyond a record tab's header, for an admin's own notes. */
@@ -91,7 +101,7 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOp
     }
     // The shared tabs as they are, in one read (the API refuses a person who cannot edit, hence after
     // the check): their content, grids and handles serve every step below.
-    const shared = SharedTabs.read(spreadsheet, SHARED_READ, SHARED_TOPS);
+    const shared = SharedTabs.open(spreadsheet, SHARED_READ, SHARED_TOPS, SHARED_ORDER);
     // A copy of a template (or of a workbook) keeps nothing of the original owner's (copiedWorkbook.ts).
     const copied = forgetOtherWorkbook(spreadsheet.getId(), tab === null);
     const added = addedScopes(readSetUpScopes());
@@ -125,8 +135,7 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOp
     setUpUnitTabs(workbook, submissions);
     ensureSummaryTab(spreadsheet, shared);
     refreshProgress(workbook, submissions, shared);
-    if (!(shared.known(TAB.checks) ?? spreadsheet.getSheetByName(TAB.checks)))
-      writeChecks(spreadsheet, [], shared);
+    if (!shared.holdsAnything(TAB.checks)) writeChecks(spreadsheet, [], shared);
     ensureArchiveTab(spreadsheet, shared);
     if (!shared.holdsAnything(TAB.log)) ensureLogTab(spreadsheet);
     ensureReportTemplates(workbook, shared);

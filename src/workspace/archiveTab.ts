@@ -10,7 +10,11 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const HEADER = ['Đơn vị', 'Kỳ', 'Mã chỉ tiêu', 'Giá trị', 'Thời điểm', 'Người thực hiện', 'Nguồn'];
 
 export function ensureArchiveTab(spreadsheet: Spreadsheet, shared?: SharedTabs): void {
-  if (shared?.holdsAnything(TAB.archive)) return;
+  const started = shared?.startEmpty(TAB.archive, [HEADER]) ?? null;
+  if (started !== null) {
+    if (started) giveLook(null, TAB.archive, { header: HEADER.length }, shared);
+    return;
+  }
   const sheet = ensureSheet(spreadsheet, TAB.archive);
   if (sheet.getLastRow() === 0) {
     appendRows(sheet, [HEADER]);

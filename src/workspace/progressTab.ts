@@ -99,5 +99,10 @@ export function writeProgress(
 /** A new year starts with no submission: Tiến độ keeps only its header until setup rewrites it. */
 export function clearSubmissions(spreadsheet: Spreadsheet): void {
   const sheet = spreadsheet.getSheetByName(TAB.progress);
-  if (sheet) replaceContent(sheet, [readAll(sheet)[0] ?? []]);
+  if (!sheet) return;
+  const values = readAll(sheet);
+  if (values.length === 0) return;
+  // The data range just read is the extent to clear, and the grid holds it: nothing more to ask.
+  const [rows, columns] = [values.length, values[0]!.length];
+  replaceContent(sheet, [values[0]!], { rows, columns, lastRow: rows, lastColumn: columns });
 }

@@ -8,9 +8,10 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Writes the default rules into a new or empty Quy tắc kiểm tra; an edited tab is left alone. */
 export function ensureRulesTab(spreadsheet: Spreadsheet, defaults: () => Rule[], shared?: SharedTabs): void {
-  if (shared?.holdsRows(TAB.rules)) return;
-  const sheet = ensureSheet(spreadsheet, TAB.rules);
-  if (sheet.getLastRow() > 1) return;
+  const held = shared?.holdsRows(TAB.rules) ?? null;
+  if (held) return;
+  const sheet = shared?.sheet(TAB.rules) ?? ensureSheet(spreadsheet, TAB.rules);
+  if (held === null && sheet.getLastRow() > 1) return;
   replaceContent(sheet, [RULE_HEADER, ...rulesToRows(defaults())], shared?.known(TAB.rules));
   giveLook(
     sheet,

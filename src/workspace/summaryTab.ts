@@ -16,11 +16,10 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Tổng hợp is written whole by each roll-up; until the first one it says how to get one. */
 export function ensureSummaryTab(spreadsheet: Spreadsheet, shared?: SharedTabs): void {
-  if (shared?.holdsAnything(TAB.summary)) return;
+  const first = [['Chưa có số liệu tổng hợp: chọn Hội LHPN › Tổng hợp ngay.']];
+  if ((shared?.startEmpty(TAB.summary, first) ?? null) !== null) return;
   const sheet = ensureSheet(spreadsheet, TAB.summary);
-  if (sheet.getLastRow() === 0) {
-    appendRows(sheet, [['Chưa có số liệu tổng hợp: chọn Hội LHPN › Tổng hợp ngay.']]);
-  }
+  if (sheet.getLastRow() === 0) appendRows(sheet, first);
 }
 
 export interface SummaryContent {

@@ -5,8 +5,8 @@
  * batchUpdate instead of some forty SpreadsheetApp calls.
  */
 import type { WorkbookStructure } from './sheetsBatch';
-import { apiColor, readStructure } from './sheetsBatch';
-import { recordsOf } from './tabs';
+import { apiColor, applyGroups, readStructure } from './sheetsBatch';
+import { recordsOf, replaceContent } from './tabs';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -36,10 +36,14 @@ export interface TabLook {
 
 export const HEADER_BACKGROUND = '#d9d9d9';
 
+/** The grid Google gives a new tab (insertSheet's, and addSheet's default). */
+const NEW_GRID = { rows: 1000, columns: 26 };
+const NEW_GRID_PROPERTIES = { rowCount: NEW_GRID.rows, columnCount: NEW_GRID.columns };
+
 /**
  * Setup's view of the shared tabs: what each held when it began (one read of them all, so writing a
- * tab asks SpreadsheetApp nothing about its size) and the looks it collects, applied with the
- * protections (setup.ts). A tab made during the run is not in it and is written as a job would.
+ * tab asks SpreadsheetApp nothing about its size), the missing ones made in one call, and the looks
+ * it collects, applied with the protections (setup.ts).
  */
 export class SharedTabs {
   readonly looks = new Map<string, TabLook>();
@@ -51,16 +55,44 @@ export class SharedTabs {
     private readonly tops: ReadonlySet<string>,
   ) {}
 
-  /** The tabs' grids, the values of `whole` and the first row of `tops` (two calls). */
-  static read(spreadsheet: Spreadsheet, whole: readonly string[], tops: readonly string[]): SharedTabs {
+  /**
+   * The tabs' grids, the values of `whole` and the first row of `tops` (two calls), and the tabs of
+   * `order` that are missing added at the end in that order, empty, in one more call.
+   */
+  static open(
+    spreadsheet: Spreadsheet,
+    whole: readonly string[],
+    tops: readonly string[],
+    order: readonly string[],
+  ): SharedTabs {
     const topSet = new Set(tops);
     const structure = readStructure(spreadsheet, [...whole, ...tops], (tab) =>
       topSet.has(tab) ? '1:1' : '',
     );
+    const missing = order.filter((name) => !structure.tabs.has(name));
+    const count = structure.tabs.size;
+    const made = missing.map((title, k) => ({
+      sheetId: structure.nextSheetId + k,
+      title,
+      index: count + k,
+      ...NEW_GRID,
+      protections: [],
+    }));
+    applyGroups(
+      spreadsheet,
+      made.map(({ sheetId, title, index }) => [
+        { addSheet: { properties: { sheetId, title, index, gridProperties: NEW_GRID_PROPERTIES } } },
+      ]),
+    );
+    for (const tab of made) {
+      structure.tabs.set(tab.title, tab);
+      structure.values.set(tab.title, []);
+      topSet.delete(tab.title);
+    }
     return new SharedTabs(spreadsheet, structure, topSet);
   }
 
-  /** Whether a tab of that name existed when setup began. */
+  /** Whether a tab of that name existed when setup began (or was made by `open`). */
   has(name: string): boolean {
     return this.structure.tabs.has(name);
   }
@@ -100,6 +132,17 @@ export class SharedTabs {
     const values = this.structure.values.get(name);
     if (!values) return null;
     return values.some((row) => row.some((v) => v !== '')) || (this.tops.has(name) ? null : false);
+  }
+
+  /**
+   * Writes `rows` into the tab when it is known to be empty: true when written, false when it holds
+   * something, null when that is not known (the caller asks SpreadsheetApp).
+   */
+  startEmpty(name: string, rows: unknown[][]): boolean | null {
+    const held = this.holdsAnything(name);
+    if (held !== false) return held === null ? null : false;
+    replaceContent(this.sheet(name)!, rows, this.known(name));
+    return true;
   }
 
   /** Whether the tab holds a value below its first row (null: not known). */

@@ -8,10 +8,12 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Creates Mục tiêu with its header; what admins typed in it is never touched. */
 export function ensureTargetsTab(spreadsheet: Spreadsheet, shared?: SharedTabs): void {
-  const kept = shared?.holdsAnything(TAB.targets);
-  const sheet = kept ? null : ensureSheet(spreadsheet, TAB.targets);
-  const fresh = sheet !== null && sheet.getLastRow() === 0;
-  if (fresh) appendRows(sheet, [[...TARGET_HEADER]]);
+  let fresh = shared?.startEmpty(TAB.targets, [[...TARGET_HEADER]]) ?? null;
+  const sheet = fresh === null ? ensureSheet(spreadsheet, TAB.targets) : null;
+  if (sheet && sheet.getLastRow() === 0) {
+    appendRows(sheet, [[...TARGET_HEADER]]);
+    fresh = true;
+  }
   giveLook(
     sheet,
     TAB.targets,
