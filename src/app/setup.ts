@@ -32,6 +32,7 @@ import { ensureTargetsTab } from '../workspace/targetsTab';
 import { tellUser } from '../workspace/ui';
 import { activeSpreadsheet, DEFAULT_TAB_NAMES, removeBlankDefaultTab, TAB } from '../workspace/tabs';
 import { ensureEditTrigger } from '../workspace/triggers';
+import type { WorkbookStructure } from '../workspace/sheetsBatch';
 import { applyGroups, readStructure } from '../workspace/sheetsBatch';
 import { unitTabRequests } from '../workspace/unitTabs';
 import { legalizeTabNames, mergeUnits, readUnitsTab, writeUnitsTab } from '../workspace/unitsTab';
@@ -99,9 +100,6 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOp
         `Chỉ quản trị viên mới được khởi tạo bảng tính (${user || 'người dùng không xác định'}).`,
       );
     }
-    // The shared tabs as they are, in one read (the API refuses a person who cannot edit, hence after
-    // the check): their content, grids and handles serve every step below.
-    const shared = SharedTabs.open(spreadsheet, SHARED_READ, SHARED_TOPS, SHARED_ORDER);
     // A copy of a template (or of a workbook) keeps nothing of the original owner's (copiedWorkbook.ts).
     const copied = forgetOtherWorkbook(spreadsheet.getId(), tab === null);
     const added = addedScopes(readSetUpScopes());
@@ -111,6 +109,14 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOp
     const units = legalizeTabNames(
       spreadsheet,
       initialConfig !== undefined ? mergeUnits(tabUnits, config.don_vi) : tabUnits,
+    );
+    // The shared and unit tabs as they are, in one read (the API refuses a person who cannot edit,
+    // hence after the check): their content, grids and handles serve every step below.
+    const shared = SharedTabs.open(
+      spreadsheet,
+      [...SHARED_READ, ...units.filter((u) => u.active).map((u) => u.tabName)],
+      SHARED_TOPS,
+      SHARED_ORDER,
     );
     const workbook: Workbook = {
       spreadsheet,
@@ -132,7 +138,7 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOp
     ensureTargetsTab(spreadsheet, shared);
     ensureRules(workbook, shared);
     const submissions = readSubmissions(spreadsheet);
-    setUpUnitTabs(workbook, submissions);
+    setUpUnitTabs(workbook, submissions, shared.workbook);
     ensureSummaryTab(spreadsheet, shared);
     refreshProgress(workbook, submissions, shared);
     if (!shared.holdsAnything(TAB.checks)) writeChecks(spreadsheet, [], shared);
@@ -229,17 +235,17 @@ function protectRecordTabs(workbook: Workbook, shared: SharedTabs): string[] {
 }
 
 /**
- * Unit tabs in a constant number of calls whatever the number of units: one read of the tabs, their
- * protections and values, then the requests of every tab, packed into as few batchUpdate calls as
- * the payload limit allows, each tab's requests in one call.
+ * Unit tabs in a constant number of calls whatever the number of units: from the one read of the
+ * tabs, their protections and values (SharedTabs), the requests of every tab, packed into as few
+ * batchUpdate calls as the payload limit allows, each tab's requests in one call.
  */
-function setUpUnitTabs(workbook: Workbook, submissions: ReturnType<typeof readSubmissions>): void {
+function setUpUnitTabs(
+  workbook: Workbook,
+  submissions: ReturnType<typeof readSubmissions>,
+  structure: WorkbookStructure,
+): void {
   const indicators = entryIndicators(workbook.catalogue, workbook.config.cap);
   const active = workbook.units.filter((u) => u.active);
-  const structure = readStructure(
-    workbook.spreadsheet,
-    active.map((u) => u.tabName),
-  );
   // New tabs go before Tổng hợp (unit tabs ahead of the record tabs), else at the end, in order.
   const summary = structure.tabs.get(TAB.summary);
   let nextSheetId = structure.nextSheetId;

@@ -89,7 +89,13 @@ export class SharedTabs {
       structure.values.set(tab.title, []);
       topSet.delete(tab.title);
     }
+    structure.nextSheetId += made.length;
     return new SharedTabs(spreadsheet, structure, topSet);
+  }
+
+  /** Every tab as read (the shared tabs made since included), with the values of those asked for. */
+  get workbook(): WorkbookStructure {
+    return this.structure;
   }
 
   /** Whether a tab of that name existed when setup began (or was made by `open`). */
