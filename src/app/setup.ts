@@ -137,7 +137,7 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOp
     writeUnitsTab(spreadsheet, units, levelWords(config.cap).unit, shared);
     ensureTargetsTab(spreadsheet, shared);
     ensureRules(workbook, shared);
-    const submissions = readSubmissions(spreadsheet);
+    const submissions = readSubmissions(spreadsheet, shared);
     setUpUnitTabs(workbook, submissions, shared.workbook);
     ensureSummaryTab(spreadsheet, shared);
     refreshProgress(workbook, submissions, shared);

@@ -39,9 +39,10 @@ function isDate(value: unknown): value is Date {
 }
 
 /** The submissions recorded in Tiến độ. */
-export function readSubmissions(spreadsheet: Spreadsheet): Submission[] {
+export function readSubmissions(spreadsheet: Spreadsheet, shared?: SharedTabs): Submission[] {
   const submissions: Submission[] = [];
-  for (const row of readRecords(spreadsheet.getSheetByName(TAB.progress))) {
+  const sheet = shared ? shared.sheet(TAB.progress) : spreadsheet.getSheetByName(TAB.progress);
+  for (const row of readRecords(sheet)) {
     const unit = String(row[0]).trim();
     for (let q = 1; q <= 4; q++) {
       const at = row[2 + (q - 1) * COLUMNS_PER_QUARTER];

@@ -37,6 +37,18 @@ export interface WorkbookStructure {
   nextSheetId: number;
 }
 
+const ids = new WeakMap<Spreadsheet, string>();
+
+/** The spreadsheet's id, asked once per handle (a setup passes one handle to a dozen API calls). */
+export function spreadsheetId(spreadsheet: Spreadsheet): string {
+  let id = ids.get(spreadsheet);
+  if (id === undefined) {
+    id = spreadsheet.getId();
+    ids.set(spreadsheet, id);
+  }
+  return id;
+}
+
 function spreadsheets(): GoogleAppsScript.Sheets.Collection.SpreadsheetsCollection {
   // The manifest enables the service; a project copied without it fails here, not halfway.
   if (typeof Sheets === 'undefined' || !Sheets?.Spreadsheets)
@@ -96,7 +108,7 @@ export function readStructure(
   a1: string | ((tab: string) => string) = '',
 ): WorkbookStructure {
   SpreadsheetApp.flush();
-  const id = spreadsheet.getId();
+  const id = spreadsheetId(spreadsheet);
   const got = spreadsheets().get(id, {
     fields:
       'sheets(properties(sheetId,title,index,gridProperties(rowCount,columnCount)),' +
@@ -162,7 +174,7 @@ export function applyGroups(spreadsheet: Spreadsheet, groups: ReadonlyArray<read
   if (current.length > 0) calls.push(current);
   if (calls.length === 0) return;
   SpreadsheetApp.flush();
-  const id = spreadsheet.getId();
+  const id = spreadsheetId(spreadsheet);
   calls.forEach((requests, i) => {
     try {
       spreadsheets().batchUpdate({ requests }, id);
