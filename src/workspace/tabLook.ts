@@ -2,7 +2,8 @@
  * How a shared tab looks (its header, frozen columns, widths, rules and formats) as plain data, so
  * that the same look is applied at once through SpreadsheetApp by a job that writes one tab, or as
  * Sheets API requests by setup, which applies every tab's look with the tabs' protections in one
- * batchUpdate instead of some forty SpreadsheetApp calls.
+ * batchUpdate instead of some forty SpreadsheetApp calls. SharedTabs is setup's one read of the
+ * tabs, which spares it asking SpreadsheetApp for each tab's handle, size and content.
  */
 import type { WorkbookStructure } from './sheetsBatch';
 import { apiColor, applyGroups, readStructure } from './sheetsBatch';
@@ -34,7 +35,7 @@ export interface TabLook {
   numberFormats?: Array<{ block: CellBlock; pattern: string }>;
 }
 
-export const HEADER_BACKGROUND = '#d9d9d9';
+const HEADER_BACKGROUND = '#d9d9d9';
 
 /** The grid Google gives a new tab (insertSheet's, and addSheet's default). */
 const NEW_GRID = { rows: 1000, columns: 26 };
@@ -47,10 +48,9 @@ const NEW_GRID_PROPERTIES = { rowCount: NEW_GRID.rows, columnCount: NEW_GRID.col
  */
 export class SharedTabs {
   readonly looks = new Map<string, TabLook>();
-  private sheets: Sheet[] | null = null;
+  private sheets: Sheet[] = [];
 
   private constructor(
-    private readonly spreadsheet: Spreadsheet,
     private readonly structure: WorkbookStructure,
     private readonly tops: ReadonlySet<string>,
   ) {}
@@ -90,7 +90,10 @@ export class SharedTabs {
       topSet.delete(tab.title);
     }
     structure.nextSheetId += made.length;
-    return new SharedTabs(spreadsheet, structure, topSet);
+    const shared = new SharedTabs(structure, topSet);
+    // Every handle now, before setup adds unit tabs ahead of the record tabs and shifts their places.
+    shared.sheets = spreadsheet.getSheets();
+    return shared;
   }
 
   /** Every tab as read (the shared tabs made since included), with the values of those asked for. */
@@ -104,17 +107,15 @@ export class SharedTabs {
   }
 
   /**
-   * The tab, when it existed: every tab's handle comes from one getSheets, in the order the read
-   * found them (a handle stays the tab's when tabs are added later).
+   * The tab, when it existed or was made by `open`: every handle comes from one getSheets, in the
+   * order of the read (a handle stays the tab's when tabs are added later).
    */
   sheet(name: string): Sheet | null {
     const tab = this.structure.tabs.get(name);
-    if (!tab) return null;
-    this.sheets ??= this.spreadsheet.getSheets();
-    return this.sheets[tab.index] ?? null;
+    return tab ? (this.sheets[tab.index] ?? null) : null;
   }
 
-  /** The tab's grid and the extent of its values, when the tab existed and its values were read. */
+  /** The tab's grid and the extent of its values, when the tab exists and its values were read whole. */
   known(name: string): { rows: number; columns: number; lastRow: number; lastColumn: number } | null {
     const tab = this.structure.tabs.get(name);
     const values = this.structure.values.get(name);
