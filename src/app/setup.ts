@@ -129,7 +129,7 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOp
       now,
     };
 
-    // Tabs are created in the order of docs/architecture.md §5: settings, unit tabs, then the records.
+    // Tabs come in the order of docs/architecture.md §5 (SHARED_ORDER; unit tabs before Tổng hợp).
     // Their looks are applied with their protections, in one call.
     writeGuide(spreadsheet, shared);
     writeConfigTab(spreadsheet, config, workbook.settings, shared);

@@ -7,6 +7,7 @@
  */
 import type { WorkbookStructure } from './sheetsBatch';
 import { apiColor, applyGroups, readStructure } from './sheetsBatch';
+import type { TabExtent } from './tabs';
 import { recordsOf, replaceContent } from './tabs';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -116,7 +117,7 @@ export class SharedTabs {
   }
 
   /** The tab's grid and the extent of its values, when the tab exists and its values were read whole. */
-  known(name: string): { rows: number; columns: number; lastRow: number; lastColumn: number } | null {
+  known(name: string): TabExtent | null {
     const tab = this.structure.tabs.get(name);
     const values = this.structure.values.get(name);
     if (!tab || !values || this.tops.has(name)) return null;
