@@ -13,6 +13,7 @@ import { readArchive } from '../workspace/archiveTab';
 import { writeChecks } from '../workspace/checksTab';
 import { translatingFailures, withScriptLock } from '../workspace/lock';
 import { ensureRulesTab, readRules } from '../workspace/rulesTab';
+import type { SharedTabs } from '../workspace/tabLook';
 import { tellUser } from '../workspace/ui';
 import type { UnitRecord } from '../workspace/unitsTab';
 import { quarterValues, readUnitTabs } from './unitData';
@@ -26,8 +27,8 @@ export function workbookDefaultRules(workbook: Workbook): () => Rule[] {
     });
 }
 
-export function ensureRules(workbook: Workbook): void {
-  ensureRulesTab(workbook.spreadsheet, workbookDefaultRules(workbook));
+export function ensureRules(workbook: Workbook, shared?: SharedTabs): void {
+  ensureRulesTab(workbook.spreadsheet, workbookDefaultRules(workbook), shared);
 }
 
 export function rulesOf(workbook: Workbook): Rule[] {

@@ -6,6 +6,7 @@ import { personLabel } from '../domain/identity';
 import { completenessText, submissionState } from '../domain/progress';
 import type { Submission } from '../workspace/progressTab';
 import { writeProgress } from '../workspace/progressTab';
+import type { SharedTabs } from '../workspace/tabLook';
 import type { UnitRecord } from '../workspace/unitsTab';
 import type { Workbook } from './workbook';
 
@@ -41,7 +42,7 @@ export function quarterStatuses(
   }) as [string, string, string, string];
 }
 
-export function refreshProgress(workbook: Workbook, submissions: Submission[]): void {
+export function refreshProgress(workbook: Workbook, submissions: Submission[], shared?: SharedTabs): void {
   const active = workbook.units.filter((u) => u.active);
   const rows = active.map((unit) => ({
     unit: unit.ma,
@@ -61,5 +62,5 @@ export function refreshProgress(workbook: Workbook, submissions: Submission[]): 
   const totals = QUARTERS.map((quarter) =>
     completenessText(active.filter((u) => submissionOf(submissions, u.ma, quarter)).length, active.length),
   );
-  writeProgress(workbook.spreadsheet, workbook.settings.nam, rows, totals);
+  writeProgress(workbook.spreadsheet, workbook.settings.nam, rows, totals, shared);
 }

@@ -11,8 +11,9 @@ import { checkRequest } from '../domain/requests';
 import { errorText, isOwnMessage } from '../domain/serviceErrors';
 import { tagReference, templateProblems } from '../domain/report/tags';
 import { defaultTemplate } from '../domain/report/template';
+import type { Settings } from '../domain/settings';
 import { templateSetting } from '../domain/settings';
-import { writeSetting } from '../workspace/configTab';
+import { writeSetting, writeSettings } from '../workspace/configTab';
 import { withScriptLockThenTell } from '../workspace/lock';
 import { appendLog } from '../workspace/logTab';
 import { CHART_TAG, insertChartImages } from '../workspace/charts';
@@ -30,6 +31,7 @@ import {
   usableFolder,
 } from '../workspace/reportFiles';
 import { createTemplateDocument, templateUsable } from '../workspace/reportTemplate';
+import type { SharedTabs } from '../workspace/tabLook';
 import { writeTagsTab } from '../workspace/tagsTab';
 import { shortName } from '../domain/catalogue';
 import { parseQuarter, quarterName } from '../domain/periods';
@@ -82,37 +84,58 @@ function requestedReport(
   return { spec, kind: kindAsked ?? spec.reportKind };
 }
 
+/** Settings made here (folder and template ids): recorded in Cấu hình at once, or together by setup. */
+type RecordId = (key: 'thu_muc_bao_cao' | ReturnType<typeof templateSetting>, id: string) => void;
+
+function recordNow(workbook: Workbook): RecordId {
+  return (key, id) => writeSetting(workbook.spreadsheet, key, id);
+}
+
 /** The report folder, made (and recorded in Cấu hình) when missing. */
-function reportFolder(workbook: Workbook): GoogleAppsScript.Drive.Folder {
+function reportFolder(workbook: Workbook, record = recordNow(workbook)): GoogleAppsScript.Drive.Folder {
   const existing = usableFolder(workbook.settings.thu_muc_bao_cao);
   if (existing) return existing;
   const folder = createRootFolder(`Báo cáo - ${workbook.config.ten_don_vi}`);
-  writeSetting(workbook.spreadsheet, 'thu_muc_bao_cao', folder.getId());
+  record('thu_muc_bao_cao', folder.getId());
   workbook.settings.thu_muc_bao_cao = folder.getId();
   return folder;
 }
 
 /** The kind's template, made from the default (and recorded in Cấu hình) when missing. */
-function templateOf(workbook: Workbook, kind: ReportKind): string {
+function templateOf(
+  workbook: Workbook,
+  kind: ReportKind,
+  record = recordNow(workbook),
+  folder = () => subfolder(reportFolder(workbook, record), TEMPLATES_FOLDER),
+): string {
   const key = templateSetting(kind);
   const id = workbook.settings[key];
   if (templateUsable(id)) return id;
-  const made = createTemplateDocument(
-    defaultTemplate(kind),
-    subfolder(reportFolder(workbook), TEMPLATES_FOLDER),
-  );
-  writeSetting(workbook.spreadsheet, key, made);
+  const made = createTemplateDocument(defaultTemplate(kind), folder());
+  record(key, made);
   workbook.settings[key] = made;
   return made;
 }
 
 /**
  * Khởi tạo's part: the report folder, one template per kind, and the tag reference. Existing
- * templates (edited by people, perhaps) are left as they are.
+ * templates (edited by people, perhaps) are left as they are. The folders are looked up once and
+ * the ids made are recorded in Cấu hình together (one read).
  */
-export function ensureReportTemplates(workbook: Workbook): void {
-  for (const { kind } of REPORT_KINDS) templateOf(workbook, kind);
-  writeTagsTab(workbook.spreadsheet, tagReference(workbook.catalogue.filter((i) => i.active)));
+export function ensureReportTemplates(workbook: Workbook, shared?: SharedTabs): void {
+  const made: Partial<Settings> = {};
+  const record: RecordId = (key, id) => {
+    made[key] = id;
+  };
+  let templates: GoogleAppsScript.Drive.Folder | null = null;
+  const folder = () => (templates ??= subfolder(reportFolder(workbook, record), TEMPLATES_FOLDER));
+  try {
+    for (const { kind } of REPORT_KINDS) templateOf(workbook, kind, record, folder);
+  } finally {
+    // What was made before a failure is recorded, so the next run does not make it again.
+    writeSettings(workbook.spreadsheet, made);
+  }
+  writeTagsTab(workbook.spreadsheet, tagReference(workbook.catalogue.filter((i) => i.active)), shared);
 }
 
 function knownTags(content: ReportContent): Set<string> {

@@ -33,10 +33,12 @@ import { readSubmissions } from '../workspace/progressTab';
 import { ensureVietnameseSettings } from '../workspace/spreadsheetSettings';
 import { currentUserEmail } from '../workspace/session';
 import { ensureSummaryTab } from '../workspace/summaryTab';
+import { lookRequests, SharedTabs } from '../workspace/tabLook';
 import { ensureTargetsTab } from '../workspace/targetsTab';
 import { tellUser } from '../workspace/ui';
-import { activeSpreadsheet, ensureSheet, removeBlankDefaultTab, TAB } from '../workspace/tabs';
+import { activeSpreadsheet, DEFAULT_TAB_NAMES, removeBlankDefaultTab, TAB } from '../workspace/tabs';
 import { ensureEditTrigger } from '../workspace/triggers';
+import type { WorkbookStructure } from '../workspace/sheetsBatch';
 import { applyGroups, readStructure } from '../workspace/sheetsBatch';
 import { unitTabRequests } from '../workspace/unitTabs';
 import type { UnitRecord } from '../workspace/unitsTab';
@@ -66,6 +68,19 @@ const COPY_ACTION = 'Khởi tạo trong bản sao: bỏ lịch tự động, th�
 /** In the order they are created. */
 const ADMIN_TABS = [TAB.guide, TAB.config, TAB.catalogue, TAB.units, TAB.targets, TAB.rules];
 const SCRIPT_TABS = [TAB.summary, TAB.progress, TAB.checks, TAB.archive, TAB.log, TAB.tags];
+/** The shared tabs setup reads whole when it begins; of Lưu trữ and Nhật ký, which only grow, the header. */
+const SHARED_READ = [...ADMIN_TABS, TAB.summary, TAB.progress, TAB.checks, TAB.tags];
+const SHARED_TOPS = [TAB.archive, TAB.log];
+/** The order a new workbook's tabs are made in; unit tabs then go before Tổng hợp. */
+const SHARED_ORDER = [
+  TAB.guide,
+  TAB.config,
+  TAB.catalogue,
+  TAB.units,
+  TAB.targets,
+  TAB.rules,
+  ...SCRIPT_TABS,
+];
 /** The rows that hold every record tab's header (Tổng hợp's is the lowest). */
 const HEADER_ROWS_READ = 10;
 /** Columns kept beyond a record tab's header, for an admin's own notes. */
@@ -114,37 +129,46 @@ function setUp(initialConfig?: unknown): SetupResult | FirstRunOpened {
       spreadsheet,
       initialConfig !== undefined ? mergeUnits(tabUnits, config.don_vi) : tabUnits,
     );
+    // The shared and unit tabs as they are, in one read (the API refuses a person who cannot edit,
+    // hence after the check): their content, grids and handles serve every step below.
+    const shared = SharedTabs.open(
+      spreadsheet,
+      [...SHARED_READ, ...units.filter((u) => u.active).map((u) => u.tabName)],
+      SHARED_TOPS,
+      SHARED_ORDER,
+      // Every settings and records tab is closed to all but admins in the call that makes it, before
+      // anything is written or opened to officers already editing the Sheet.
+      config.quan_tri,
+    );
     const workbook: Workbook = {
       spreadsheet,
       config,
       settings: keepOwnFiles(parseSettings(tab?.settings ?? {}, now.getFullYear()), copied),
       units,
-      catalogue: mergeCatalogue(readCatalogueTab(spreadsheet), defaultCatalogue()),
+      catalogue: mergeCatalogue(readCatalogueTab(spreadsheet, shared), defaultCatalogue()),
       user,
       isAdmin: true,
       now,
     };
 
-    // Tabs are created in the order of docs/architecture.md §5: settings, unit tabs, then the records;
-    // each is closed to all but admins before anything is written or opened to officers.
-    for (const name of [...ADMIN_TABS, ...SCRIPT_TABS])
-      protectSheet(ensureSheet(spreadsheet, name), `trang ${name}`, config.quan_tri);
-    writeGuide(spreadsheet);
-    writeConfigTab(spreadsheet, config, workbook.settings);
-    writeCatalogueTab(spreadsheet, workbook.catalogue);
-    writeUnitsTab(spreadsheet, units, levelWords(config.cap).unit);
-    ensureTargetsTab(spreadsheet);
-    ensureRules(workbook);
-    const submissions = readSubmissions(spreadsheet);
-    setUpUnitTabs(workbook, submissions);
-    ensureSummaryTab(spreadsheet);
-    refreshProgress(workbook, submissions);
-    if (spreadsheet.getSheetByName(TAB.checks)!.getLastRow() === 0) writeChecks(spreadsheet, []);
-    ensureArchiveTab(spreadsheet);
-    ensureLogTab(spreadsheet);
-    ensureReportTemplates(workbook);
-    removeBlankDefaultTab(spreadsheet);
-    const tabNames = protectRecordTabs(workbook);
+    // Tabs come in the order of docs/architecture.md §5 (SHARED_ORDER; unit tabs before Tổng hợp).
+    // Their looks are applied with their protections, in one call.
+    writeGuide(spreadsheet, shared);
+    writeConfigTab(spreadsheet, config, workbook.settings, shared);
+    writeCatalogueTab(spreadsheet, workbook.catalogue, shared);
+    writeUnitsTab(spreadsheet, units, levelWords(config.cap).unit, shared);
+    ensureTargetsTab(spreadsheet, shared);
+    ensureRules(workbook, shared);
+    const submissions = readSubmissions(spreadsheet, shared);
+    setUpUnitTabs(workbook, submissions, shared.workbook);
+    ensureSummaryTab(spreadsheet, shared);
+    refreshProgress(workbook, submissions, shared);
+    if (!shared.holdsAnything(TAB.checks)) writeChecks(spreadsheet, [], shared);
+    ensureArchiveTab(spreadsheet, shared);
+    if (!shared.holdsAnything(TAB.log)) ensureLogTab(spreadsheet);
+    ensureReportTemplates(workbook, shared);
+    if (DEFAULT_TAB_NAMES.some((name) => shared.has(name))) removeBlankDefaultTab(spreadsheet);
+    const tabNames = protectRecordTabs(workbook, shared);
     ensureEditTrigger(spreadsheet);
     appendLog(spreadsheet, [
       ...(copied ? [{ at: now, user, action: COPY_ACTION }] : []),
@@ -208,7 +232,7 @@ function previousConfiguration(
  * its history read-only for all but admins: one call, each tab's protection replaced in it. Returns
  * the names of the tabs, in order.
  */
-function protectRecordTabs(workbook: Workbook): string[] {
+function protectRecordTabs(workbook: Workbook, shared: SharedTabs): string[] {
   const names = [...ADMIN_TABS, ...SCRIPT_TABS];
   // Their headers (within the first rows) give their width: the columns Google adds beyond it (26 in
   // all) would only be cells each appended row of Lưu trữ and Nhật ký carries. Tổng hợp keeps its
@@ -229,6 +253,7 @@ function protectRecordTabs(workbook: Workbook): string[] {
         const tab = tabs.get(name)!;
         const width = Math.max(1, ...(values.get(name) ?? []).map((r) => r.length)) + ROOM_COLUMNS;
         return [
+          ...lookRequests(tab.sheetId, shared.looks.get(name) ?? {}),
           ...removeProtectionRequests(tab, false),
           sheetProtectionRequest(tab.sheetId, description, admins),
           ...(values.has(name) && name !== TAB.summary && tab.columns > width
@@ -247,17 +272,17 @@ function protectRecordTabs(workbook: Workbook): string[] {
 }
 
 /**
- * Unit tabs in a constant number of calls whatever the number of units: one read of the tabs, their
- * protections and values, then the requests of every tab, packed into as few batchUpdate calls as
- * the payload limit allows, each tab's requests in one call.
+ * Unit tabs in a constant number of calls whatever the number of units: from the one read of the
+ * tabs, their protections and values (SharedTabs), the requests of every tab, packed into as few
+ * batchUpdate calls as the payload limit allows, each tab's requests in one call.
  */
-function setUpUnitTabs(workbook: Workbook, submissions: ReturnType<typeof readSubmissions>): void {
+function setUpUnitTabs(
+  workbook: Workbook,
+  submissions: ReturnType<typeof readSubmissions>,
+  structure: WorkbookStructure,
+): void {
   const indicators = entryIndicators(workbook.catalogue, workbook.config.cap);
   const active = workbook.units.filter((u) => u.active);
-  const structure = readStructure(
-    workbook.spreadsheet,
-    active.map((u) => u.tabName),
-  );
   // New tabs go before Tổng hợp (unit tabs ahead of the record tabs), else at the end, in order.
   const summary = structure.tabs.get(TAB.summary);
   let nextSheetId = structure.nextSheetId;

@@ -1,17 +1,24 @@
 import type { DataPoint } from '../domain/dataPoints';
 import { personLabel } from '../domain/identity';
 import { asCellText } from '../domain/text';
-import { appendRows, ensureSheet, readRecords, styleHeader, TAB } from './tabs';
+import type { SharedTabs } from './tabLook';
+import { giveLook } from './tabLook';
+import { appendRows, ensureSheet, readRecords, TAB } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const HEADER = ['Đơn vị', 'Kỳ', 'Mã chỉ tiêu', 'Giá trị', 'Thời điểm', 'Người thực hiện', 'Nguồn'];
 
-export function ensureArchiveTab(spreadsheet: Spreadsheet): void {
+export function ensureArchiveTab(spreadsheet: Spreadsheet, shared?: SharedTabs): void {
+  const started = shared?.startEmpty(TAB.archive, [HEADER]) ?? null;
+  if (started !== null) {
+    if (started) giveLook(null, TAB.archive, { header: HEADER.length }, shared);
+    return;
+  }
   const sheet = ensureSheet(spreadsheet, TAB.archive);
   if (sheet.getLastRow() === 0) {
     appendRows(sheet, [HEADER]);
-    styleHeader(sheet, HEADER.length);
+    giveLook(sheet, TAB.archive, { header: HEADER.length }, shared);
   }
 }
 

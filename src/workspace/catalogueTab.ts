@@ -1,7 +1,9 @@
 import type { Indicator, IndicatorType } from '../domain/catalogue';
 import { catalogueProblems } from '../domain/catalogue';
 import { asCellText } from '../domain/text';
-import { ensureSheet, isTicked, readRecords, replaceContent, styleHeader, TAB } from './tabs';
+import type { SharedTabs } from './tabLook';
+import { giveLook } from './tabLook';
+import { ensureSheet, isTicked, readRecords, replaceContent, TAB } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -53,8 +55,11 @@ function fromRow(row: unknown[]): Indicator {
 }
 
 /** The catalogue as the tab holds it (admins switch indicators on and off there), or [] if none. */
-export function readCatalogueTab(spreadsheet: Spreadsheet): Indicator[] {
-  const catalogue = readRecords(spreadsheet.getSheetByName(TAB.catalogue)).map(fromRow);
+export function readCatalogueTab(spreadsheet: Spreadsheet, shared?: SharedTabs): Indicator[] {
+  const records = shared
+    ? (shared.records(TAB.catalogue) ?? [])
+    : readRecords(spreadsheet.getSheetByName(TAB.catalogue));
+  const catalogue = records.map(fromRow);
   const problems = catalogueProblems(catalogue);
   if (problems.length > 0)
     throw new Error(`Trang "${TAB.catalogue}" có dòng không hợp lệ: ${problems.join('; ')}`);
@@ -70,12 +75,21 @@ export function mergeCatalogue(current: Indicator[], defaults: Indicator[]): Ind
   return [...current, ...defaults.filter((i) => !known.has(i.code))];
 }
 
-export function writeCatalogueTab(spreadsheet: Spreadsheet, catalogue: Indicator[]): void {
-  const sheet = ensureSheet(spreadsheet, TAB.catalogue);
-  replaceContent(sheet, [HEADER, ...catalogue.map(toRow)]);
-  styleHeader(sheet, HEADER.length);
-  sheet.setFrozenColumns(1);
-  sheet
-    .getRange(2, HEADER.length, catalogue.length, 1)
-    .setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
+export function writeCatalogueTab(
+  spreadsheet: Spreadsheet,
+  catalogue: Indicator[],
+  shared?: SharedTabs,
+): void {
+  const sheet = shared?.sheet(TAB.catalogue) ?? ensureSheet(spreadsheet, TAB.catalogue);
+  replaceContent(sheet, [HEADER, ...catalogue.map(toRow)], shared?.known(TAB.catalogue));
+  giveLook(
+    sheet,
+    TAB.catalogue,
+    {
+      header: HEADER.length,
+      frozenColumns: 1,
+      checkboxes: { row: 2, column: HEADER.length, rows: catalogue.length },
+    },
+    shared,
+  );
 }

@@ -1,5 +1,7 @@
 import { asCellText } from '../domain/text';
-import { ensureSheet, replaceContent, styleHeader, TAB } from './tabs';
+import type { SharedTabs } from './tabLook';
+import { giveLook } from './tabLook';
+import { ensureSheet, replaceContent, TAB } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -16,19 +18,23 @@ export interface CheckRow {
 }
 
 /** Kiểm tra holds the latest check of every unit, rewritten in one write. */
-export function writeChecks(spreadsheet: Spreadsheet, rows: CheckRow[]): void {
-  const sheet = ensureSheet(spreadsheet, TAB.checks);
-  replaceContent(sheet, [
-    HEADER,
-    ...rows.map((r) => [
-      asCellText(r.unit),
-      r.period,
-      asCellText(r.ruleId),
-      r.importance === 'error' ? 'Lỗi' : 'Cảnh báo',
-      asCellText(r.message),
-      r.left ?? '',
-      r.right ?? '',
-    ]),
-  ]);
-  styleHeader(sheet, HEADER.length);
+export function writeChecks(spreadsheet: Spreadsheet, rows: CheckRow[], shared?: SharedTabs): void {
+  const sheet = shared?.sheet(TAB.checks) ?? ensureSheet(spreadsheet, TAB.checks);
+  replaceContent(
+    sheet,
+    [
+      HEADER,
+      ...rows.map((r) => [
+        asCellText(r.unit),
+        r.period,
+        asCellText(r.ruleId),
+        r.importance === 'error' ? 'Lỗi' : 'Cảnh báo',
+        asCellText(r.message),
+        r.left ?? '',
+        r.right ?? '',
+      ]),
+    ],
+    shared?.known(TAB.checks),
+  );
+  giveLook(sheet, TAB.checks, { header: HEADER.length }, shared);
 }

@@ -3,7 +3,9 @@ import type { Settings } from '../domain/settings';
 import { SETTING_LABELS } from '../domain/settings';
 import { asCellText, splitList } from '../domain/text';
 import { versionText } from '../domain/version';
-import { ensureSheet, readAll, readRecords, replaceContent, styleHeader, TAB } from './tabs';
+import { ensureSheet, readAll, readRecords, replaceContent, TAB } from './tabs';
+import type { SharedTabs } from './tabLook';
+import { giveLook } from './tabLook';
 import { describeSchedule, readScheduleRecord } from './triggers';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -82,8 +84,13 @@ export function readConfigTab(spreadsheet: Spreadsheet): ConfigTabContent | null
   return Object.keys(content.config).length > 0 ? content : null;
 }
 
-export function writeConfigTab(spreadsheet: Spreadsheet, config: WorkbookConfig, settings: Settings): void {
-  const sheet = ensureSheet(spreadsheet, TAB.config);
+export function writeConfigTab(
+  spreadsheet: Spreadsheet,
+  config: WorkbookConfig,
+  settings: Settings,
+  shared?: SharedTabs,
+): void {
+  const sheet = shared?.sheet(TAB.config) ?? ensureSheet(spreadsheet, TAB.config);
   const configRows = (Object.keys(CONFIG_LABELS) as Array<keyof typeof CONFIG_LABELS>).map((key) => {
     const value = config[key];
     return [key, asCellText(Array.isArray(value) ? value.join(', ') : value), CONFIG_LABELS[key]];
@@ -99,23 +106,37 @@ export function writeConfigTab(spreadsheet: Spreadsheet, config: WorkbookConfig,
     SETTING_LABELS[key],
   ]);
   const scheduleRow = [SCHEDULE_KEY, asCellText(describeSchedule(readScheduleRecord())), SCHEDULE_LABEL];
-  replaceContent(sheet, [
-    ['Khóa', 'Giá trị', 'Ý nghĩa'],
-    ...configRows,
-    ...reportRows,
-    ...settingRows,
-    scheduleRow,
-    [VERSION_KEY, versionText(), VERSION_LABEL],
-  ]);
-  styleHeader(sheet, 3);
+  replaceContent(
+    sheet,
+    [
+      ['Khóa', 'Giá trị', 'Ý nghĩa'],
+      ...configRows,
+      ...reportRows,
+      ...settingRows,
+      scheduleRow,
+      [VERSION_KEY, versionText(), VERSION_LABEL],
+    ],
+    shared?.known(TAB.config),
+  );
+  giveLook(sheet, TAB.config, { header: 3 }, shared);
 }
 
 /** Changes one setting's value in Cấu hình (one read, one write). */
 export function writeSetting(spreadsheet: Spreadsheet, key: keyof Settings, value: number | string): void {
+  writeSettings(spreadsheet, { [key]: value });
+}
+
+/** Changes settings' values in Cấu hình: one read, one write a setting; nothing when there is none. */
+export function writeSettings(spreadsheet: Spreadsheet, values: Partial<Settings>): void {
+  const keys = Object.keys(values) as Array<keyof Settings>;
+  if (keys.length === 0) return;
   const sheet = ensureSheet(spreadsheet, TAB.config);
-  const index = readAll(sheet).findIndex((row) => String(row[0] ?? '').trim() === key);
-  if (index < 1) throw new Error(`Trang "${TAB.config}" thiếu dòng "${key}"; hãy chạy Khởi tạo.`);
-  sheet.getRange(index + 1, 2).setValue(value);
+  const rows = readAll(sheet);
+  for (const key of keys) {
+    const index = rows.findIndex((row) => String(row[0] ?? '').trim() === key);
+    if (index < 1) throw new Error(`Trang "${TAB.config}" thiếu dòng "${key}"; hãy chạy Khởi tạo.`);
+    sheet.getRange(index + 1, 2).setValue(values[key]!);
+  }
 }
 
 /** Shows the installed schedule in Cấu hình (one read, one write; the row is added when missing). */

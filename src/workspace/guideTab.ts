@@ -1,4 +1,6 @@
 import { versionText } from '../domain/version';
+import type { SharedTabs } from './tabLook';
+import { giveLook } from './tabLook';
 import { activeSpreadsheet, ensureSheet, replaceContent, TAB } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -47,14 +49,17 @@ export const GUIDE_LINES: readonly string[] = [
   `Hướng dẫn đầy đủ: tệp ${GUIDE_FILE} trong bộ mã nguồn (người cài đặt có thể chia sẻ), gồm các phần trên và các câu hỏi thường gặp khác.`,
 ];
 
-export function writeGuide(spreadsheet: Spreadsheet): void {
-  const sheet = ensureSheet(spreadsheet, TAB.guide);
+export function writeGuide(spreadsheet: Spreadsheet, shared?: SharedTabs): void {
+  const sheet = shared?.sheet(TAB.guide) ?? ensureSheet(spreadsheet, TAB.guide);
   const rows = [...GUIDE_LINES, `Phiên bản: ${versionText()}.`].map((line) => [line.replace(/^#\s*/, '')]);
-  replaceContent(sheet, rows);
-  sheet
-    .getRange(1, 1, rows.length, 1)
-    .setFontWeights(rows.map((_, i) => [GUIDE_LINES[i]?.startsWith('#') ? 'bold' : 'normal']));
-  sheet.setColumnWidth(1, 900);
+  replaceContent(sheet, rows, shared?.known(TAB.guide));
+  const bold = rows.map((_, i) => Boolean(GUIDE_LINES[i]?.startsWith('#')));
+  giveLook(
+    sheet,
+    TAB.guide,
+    { boldDown: { block: { row: 1, column: 1 }, bold }, columnWidths: [{ column: 1, pixels: 900 }] },
+    shared,
+  );
 }
 
 /** "Hướng dẫn" in the menu: brings the guide tab to the front (recreating it if it was deleted). */

@@ -1,5 +1,7 @@
 import { asCellText } from '../domain/text';
-import { ensureSheet, readAll, readRecords, replaceContent, styleHeader, TAB } from './tabs';
+import type { SharedTabs } from './tabLook';
+import { giveLook } from './tabLook';
+import { ensureSheet, readAll, readRecords, replaceContent, TAB } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -37,9 +39,10 @@ function isDate(value: unknown): value is Date {
 }
 
 /** The submissions recorded in Tiến độ. */
-export function readSubmissions(spreadsheet: Spreadsheet): Submission[] {
+export function readSubmissions(spreadsheet: Spreadsheet, shared?: SharedTabs): Submission[] {
   const submissions: Submission[] = [];
-  for (const row of readRecords(spreadsheet.getSheetByName(TAB.progress))) {
+  const sheet = shared ? shared.sheet(TAB.progress) : spreadsheet.getSheetByName(TAB.progress);
+  for (const row of readRecords(sheet)) {
     const unit = String(row[0]).trim();
     for (let q = 1; q <= 4; q++) {
       const at = row[2 + (q - 1) * COLUMNS_PER_QUARTER];
@@ -56,25 +59,51 @@ export function writeProgress(
   year: number,
   rows: ProgressRow[],
   totals: string[],
+  shared?: SharedTabs,
 ): void {
-  const sheet = ensureSheet(spreadsheet, TAB.progress);
+  const sheet = shared?.sheet(TAB.progress) ?? ensureSheet(spreadsheet, TAB.progress);
   const head = header(year);
-  replaceContent(sheet, [
-    head,
-    ...rows.map((r) => [
-      asCellText(r.unit),
-      asCellText(r.unitName),
-      ...r.cells.flatMap((c) => [c.at, asCellText(c.by), c.state]),
-    ]),
-    ['', 'Tổng hợp', ...totals.flatMap((t) => ['', '', t])],
-  ]);
-  styleHeader(sheet, head.length);
-  sheet.setFrozenColumns(2);
-  if (rows.length > 0) sheet.getRange(2, 3, rows.length, head.length - 2).setNumberFormat('dd/MM/yyyy HH:mm');
+  replaceContent(
+    sheet,
+    [
+      head,
+      ...rows.map((r) => [
+        asCellText(r.unit),
+        asCellText(r.unitName),
+        ...r.cells.flatMap((c) => [c.at, asCellText(c.by), c.state]),
+      ]),
+      ['', 'Tổng hợp', ...totals.flatMap((t) => ['', '', t])],
+    ],
+    shared?.known(TAB.progress),
+  );
+  giveLook(
+    sheet,
+    TAB.progress,
+    {
+      header: head.length,
+      frozenColumns: 2,
+      ...(rows.length > 0
+        ? {
+            numberFormats: [
+              {
+                block: { row: 2, column: 3, rows: rows.length, columns: head.length - 2 },
+                pattern: 'dd/MM/yyyy HH:mm',
+              },
+            ],
+          }
+        : {}),
+    },
+    shared,
+  );
 }
 
 /** A new year starts with no submission: Tiến độ keeps only its header until setup rewrites it. */
 export function clearSubmissions(spreadsheet: Spreadsheet): void {
   const sheet = spreadsheet.getSheetByName(TAB.progress);
-  if (sheet) replaceContent(sheet, [readAll(sheet)[0] ?? []]);
+  if (!sheet) return;
+  const values = readAll(sheet);
+  if (values.length === 0) return;
+  // The data range just read is the extent to clear, and the grid holds it: nothing more to ask.
+  const [rows, columns] = [values.length, values[0]!.length];
+  replaceContent(sheet, [values[0]!], { rows, columns, lastRow: rows, lastColumn: columns });
 }

@@ -31,16 +31,20 @@ function appendParagraph(container: Container, p: TemplateParagraph): void {
 }
 
 function appendColumns(body: Body, block: TemplateColumns): void {
-  const table = body.appendTable([['', '']]);
+  const sides = [block.left, block.right];
+  // Each new cell holds one paragraph with the text given here: it becomes the side's first
+  // paragraph, which saves appending one and removing the empty one a cell would start with.
+  const table = body.appendTable([sides.map((paragraphs) => paragraphs[0]?.text ?? '')]);
   table.setBorderWidth(0);
   const width = PAGE.widthPt - PAGE.marginLeftPt - PAGE.marginRightPt;
   table.setColumnWidth(0, (width * block.leftWidth) / 100);
   table.setColumnWidth(1, (width * (100 - block.leftWidth)) / 100);
-  [block.left, block.right].forEach((paragraphs, column) => {
+  sides.forEach((paragraphs, column) => {
+    const [first, ...rest] = paragraphs;
+    if (!first) return;
     const cell = table.getCell(0, column);
-    for (const p of paragraphs) appendParagraph(cell, p);
-    // A new cell holds one empty paragraph; the block's own paragraphs replace it.
-    cell.getChild(0).removeFromParent();
+    cell.getChild(0).asParagraph().setAttributes(attributes(first));
+    for (const p of rest) appendParagraph(cell, p);
   });
 }
 

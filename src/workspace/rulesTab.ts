@@ -1,16 +1,24 @@
 import type { Rule } from '../domain/rules';
 import { RULE_HEADER, rulesFromRows, rulesToRows } from '../domain/rules';
-import { ensureSheet, readAll, replaceContent, styleHeader, TAB } from './tabs';
+import type { SharedTabs } from './tabLook';
+import { giveLook } from './tabLook';
+import { ensureSheet, readAll, replaceContent, TAB } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Writes the default rules into a new or empty Quy tắc kiểm tra; an edited tab is left alone. */
-export function ensureRulesTab(spreadsheet: Spreadsheet, defaults: () => Rule[]): void {
-  const sheet = ensureSheet(spreadsheet, TAB.rules);
-  if (sheet.getLastRow() > 1) return;
-  replaceContent(sheet, [RULE_HEADER, ...rulesToRows(defaults())]);
-  styleHeader(sheet, RULE_HEADER.length);
-  sheet.setColumnWidth(6, 420);
+export function ensureRulesTab(spreadsheet: Spreadsheet, defaults: () => Rule[], shared?: SharedTabs): void {
+  const held = shared?.holdsRows(TAB.rules) ?? null;
+  if (held) return;
+  const sheet = shared?.sheet(TAB.rules) ?? ensureSheet(spreadsheet, TAB.rules);
+  if (held === null && sheet.getLastRow() > 1) return;
+  replaceContent(sheet, [RULE_HEADER, ...rulesToRows(defaults())], shared?.known(TAB.rules));
+  giveLook(
+    sheet,
+    TAB.rules,
+    { header: RULE_HEADER.length, columnWidths: [{ column: 6, pixels: 420 }] },
+    shared,
+  );
 }
 
 /** The active rules as admins left them; a malformed row is a clear error naming its row. */

@@ -5,6 +5,8 @@
  * subrequest" as one request.
  */
 
+import { spreadsheetId } from './sheetsBatch';
+
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** A1 of whole columns from A to the `width`-th column of a tab, its name quoted for the API. */
@@ -28,7 +30,7 @@ export function readColumnBlocks(spreadsheet: Spreadsheet, ranges: string[], wid
   const api = Sheets;
   if (!api) throw new Error('Dịch vụ Google Sheets API chưa được bật cho dự án Apps Script này.');
   SpreadsheetApp.flush();
-  const response = api.Spreadsheets.Values.batchGet(spreadsheet.getId(), {
+  const response = api.Spreadsheets.Values.batchGet(spreadsheetId(spreadsheet), {
     ranges,
     valueRenderOption: 'UNFORMATTED_VALUE',
     dateTimeRenderOption: 'SERIAL_NUMBER',

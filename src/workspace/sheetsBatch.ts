@@ -37,6 +37,18 @@ export interface WorkbookStructure {
   nextSheetId: number;
 }
 
+const ids = new WeakMap<Spreadsheet, string>();
+
+/** The spreadsheet's id, asked once per handle (a setup passes one handle to a dozen API calls). */
+export function spreadsheetId(spreadsheet: Spreadsheet): string {
+  let id = ids.get(spreadsheet);
+  if (id === undefined) {
+    id = spreadsheet.getId();
+    ids.set(spreadsheet, id);
+  }
+  return id;
+}
+
 function spreadsheets(): GoogleAppsScript.Sheets.Collection.SpreadsheetsCollection {
   // The manifest enables the service; a project copied without it fails here, not halfway.
   if (typeof Sheets === 'undefined' || !Sheets?.Spreadsheets)
@@ -87,16 +99,16 @@ function tabInfo(sheet: GoogleAppsScript.Sheets.Schema.Sheet): TabInfo {
 
 /**
  * Every tab's id, position, grid and protections (one call), and the values of `valueTabs` that
- * exist, whole or only the rows or cells `a1` names ("1:10"), in one more call made only when there
- * are any.
+ * exist, whole or only the rows or cells `a1` names ("1:10", or by tab), in one more call made only
+ * when there are any.
  */
 export function readStructure(
   spreadsheet: Spreadsheet,
   valueTabs: readonly string[] = [],
-  a1 = '',
+  a1: string | ((tab: string) => string) = '',
 ): WorkbookStructure {
   SpreadsheetApp.flush();
-  const id = spreadsheet.getId();
+  const id = spreadsheetId(spreadsheet);
   const got = spreadsheets().get(id, {
     fields:
       'sheets(properties(sheetId,title,index,gridProperties(rowCount,columnCount)),' +
@@ -108,7 +120,7 @@ export function readStructure(
   const wanted = valueTabs.filter((t) => tabs.has(t));
   if (wanted.length > 0) {
     const data = spreadsheets().get(id, {
-      ranges: wanted.map((t) => tabRange(t, a1)),
+      ranges: wanted.map((t) => tabRange(t, typeof a1 === 'string' ? a1 : a1(t))),
       fields:
         'sheets(properties.title,data.rowData.values(effectiveValue,formattedValue,userEnteredFormat.numberFormat.type))',
     });
@@ -162,7 +174,7 @@ export function applyGroups(spreadsheet: Spreadsheet, groups: ReadonlyArray<read
   if (current.length > 0) calls.push(current);
   if (calls.length === 0) return;
   SpreadsheetApp.flush();
-  const id = spreadsheet.getId();
+  const id = spreadsheetId(spreadsheet);
   // A refused call changes nothing; Google's text goes up to the job's boundary (lock.ts), which
   // keeps it in Nhật ký and tells the person what to do.
   for (const requests of calls) spreadsheets().batchUpdate({ requests }, id);

@@ -8,17 +8,18 @@ import { unitOfMeasure } from '../domain/aggregate';
 import { groupTitle, RATING_CLASSES, shortName, valueKind } from '../domain/catalogue';
 import type { TargetCells } from '../domain/targets';
 import { asCellText } from '../domain/text';
+import type { SharedTabs } from './tabLook';
 import { appendRows, ensureGrid, ensureSheet, replaceContent, TAB } from './tabs';
 import type { UnitRecord } from './unitsTab';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Tổng hợp is written whole by each roll-up; until the first one it says how to get one. */
-export function ensureSummaryTab(spreadsheet: Spreadsheet): void {
+export function ensureSummaryTab(spreadsheet: Spreadsheet, shared?: SharedTabs): void {
+  const first = [['Chưa có số liệu tổng hợp: chọn Hội LHPN › Tổng hợp ngay.']];
+  if ((shared?.startEmpty(TAB.summary, first) ?? null) !== null) return;
   const sheet = ensureSheet(spreadsheet, TAB.summary);
-  if (sheet.getLastRow() === 0) {
-    appendRows(sheet, [['Chưa có số liệu tổng hợp: chọn Hội LHPN › Tổng hợp ngay.']]);
-  }
+  if (sheet.getLastRow() === 0) appendRows(sheet, first);
 }
 
 export interface SummaryContent {

@@ -1,3 +1,5 @@
+import { applyLook } from './tabLook';
+
 /** Tab names of the workbook (docs/architecture.md §5). Users see them, so they are Vietnamese. */
 export const TAB = {
   guide: 'Hướng dẫn',
@@ -45,10 +47,12 @@ export function readAll(sheet: Sheet): unknown[][] {
 
 /** The data rows of a record tab (below the header) that have a key in column A; [] without the tab. */
 export function readRecords(sheet: Sheet | null): unknown[][] {
-  if (!sheet) return [];
-  return readAll(sheet)
-    .slice(1)
-    .filter((row) => String(row[0] ?? '').trim() !== '');
+  return sheet ? recordsOf(readAll(sheet)) : [];
+}
+
+/** The rows below the header that have a key in column A. */
+export function recordsOf(values: unknown[][]): unknown[][] {
+  return values.slice(1).filter((row) => String(row[0] ?? '').trim() !== '');
 }
 
 /** A checkbox or a yes typed by hand ("x", "có", TRUE). */
@@ -60,11 +64,19 @@ export function isTicked(value: unknown): boolean {
  * Grows the grid so a write of `rows` × `columns` from A1 fits: a new tab has 1000 rows and 26
  * columns, and writing past them is an error. Lưu trữ alone passes 1000 rows in a year.
  */
-export function ensureGrid(sheet: Sheet, rows: number, columns: number): void {
-  const maxRows = sheet.getMaxRows();
+export function ensureGrid(sheet: Sheet, rows: number, columns: number, known?: TabExtent | null): void {
+  const maxRows = known ? known.rows : sheet.getMaxRows();
   if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-  const maxColumns = sheet.getMaxColumns();
+  const maxColumns = known ? known.columns : sheet.getMaxColumns();
   if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+}
+
+/** A tab's grid and the extent of what it holds, when already known (setup's SharedTabs). */
+export interface TabExtent {
+  rows: number;
+  columns: number;
+  lastRow: number;
+  lastColumn: number;
 }
 
 function pad(rows: unknown[][], width: number): unknown[][] {
@@ -80,16 +92,16 @@ export function writeBlock(sheet: Sheet, rows: unknown[][]): void {
 }
 
 /**
- * Replaces a tab's content with `rows` in one write, clearing what the old content had beyond it,
+ * Replaces a tab's content with `rows` in one write (and four reads of its size, unless known), clearing what the old content had beyond it,
  * so a shorter table never leaves stale rows behind.
  */
-export function replaceContent(sheet: Sheet, rows: unknown[][]): void {
-  const width = Math.max(1, ...rows.map((r) => r.length), sheet.getLastColumn());
-  const height = Math.max(rows.length, sheet.getLastRow());
+export function replaceContent(sheet: Sheet, rows: unknown[][], known?: TabExtent | null): void {
+  const width = Math.max(1, ...rows.map((r) => r.length), known ? known.lastColumn : sheet.getLastColumn());
+  const height = Math.max(rows.length, known ? known.lastRow : sheet.getLastRow());
   if (height === 0) return;
   const padded = pad(rows, width);
   while (padded.length < height) padded.push(Array<unknown>(width).fill(''));
-  ensureGrid(sheet, height, width);
+  ensureGrid(sheet, height, width, known);
   sheet.getRange(1, 1, height, width).setValues(padded);
 }
 
@@ -104,14 +116,11 @@ export function appendRows(sheet: Sheet, rows: unknown[][]): void {
 
 /** A header row: bold, grey, frozen. */
 export function styleHeader(sheet: Sheet, width: number): void {
-  const header = sheet.getRange(1, 1, 1, width);
-  header.setFontWeight('bold');
-  header.setBackground('#d9d9d9');
-  sheet.setFrozenRows(1);
+  applyLook(sheet, { header: width });
 }
 
 /** Names Google gives the first tab of a new Sheet, depending on the account's language. */
-const DEFAULT_TAB_NAMES = ['Trang tính1', 'Sheet1'];
+export const DEFAULT_TAB_NAMES = ['Trang tính1', 'Sheet1'];
 
 /**
  * Removes the blank first tab of a new Sheet once the workbook has its own tabs. A default-named

@@ -1,6 +1,8 @@
 /** "Danh sách thẻ": every tag a report template may hold, generated from the code and the catalogue. */
 import type { TagInfo } from '../domain/report/tags';
-import { activeSpreadsheet, ensureSheet, replaceContent, styleHeader, TAB } from './tabs';
+import type { SharedTabs } from './tabLook';
+import { giveLook } from './tabLook';
+import { activeSpreadsheet, ensureSheet, replaceContent, TAB } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -10,13 +12,17 @@ const KIND_LABEL: Record<TagInfo['kind'], string> = {
   table: 'Bảng (đứng riêng một dòng)',
 };
 
-export function writeTagsTab(spreadsheet: Spreadsheet, tags: readonly TagInfo[]): void {
-  const sheet = ensureSheet(spreadsheet, TAB.tags);
-  replaceContent(sheet, [
-    ['Thẻ', 'Loại', 'Ý nghĩa', 'Ví dụ'],
-    ...tags.map((t) => [`{{${t.tag}}}`, KIND_LABEL[t.kind], t.meaning, t.example]),
-  ]);
-  styleHeader(sheet, 4);
+export function writeTagsTab(spreadsheet: Spreadsheet, tags: readonly TagInfo[], shared?: SharedTabs): void {
+  const sheet = shared?.sheet(TAB.tags) ?? ensureSheet(spreadsheet, TAB.tags);
+  replaceContent(
+    sheet,
+    [
+      ['Thẻ', 'Loại', 'Ý nghĩa', 'Ví dụ'],
+      ...tags.map((t) => [`{{${t.tag}}}`, KIND_LABEL[t.kind], t.meaning, t.example]),
+    ],
+    shared?.known(TAB.tags),
+  );
+  giveLook(sheet, TAB.tags, { header: 4 }, shared);
 }
 
 /** "Danh sách thẻ báo cáo" in the menu: brings the tab to the front. */

@@ -1,26 +1,34 @@
 import { TARGET_HEADER, TARGET_TYPE_LABELS } from '../domain/targets';
 import { asCellText } from '../domain/text';
-import { appendRows, ensureSheet, readAll, replaceContent, styleHeader, TAB } from './tabs';
+import type { SharedTabs } from './tabLook';
+import { giveLook } from './tabLook';
+import { appendRows, ensureSheet, readAll, replaceContent, TAB } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Creates Mục tiêu with its header; what admins typed in it is never touched. */
-export function ensureTargetsTab(spreadsheet: Spreadsheet): void {
-  const sheet = ensureSheet(spreadsheet, TAB.targets);
-  if (sheet.getLastRow() === 0) {
+export function ensureTargetsTab(spreadsheet: Spreadsheet, shared?: SharedTabs): void {
+  let fresh = shared?.startEmpty(TAB.targets, [[...TARGET_HEADER]]) ?? null;
+  const sheet = fresh === null ? ensureSheet(spreadsheet, TAB.targets) : null;
+  if (sheet && sheet.getLastRow() === 0) {
     appendRows(sheet, [[...TARGET_HEADER]]);
-    styleHeader(sheet, TARGET_HEADER.length);
+    fresh = true;
   }
-  // Values stay as typed ("2%", "95-100"): the Vietnamese locale would turn "2%" into 0,02.
-  sheet.getRange(2, 6, sheet.getMaxRows() - 1, 3).setNumberFormat('@');
-  sheet
-    .getRange(2, 5, sheet.getMaxRows() - 1, 1)
-    .setDataValidation(
-      SpreadsheetApp.newDataValidation()
-        .requireValueInList(Object.values(TARGET_TYPE_LABELS), true)
-        .setHelpText('Chọn loại chỉ tiêu trong danh sách.')
-        .build(),
-    );
+  giveLook(
+    sheet,
+    TAB.targets,
+    {
+      ...(fresh ? { header: TARGET_HEADER.length } : {}),
+      // Values stay as typed ("2%", "95-100"): the Vietnamese locale would turn "2%" into 0,02.
+      numberFormats: [{ block: { row: 2, column: 6, columns: 3 }, pattern: '@' }],
+      list: {
+        block: { row: 2, column: 5 },
+        values: Object.values(TARGET_TYPE_LABELS),
+        help: 'Chọn loại chỉ tiêu trong danh sách.',
+      },
+    },
+    shared,
+  );
 }
 
 /** Everything typed in Mục tiêu, header included (one read). */

@@ -2,7 +2,9 @@ import type { UnitConfig } from '../domain/config';
 import { isIsoDay } from '../domain/config';
 import { uniqueTabNames, unitTabName } from '../domain/sheetNames';
 import { asCellText, splitList } from '../domain/text';
-import { ensureSheet, isTicked, readRecords, replaceContent, styleHeader, TAB } from './tabs';
+import type { SharedTabs } from './tabLook';
+import { giveLook } from './tabLook';
+import { ensureSheet, isTicked, readRecords, replaceContent, TAB } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -116,8 +118,13 @@ export function legalizeTabNames(spreadsheet: Spreadsheet, units: UnitRecord[]):
 }
 
 /** @param unitWord what the level calls its units ("cơ sở", "chi hội"), for the column titles */
-export function writeUnitsTab(spreadsheet: Spreadsheet, units: UnitRecord[], unitWord: string): void {
-  const sheet = ensureSheet(spreadsheet, TAB.units);
+export function writeUnitsTab(
+  spreadsheet: Spreadsheet,
+  units: UnitRecord[],
+  unitWord: string,
+  shared?: SharedTabs,
+): void {
+  const sheet = shared?.sheet(TAB.units) ?? ensureSheet(spreadsheet, TAB.units);
   const header = [
     `Mã ${unitWord}`,
     `Tên ${unitWord}`,
@@ -127,22 +134,29 @@ export function writeUnitsTab(spreadsheet: Spreadsheet, units: UnitRecord[], uni
     `Hợp nhất từ (mã các ${unitWord} tiền thân)`,
     'Ngày hợp nhất',
   ];
-  replaceContent(sheet, [
-    header,
-    ...units.map((u) => [
-      asCellText(u.ma),
-      asCellText(u.ten),
-      u.email.join(', '),
-      u.active,
-      asCellText(u.tabName),
-      (u.predecessors ?? []).join(', '),
-      dayCell(u.mergedOn),
-    ]),
-  ]);
-  styleHeader(sheet, header.length);
-  if (units.length > 0) {
-    sheet
-      .getRange(2, 4, units.length, 1)
-      .setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
-  }
+  replaceContent(
+    sheet,
+    [
+      header,
+      ...units.map((u) => [
+        asCellText(u.ma),
+        asCellText(u.ten),
+        u.email.join(', '),
+        u.active,
+        asCellText(u.tabName),
+        (u.predecessors ?? []).join(', '),
+        dayCell(u.mergedOn),
+      ]),
+    ],
+    shared?.known(TAB.units),
+  );
+  giveLook(
+    sheet,
+    TAB.units,
+    {
+      header: header.length,
+      ...(units.length > 0 ? { checkboxes: { row: 2, column: 4, rows: units.length } } : {}),
+    },
+    shared,
+  );
 }
