@@ -23,12 +23,7 @@ import { readConfigTab, writeConfigTab } from '../workspace/configTab';
 import { writeGuide } from '../workspace/guideTab';
 import { translatingFailures, withScriptLock } from '../workspace/lock';
 import { appendLog, ensureLogTab } from '../workspace/logTab';
-import {
-  isGuardedFor,
-  protectSheet,
-  removeProtectionRequests,
-  sheetProtectionRequest,
-} from '../workspace/protection';
+import { isGuardedFor, removeProtectionRequests, sheetProtectionRequest } from '../workspace/protection';
 import { readSubmissions } from '../workspace/progressTab';
 import { ensureVietnameseSettings } from '../workspace/spreadsheetSettings';
 import { currentUserEmail } from '../workspace/session';
@@ -39,7 +34,7 @@ import { tellUser } from '../workspace/ui';
 import { activeSpreadsheet, DEFAULT_TAB_NAMES, removeBlankDefaultTab, TAB } from '../workspace/tabs';
 import { ensureEditTrigger } from '../workspace/triggers';
 import type { WorkbookStructure } from '../workspace/sheetsBatch';
-import { applyGroups, readStructure } from '../workspace/sheetsBatch';
+import { applyGroups, readStructure, spreadsheetId } from '../workspace/sheetsBatch';
 import { unitTabRequests } from '../workspace/unitTabs';
 import type { UnitRecord } from '../workspace/unitsTab';
 import { legalizeTabNames, mergeUnits, readUnitsTab, writeUnitsTab } from '../workspace/unitsTab';
@@ -108,7 +103,8 @@ function setUp(initialConfig?: unknown): SetupResult | FirstRunOpened {
     const user = currentUserEmail();
     // Over a set-up workbook the admins written in Cấu hình decide, once it is closed to everyone
     // else; a Cấu hình a cut-off first run left open may have been edited by anyone.
-    const guarded = tab && isGuardedFor(spreadsheet.getSheetByName(TAB.config)!, config.quan_tri);
+    const guarded =
+      tab && isGuardedFor(spreadsheet.getSheetByName(TAB.config)!, config.quan_tri, spreadsheet);
     // Only the admins matter here: Đơn vị may still be empty after a first setup cut off midway.
     const allowedBy =
       guarded && initialConfig !== undefined
@@ -120,7 +116,7 @@ function setUp(initialConfig?: unknown): SetupResult | FirstRunOpened {
       );
     }
     // A copy of a template (or of a workbook) keeps nothing of the original owner's (copiedWorkbook.ts).
-    const copied = forgetOtherWorkbook(spreadsheet.getId(), tab === null);
+    const copied = forgetOtherWorkbook(spreadsheetId(spreadsheet), tab === null);
     const added = addedScopes(readSetUpScopes());
     writeSetUpScopes(added);
     // Before anything is written: typed figures and dates are read by the spreadsheet's locale.

@@ -4,6 +4,7 @@
  * Google's own consent prompt (ScriptApp.requireScopes), and, in script properties, what each person
  * had granted the last time they used the menu, so an admin can see who Google will ask again.
  */
+import { scriptProperties } from './properties';
 import type { AuthorizationRecord } from '../domain/authorization';
 import { MANIFEST_SCOPES } from '../domain/authorization';
 
@@ -42,7 +43,7 @@ const SCOPE_PREFIX = 'https://www.googleapis.com/auth/';
 
 /** Writes what `email` has granted under `version`, only when it changed (a read per menu click). */
 export function recordAuthorization(email: string, version: string, granted: readonly string[]): void {
-  const properties = PropertiesService.getScriptProperties();
+  const properties = scriptProperties();
   const key = RECORD_PREFIX + email;
   const short = granted.map((s) => (s.startsWith(SCOPE_PREFIX) ? s.slice(SCOPE_PREFIX.length) : s));
   const text = JSON.stringify({ version, granted: short.sort() });
@@ -50,7 +51,7 @@ export function recordAuthorization(email: string, version: string, granted: rea
 }
 
 export function readAuthorizationRecords(): AuthorizationRecord[] {
-  const all = PropertiesService.getScriptProperties().getProperties();
+  const all = scriptProperties().getProperties();
   return Object.keys(all)
     .filter((key) => key.startsWith(RECORD_PREFIX))
     .flatMap((key) => {
@@ -71,19 +72,19 @@ export function readAuthorizationRecords(): AuthorizationRecord[] {
 
 /** The scopes recorded at the last Khởi tạo, or null before the first one that recorded them. */
 export function readSetUpScopes(): string[] | null {
-  const value = readJson<unknown>(PropertiesService.getScriptProperties().getProperty(SET_UP_SCOPES));
+  const value = readJson<unknown>(scriptProperties().getProperty(SET_UP_SCOPES));
   return Array.isArray(value) ? value.map(String) : null;
 }
 
 /** Notes this version's scopes; `added` (when an update added some) become everyone's to grant. */
 export function writeSetUpScopes(added: readonly string[]): void {
-  const properties = PropertiesService.getScriptProperties();
+  const properties = scriptProperties();
   properties.setProperty(SET_UP_SCOPES, JSON.stringify(MANIFEST_SCOPES));
   if (added.length > 0) properties.setProperty(ADDED_SCOPES, JSON.stringify(added));
 }
 
 /** The scopes the last update that added any added; [] when none did. */
 export function readAddedScopes(): string[] {
-  const value = readJson<unknown>(PropertiesService.getScriptProperties().getProperty(ADDED_SCOPES));
+  const value = readJson<unknown>(scriptProperties().getProperty(ADDED_SCOPES));
   return Array.isArray(value) ? value.map(String) : [];
 }

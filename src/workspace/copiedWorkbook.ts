@@ -5,6 +5,7 @@
  * triggers are not copied (docs/apps-script-facts.md §6.1). The workbook notes in a property which
  * spreadsheet it was set up in, so Khởi tạo knows it is running in a copy.
  */
+import { scriptProperties } from './properties';
 import { REPORT_KINDS } from '../domain/report/kinds';
 import type { Settings } from '../domain/settings';
 import { templateSetting } from '../domain/settings';
@@ -18,7 +19,7 @@ const SET_UP_IN = 'bang_tinh_da_khoi_tao';
  * this is a copy of a set-up workbook.
  */
 export function forgetOtherWorkbook(spreadsheetId: string, firstRun: boolean): boolean {
-  const properties = PropertiesService.getScriptProperties();
+  const properties = scriptProperties();
   const recorded = properties.getProperty(SET_UP_IN);
   if (recorded === spreadsheetId) return false;
   const copy = recorded !== null;

@@ -5,6 +5,7 @@
  * it: it then says what may be half-done and finishes or redoes it. Script properties, which every
  * admin's run reads alike.
  */
+import { scriptProperties } from './properties';
 const PREFIX = 'dang_lam:';
 
 export interface Intent<T> {
@@ -17,12 +18,12 @@ export interface Intent<T> {
 /** Records that `job` is starting; `what` says enough to tell the next run what may be half-done. */
 export function beginIntent<T>(job: string, user: string, what: T): void {
   const intent: Intent<T> = { at: Date.now(), user, what };
-  PropertiesService.getScriptProperties().setProperty(PREFIX + job, JSON.stringify(intent));
+  scriptProperties().setProperty(PREFIX + job, JSON.stringify(intent));
 }
 
 /** The intent a run of `job` left unfinished, or null. */
 export function unfinishedIntent<T>(job: string): Intent<T> | null {
-  const text = PropertiesService.getScriptProperties().getProperty(PREFIX + job);
+  const text = scriptProperties().getProperty(PREFIX + job);
   if (!text) return null;
   try {
     return JSON.parse(text) as Intent<T>;
@@ -33,5 +34,5 @@ export function unfinishedIntent<T>(job: string): Intent<T> | null {
 
 /** The job is done: its record goes. */
 export function endIntent(job: string): void {
-  PropertiesService.getScriptProperties().deleteProperty(PREFIX + job);
+  scriptProperties().deleteProperty(PREFIX + job);
 }

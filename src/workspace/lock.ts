@@ -47,7 +47,9 @@ export function translatingFailures<T>(jobName: string, job: () => T): T {
 }
 
 function translated(jobName: string, error: unknown): unknown {
-  if (isOwnMessage(error)) return error;
+  // ScriptApp.requireScopes ends the execution with Google's consent prompt: on Google no code runs
+  // after it, so nothing is logged or reworded here either.
+  if (isOwnMessage(error) || isAuthorizationPrompt(error)) return error;
   const text = errorText(error);
   return new Error(personMessage(jobName, error, logFailure(jobName, text)));
 }
@@ -90,4 +92,8 @@ export function withScriptLockThenTell<T>(jobName: string, job: () => ToldResult
   const { result, message } = withScriptLock(jobName, job);
   if (message) tellUser(jobName, message);
   return result;
+}
+
+function isAuthorizationPrompt(error: unknown): boolean {
+  return /^Authorization is required to perform that action\.?$/.test(errorText(error));
 }

@@ -29,20 +29,20 @@ function cell(value: unknown): unknown {
   return typeof value === 'string' ? asCellText(value) : value;
 }
 
-export function ensureLogTab(spreadsheet: Spreadsheet): void {
+export function ensureLogTab(spreadsheet: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = ensureSheet(spreadsheet, TAB.log);
   if (sheet.getLastRow() === 0) {
     appendRows(sheet, [HEADER]);
     styleHeader(sheet, HEADER.length);
   }
+  return sheet;
 }
 
 /** Nhật ký only grows: entries are appended in one write. */
 export function appendLog(spreadsheet: Spreadsheet, entries: LogEntry[]): void {
   if (entries.length === 0) return;
-  ensureLogTab(spreadsheet);
   appendRows(
-    ensureSheet(spreadsheet, TAB.log),
+    ensureLogTab(spreadsheet),
     entries.map((e) => [
       e.at,
       cell(personLabel(e.user)),

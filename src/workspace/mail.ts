@@ -4,6 +4,7 @@
  * recipients. It also keeps the delivery records of the scheduled jobs in script properties (read
  * and written under the script lock by the caller).
  */
+import { scriptProperties } from './properties';
 import type { Email } from '../domain/emails';
 import { isInvalidAddressError, isQuotaError } from '../domain/emails';
 import { isEmail } from '../domain/config';
@@ -60,7 +61,7 @@ export function fileAttachment(fileId: string): GoogleAppsScript.Base.Blob {
 
 /** A delivery record (JSON in a script property), or null when there is none. */
 export function readRecord<T>(key: string): T | null {
-  const text = PropertiesService.getScriptProperties().getProperty(key);
+  const text = scriptProperties().getProperty(key);
   if (text === null) return null;
   try {
     return JSON.parse(text) as T;
@@ -71,5 +72,5 @@ export function readRecord<T>(key: string): T | null {
 
 /** Writes a delivery record at once (each write is durable: a crash after it keeps it). */
 export function writeRecord(key: string, value: unknown): void {
-  PropertiesService.getScriptProperties().setProperty(key, JSON.stringify(value));
+  scriptProperties().setProperty(key, JSON.stringify(value));
 }

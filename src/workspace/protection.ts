@@ -25,10 +25,14 @@ function restrictTo(protection: Protection, editors: readonly string[]): void {
  * off midway, or protected by someone else for themselves, does not count: what it says is not
  * trusted to decide who is an admin.
  */
-export function isGuardedFor(sheet: Sheet, admins: readonly string[]): boolean {
+export function isGuardedFor(
+  sheet: Sheet,
+  admins: readonly string[],
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+): boolean {
   try {
     const allowed = new Set(
-      [...admins, sheet.getParent().getOwner()?.getEmail() ?? ''].map((e) => e.toLowerCase()),
+      [...admins, spreadsheet.getOwner()?.getEmail() ?? ''].map((e) => e.toLowerCase()),
     );
     return sheet
       .getProtections(SpreadsheetApp.ProtectionType.SHEET)

@@ -1,3 +1,4 @@
+import { scriptProperties } from './properties';
 import { shortDate } from '../domain/dates';
 
 /** The handler of the installable edit trigger (main.ts exports it under this name). */
@@ -54,7 +55,7 @@ const SCHEDULE_PROPERTY = 'lich_tu_dong';
 
 /** The schedule as last installed, or null when none is. */
 export function readScheduleRecord(): ScheduleRecord | null {
-  const text = PropertiesService.getScriptProperties().getProperty(SCHEDULE_PROPERTY);
+  const text = scriptProperties().getProperty(SCHEDULE_PROPERTY);
   if (text === null) return null;
   try {
     const record = JSON.parse(text) as Partial<ScheduleRecord>;
@@ -111,7 +112,7 @@ export function ensureDailyTriggers(
     jobs: recorded,
     others: [...new Set(others)].filter((o) => o !== user),
   };
-  PropertiesService.getScriptProperties().setProperty(SCHEDULE_PROPERTY, JSON.stringify(record));
+  scriptProperties().setProperty(SCHEDULE_PROPERTY, JSON.stringify(record));
   return { jobs: installed, record };
 }
 
@@ -127,7 +128,7 @@ export function removeTimeTriggers(
     (t) => t.getEventType() === ScriptApp.EventType.CLOCK && handlers.includes(t.getHandlerFunction()),
   );
   for (const trigger of doomed) ScriptApp.deleteTrigger(trigger);
-  const properties = PropertiesService.getScriptProperties();
+  const properties = scriptProperties();
   const previous = readScheduleRecord();
   if (!previous) return { removed: doomed.length, record: null };
   if (previous.by === user) {

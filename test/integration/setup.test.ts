@@ -174,8 +174,8 @@ describe('setup cut off midway', () => {
   it('a first setup that ends midway leaves no settings tab open to officers already editing, and the chair’s rerun finishes', () => {
     const emu = loadProduct();
     emu.drive.share(emu.sheets.activeSpreadsheetId(), OFFICER, 'EDIT');
-    // The run dies while writing Chỉ tiêu: Cấu hình is written by then.
-    emu.ctx.faults.inject('DataValidationBuilder.requireCheckbox', { kind: 'hardEnd' });
+    // The run dies while writing Chỉ tiêu (Hướng dẫn, Cấu hình, then Chỉ tiêu): Cấu hình is written by then.
+    emu.ctx.faults.inject('Range.setValues', { nth: 3, kind: 'hardEnd' });
     expect(() => emu.run('setUpWorkbook', [sampleConfig()])).toThrow(/^We're sorry/);
     expect(emu.sheets.values('Cấu hình').some((r) => r[0] === 'quan_tri')).toBe(true);
     for (const tab of emu.sheets.sheetNames().filter((t) => t !== 'Sheet1'))
@@ -188,20 +188,14 @@ describe('setup cut off midway', () => {
     expect(emu.sheets.sheetNames()).toContain('DK - phường Đại Kim');
   });
 
-  it('what an officer types into a Cấu hình left open between its creation and its protection is not trusted', () => {
+  it('a settings tab is never open to an officer: it is made closed, and one the script did not close decides nothing', () => {
     const emu = loadProduct();
     emu.drive.share(emu.sheets.activeSpreadsheetId(), OFFICER, 'EDIT');
-    // Hướng dẫn is protected first, then Cấu hình: the run dies as it protects Cấu hình.
-    emu.ctx.faults.inject('Sheet.protect', { nth: 2, kind: 'hardEnd' });
+    // The tabs are made with their protection in one call: cut off there, none of them exists.
+    emu.ctx.faults.inject('Sheets.Spreadsheets.batchUpdate', { nth: 1, kind: 'hardEnd' });
     expect(() => emu.run('setUpWorkbook', [sampleConfig()])).toThrow(/^We're sorry/);
-    expect(emu.sheets.values('Cấu hình')).toEqual([]);
-    for (const [a1, value] of [
-      ['A1', 'Khóa'],
-      ['A2', 'quan_tri'],
-      ['B2', OFFICER],
-    ] as const)
-      expect(emu.sheets.userEdit({ as: OFFICER, sheet: 'Cấu hình', a1, value }).accepted).toBe(true);
-    // The chair's rerun: the tab this script did not close decides nothing.
+    expect(emu.sheets.sheetNames()).toEqual(['Sheet1']);
+    // The chair's rerun finishes; the officer can neither edit Cấu hình nor run Khởi tạo.
     expect(emu.run('setUpWorkbook', [sampleConfig()])).toMatchObject({ so_don_vi: 2 });
     const admins = emu.sheets.values('Cấu hình').find((r) => r[0] === 'quan_tri')![1];
     expect(admins).toBe('chutich@hoilhpn.vn, phochutich@hoilhpn.vn');
