@@ -27,6 +27,7 @@ import {
   quarterOf,
   quarterStart,
 } from '../domain/periods';
+import { clearContinuation, scheduleContinuation } from '../workspace/continuation';
 import { withScriptLockThenTell } from '../workspace/lock';
 import type { LogEntry } from '../workspace/logTab';
 import { appendLog } from '../workspace/logTab';
@@ -52,6 +53,8 @@ export interface ReminderResult {
   da_nhac: Array<{ don_vi: string; ky: string; email: string[] }>;
   /** Problems, as written in Nhật ký. */
   loi: string[];
+  /** Units left for the run a minute later (this one stopped to free the lock). */
+  tiep_tuc?: number;
 }
 
 /** Units reminded on one day, per quarter (only today's list matters: "at most once a day"). */
@@ -100,6 +103,15 @@ function nextWindowText(workbook: Workbook): string {
   return `Nhắc nộp ${quarterName(current)} sẽ bắt đầu từ ngày ${shortDate(next.from)} (hạn nộp ${shortDate(next.lastDay)}).`;
 }
 
+/**
+ * How long one run sends for while it holds the script lock: an officer's "Nộp" tick waits 30 s for
+ * the lock (workspace/lock.ts), so a run never keeps it longer than that; what is left goes on a
+ * minute later in another run (one email is about a second on the cost model: 20 units a run).
+ */
+const SENDING_SLICE_MS = 20_000;
+const CONTINUE_AFTER_MS = 60_000;
+const HANDLER = 'remindLateUnits';
+
 interface Planned {
   window: ReminderWindow;
   unit: UnitRecord;
@@ -110,8 +122,11 @@ export function remindLateUnits(request?: unknown): ReminderResult {
   checkRequest('remindLateUnits', request);
   const automatic = isTriggerEvent(request);
   return withScriptLockThenTell(TITLE, () => {
+    const started = Date.now();
     const workbook = loadWorkbook();
     requireAdmin(workbook, 'gửi nhắc nhở');
+    // This run does what an earlier one left (its records say what is done): its trigger goes.
+    clearContinuation(HANDLER);
     const { settings, now } = workbook;
     const asked = requestedQuarter(workbook, request);
     const windows = asked
@@ -224,9 +239,11 @@ export function remindLateUnits(request?: unknown): ReminderResult {
     for (const [ky, record] of records) writeRecord(recordKey(ky), record);
 
     let quotaHit = false;
+    let outOfTime = false;
     const unsent: Planned[] = [];
     for (const [i, p] of planned.entries()) {
-      if (quotaHit) {
+      outOfTime ||= Date.now() - started > SENDING_SLICE_MS;
+      if (quotaHit || outOfTime) {
         unsent.push(p);
         continue;
       }
@@ -279,6 +296,18 @@ export function remindLateUnits(request?: unknown): ReminderResult {
       }
       for (const [ky, record] of records) writeRecord(recordKey(ky), record);
     }
+    const later = outOfTime && !quotaHit ? unsent.length : 0;
+    if (later > 0) {
+      scheduleContinuation(HANDLER, CONTINUE_AFTER_MS);
+      const message = `còn ${later} đơn vị, gửi tiếp sau 1 phút (tự động)`;
+      log.push({
+        at: now,
+        user: workbook.user,
+        action: `Gửi nhắc nộp số liệu: tạm dừng${suffix}`,
+        newValue: message,
+      });
+      result.tiep_tuc = later;
+    }
     if (quotaHit) {
       const message = `${quotaMessage(
         unsent.reduce((s, p) => s + p.addresses.length, 0),
@@ -297,6 +326,11 @@ export function remindLateUnits(request?: unknown): ReminderResult {
     const sent = result.da_nhac.map((r) => `• ${r.don_vi} (${r.email.join(', ')})`).join('\n');
     const problems =
       result.loi.length > 0 ? `\n\nChưa gửi được:\n${result.loi.map((l) => `• ${l}`).join('\n')}` : '';
-    return { result, message: `Đã gửi nhắc nộp tới ${result.da_nhac.length} đơn vị.\n${sent}${problems}` };
+    const rest =
+      later > 0 ? `\n\nCòn ${later} đơn vị chưa nhắc: thư sẽ được gửi tiếp sau 1 phút, tự động.` : '';
+    return {
+      result,
+      message: `Đã gửi nhắc nộp tới ${result.da_nhac.length} đơn vị.\n${sent}${rest}${problems}`,
+    };
   });
 }

@@ -125,7 +125,7 @@ describe('time-driven triggers', () => {
     expect(fired.map((f) => hanoi(f.at).day)).toEqual(['25/03/2026', '25/04/2026', '25/05/2026']);
   });
 
-  test('at(date), after(ms) and atDate fire once and are then removed', () => {
+  test('at(date), after(ms) and atDate fire once and stay listed, spent, until deleted', () => {
     const { emu, ScriptApp } = setup();
     const afterFrom = emu.execute(() => {
       ScriptApp.newTrigger('job').timeBased().at(new Date('2026-03-05T10:00:00+07:00')).create();
@@ -143,6 +143,10 @@ describe('time-driven triggers', () => {
     // Near midnight (±15 min) starting 10 March.
     const midnight = new Date('2026-03-10T00:00:00+07:00').getTime();
     expect(Math.abs(fired[2]!.at - midnight)).toBeLessThanOrEqual(15 * 60_000);
+    // Google keeps a fired one-off trigger (it still counts towards the person's 20) until deleted.
+    expect(emu.triggers.list().map((t) => t.nextRun)).toEqual([null, null, null]);
+    expect(emu.tick(START.getTime() + 60 * DAY)).toEqual([]);
+    emu.execute(() => ScriptApp.getProjectTriggers().forEach((t) => ScriptApp.deleteTrigger(t)));
     expect(emu.triggers.list()).toEqual([]);
   });
 

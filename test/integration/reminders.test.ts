@@ -202,4 +202,32 @@ describe('reminders to units that have not submitted', () => {
     );
     expect(reminders(emu)).toEqual([]);
   });
+
+  it('to many late units go in runs of at most 20 s, so the lock is free for officers between them, each unit once', () => {
+    const many = Array.from({ length: 45 }, (_, i) => ({
+      ma: `P${String(i + 1).padStart(2, '0')}`,
+      ten: `Hội LHPN phường số ${i + 1}`,
+      email: [`phuong${i + 1}@hoilhpn.vn`],
+    }));
+    const emu = setUpDistrict('2026-04-07T09:00:00+07:00', sampleConfig({ don_vi: many }));
+    emu.sheets.userOpen({ as: OWNER });
+    emu.sheets.clickMenu('Hội LHPN > Gửi nhắc nhở', { as: OWNER });
+    // The run stopped sending after 20 s of modelled time and left the rest to its continuation.
+    const sent = reminders(emu).length;
+    expect(sent).toBeGreaterThan(0);
+    expect(sent).toBeLessThan(45);
+    expect(emu.sheets.alerts().at(-1)!.prompt).toContain(
+      `Còn ${45 - sent} đơn vị chưa nhắc: thư sẽ được gửi tiếp sau 1 phút, tự động.`,
+    );
+    // The lock was held about 20 s, and the person's answer to the alert came after it was released.
+    expect(emu.limits.executions().at(-1)!.ms).toBeLessThan(60_000);
+    expect(emu.triggers.list().filter((t) => t.handler === 'remindLateUnits')).toHaveLength(1);
+    // The continuations run a minute apart until every unit is reminded, each once.
+    emu.tick(new Date(emu.now().getTime() + 10 * 60_000));
+    expect(recipients(reminders(emu))).toEqual(many.map((u) => u.email[0]!).sort());
+    expect(emu.triggers.failures()).toEqual([]);
+    // The last run deleted the spent one-off trigger it was started by, and made no other.
+    expect(emu.triggers.list().filter((t) => t.handler === 'remindLateUnits')).toEqual([]);
+    expect(logOf(emu, /^Gửi nhắc nộp số liệu: tạm dừng/).length).toBeGreaterThan(0);
+  });
 });

@@ -598,11 +598,11 @@ export function installScript(ctx: EmulatorContext): {
       if (!due || !due.schedule) return fired;
       const slot = due.nextRun!;
       if (slot > ctx.clock.now()) ctx.clock.advanceTo(slot);
+      // A one-off trigger (after, at) stays in the project once fired, counted among the person's 20
+      // until deleted: public real-run reports of scripts deleting them "so as not to leave thousands
+      // of old triggers in the list" (derekantrican/GAS-ICS-Sync#137); the count is the stricter
+      // reading (unverified).
       due.nextRun = nextSlot(due.schedule, slot);
-      if (due.nextRun === null) {
-        const uid = due.uid;
-        ctx.state.script.triggers = ctx.state.script.triggers.filter((t) => t.uid !== uid);
-      }
       fired.push(run(due, clockEvent(ctx.clock.now(), due.schedule.timeZone, due.uid), due.owner));
     }
   };
