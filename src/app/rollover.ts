@@ -5,7 +5,7 @@
  */
 import { sameValue } from '../domain/dataPoints';
 import { quarterKey, quarterName } from '../domain/periods';
-import { parseUnitTab, UNIT_TAB } from '../domain/unitTab';
+import { parseUnitTab } from '../domain/unitTab';
 import { appendLog } from '../workspace/logTab';
 import { readArchive } from '../workspace/archiveTab';
 import { writeSetting } from '../workspace/configTab';
@@ -13,6 +13,7 @@ import { beginIntent, endIntent, unfinishedIntent } from '../workspace/journal';
 import { translatingFailures, withScriptLock } from '../workspace/lock';
 import { clearSubmissions } from '../workspace/progressTab';
 import { applyGroups, readStructure } from '../workspace/sheetsBatch';
+import { clearYearRequests } from '../workspace/unitTabs';
 import { tellUser } from '../workspace/ui';
 import { quarterPoints } from './unitData';
 import { loadWorkbook, requireAdmin } from './workbook';
@@ -22,39 +23,6 @@ export interface RolloverResult {
   nam_cu: number;
   nam_moi: number;
   so_don_vi: number;
-}
-
-/** Empties a unit tab's quarter columns and notes below the header, and unticks its submit boxes. */
-function clearYearRequests(sheetId: number, rows: number): GoogleAppsScript.Sheets.Schema.Request[] {
-  const columns = {
-    startColumnIndex: UNIT_TAB.firstQuarterColumn - 1,
-    endColumnIndex: UNIT_TAB.firstQuarterColumn - 1 + 5,
-  };
-  const requests: GoogleAppsScript.Sheets.Schema.Request[] = [
-    {
-      repeatCell: {
-        range: {
-          sheetId,
-          startRowIndex: UNIT_TAB.submitRow - 1,
-          endRowIndex: UNIT_TAB.submitRow,
-          startColumnIndex: columns.startColumnIndex,
-          endColumnIndex: columns.startColumnIndex + 4,
-        },
-        cell: { userEnteredValue: { boolValue: false } },
-        fields: 'userEnteredValue',
-      },
-    },
-  ];
-  if (rows >= UNIT_TAB.firstDataRow) {
-    requests.push({
-      repeatCell: {
-        range: { sheetId, startRowIndex: UNIT_TAB.firstDataRow - 1, endRowIndex: rows, ...columns },
-        cell: {},
-        fields: 'userEnteredValue',
-      },
-    });
-  }
-  return requests;
 }
 
 const ROLLOVER = 'sang_nam_moi';

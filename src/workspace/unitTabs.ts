@@ -233,3 +233,36 @@ export function unlockQuarter(sheet: Sheet, unit: UnitRecord, quarter: number, y
     .get(lockDescription(unit, quarter, year))
     ?.remove();
 }
+
+/** Empties a unit tab's quarter columns and notes below the header, and unticks its submit boxes. */
+export function clearYearRequests(sheetId: number, rows: number): GoogleAppsScript.Sheets.Schema.Request[] {
+  const columns = {
+    startColumnIndex: UNIT_TAB.firstQuarterColumn - 1,
+    endColumnIndex: UNIT_TAB.firstQuarterColumn - 1 + 5,
+  };
+  const requests: GoogleAppsScript.Sheets.Schema.Request[] = [
+    {
+      repeatCell: {
+        range: {
+          sheetId,
+          startRowIndex: UNIT_TAB.submitRow - 1,
+          endRowIndex: UNIT_TAB.submitRow,
+          startColumnIndex: columns.startColumnIndex,
+          endColumnIndex: columns.startColumnIndex + 4,
+        },
+        cell: { userEnteredValue: { boolValue: false } },
+        fields: 'userEnteredValue',
+      },
+    },
+  ];
+  if (rows >= UNIT_TAB.firstDataRow) {
+    requests.push({
+      repeatCell: {
+        range: { sheetId, startRowIndex: UNIT_TAB.firstDataRow - 1, endRowIndex: rows, ...columns },
+        cell: {},
+        fields: 'userEnteredValue',
+      },
+    });
+  }
+  return requests;
+}
