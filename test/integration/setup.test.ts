@@ -197,7 +197,7 @@ describe('setup cut off midway', () => {
       ['A1', 'Khóa'],
       ['A2', 'quan_tri'],
       ['B2', OFFICER],
-    ])
+    ] as const)
       expect(emu.sheets.userEdit({ as: OFFICER, sheet: 'Cấu hình', a1, value }).accepted).toBe(true);
     // The chair's rerun: the tab this script did not close decides nothing.
     expect(emu.run('setUpWorkbook', [sampleConfig()])).toMatchObject({ so_don_vi: 2 });
