@@ -298,7 +298,7 @@ describe('createReport', () => {
         '',
         '',
         '',
-        `Service unavailable: ${call === 'File.getAs' ? 'Drive' : 'Drive'}`,
+        'Service unavailable: Drive',
       ]);
     },
   );
