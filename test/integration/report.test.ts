@@ -298,10 +298,27 @@ describe('createReport', () => {
         '',
         '',
         '',
-        `Service unavailable: ${call === 'File.getAs' ? 'Drive' : 'Drive'}`,
+        'Service unavailable: Drive',
       ]);
     },
   );
+
+  it('Google’s "No item with the given ID" reaches the chair as what to check, its text kept in Nhật ký', () => {
+    const emu = district();
+    const google =
+      'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.';
+    emu.ctx.faults.inject('File.makeCopy', { message: google });
+    expect(() => emu.run('createReport', [{ ky: '2026-Q2' }])).toThrow(
+      'Chưa thực hiện xong "Tạo báo cáo": không tìm thấy tệp hoặc thư mục cần dùng (có thể đã bị xóa hoặc đường liên kết sai). Hãy kiểm tra lại đường liên kết hoặc ID, và quyền truy cập tệp. Chi tiết lỗi đã ghi trong trang Nhật ký.',
+    );
+    expect(emu.sheets.values('Nhật ký').at(-1)!.slice(2)).toEqual([
+      'Lỗi khi chạy "Tạo báo cáo"',
+      '',
+      '',
+      '',
+      google,
+    ]);
+  });
 
   it('a failed unsharing or trashing does not stop the cleanup, which says what it could not undo', () => {
     const emu = district();
