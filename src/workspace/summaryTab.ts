@@ -146,6 +146,11 @@ export function writeSummary(spreadsheet: Spreadsheet, content: SummaryContent):
   sheet.setFrozenRows(HEADER_ROW);
   sheet.setFrozenColumns(3);
   setColumnWidths(sheet, units.length);
+  // "13/14" and the verdicts read apart from the figures beside them.
+  const coverageColumn = FIRST_UNIT_COLUMN + units.length + 1;
+  sheet
+    .getRange(HEADER_ROW + 1, coverageColumn, Math.max(1, rows.length - HEADER_ROW), 1)
+    .setHorizontalAlignment('center');
   const verdicts = sheet.getRange(HEADER_ROW + 1, width, Math.max(1, rows.length - HEADER_ROW), 1);
   sheet.setConditionalFormatRules([
     SpreadsheetApp.newConditionalFormatRule()
