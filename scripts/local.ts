@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, isEmail, parseConfig } from '../src/domain/config';
-import { MENU_ITEMS } from '../src/ui/menu';
+import { MENU_ITEMS } from '../src/domain/menu';
 import { writeArtifacts } from './local/artifacts';
 import { exportXlsx } from './emulator/export/xlsx';
 import type { Emulator } from './emulator';

@@ -5,7 +5,7 @@
  */
 import { ENTRY_SCOPES, missingScopes, missingScopesMessage, SCOPE } from '../domain/authorization';
 import { versionText } from '../domain/version';
-import { MENU_ITEMS } from '../ui/menu';
+import { MENU_ITEMS } from '../domain/menu';
 import {
   askForScopes,
   grantedScopes,
