@@ -4,12 +4,8 @@
  * …/request, …/sheets, …/cells; limits: https://developers.google.com/sheets/api/limits). What the
  * API changes is the state SpreadsheetApp and people's edits see.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { Emulator } from '../../scripts/emulator';
 import { MAX_PAYLOAD_BYTES } from '../../scripts/emulator/services/advancedSheets/spreadsheets';
-import { message, OWNER, START, VIETNAMESE } from './support';
+import { deployedWith, message, OWNER, VIETNAMESE } from './support';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the product sees the services untyped */
 
@@ -18,16 +14,7 @@ const ADMIN = 'phochutich@hoilhpn.vn';
 const SHEETS_SERVICE = { userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' };
 
 function deployed(manifest: Record<string, unknown>) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'emulator-advanced-sheets-'));
-  fs.writeFileSync(path.join(dir, 'appsscript.json'), JSON.stringify(manifest));
-  const emu = new Emulator({
-    now: START,
-    owner: OWNER,
-    distDir: dir,
-    accountLocales: { [OWNER]: VIETNAMESE },
-  });
-  const id = emu.sheets.createBound('Báo cáo');
-  const g = emu.globals as Record<string, any>;
+  const { emu, id, g } = deployedWith(manifest, VIETNAMESE);
   emu.execute(() => g.SpreadsheetApp.getActiveSpreadsheet().addEditors([OFFICER, ADMIN]));
   return { emu, id, g };
 }

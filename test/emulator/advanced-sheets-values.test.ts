@@ -6,13 +6,10 @@
  * (https://developers.google.com/apps-script/manifest/dependencies). It reads and writes the same
  * spreadsheets SpreadsheetApp does.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import vm from 'node:vm';
 import { Emulator } from '../../scripts/emulator';
 import { SCOPES } from '../../scripts/emulator/core/scopes';
-import { message, OWNER, START, VIETNAMESE } from './support';
+import { deployedWith, message, OWNER, VIETNAMESE } from './support';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the product sees the services untyped */
 
@@ -26,16 +23,7 @@ const MANIFEST = {
 
 /** A Vietnamese owner's bound spreadsheet, deployed with `manifest`. */
 function deployed(manifest: Record<string, unknown> = MANIFEST) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'emulator-advanced-sheets-'));
-  fs.writeFileSync(path.join(dir, 'appsscript.json'), JSON.stringify(manifest));
-  const emu = new Emulator({
-    now: START,
-    owner: OWNER,
-    distDir: dir,
-    accountLocales: { [OWNER]: VIETNAMESE },
-  });
-  const id = emu.sheets.createBound('Báo cáo');
-  const g = emu.globals as Record<string, any>;
+  const { emu, id, g } = deployedWith(manifest, VIETNAMESE);
   const book = g.SpreadsheetApp.getActiveSpreadsheet();
   // A plain name, which the API writes unquoted (a Vietnamese account's first tab is "Trang tính1").
   book.getSheets()[0].setName('Sheet1');

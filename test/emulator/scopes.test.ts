@@ -15,7 +15,7 @@ import path from 'node:path';
 import { Emulator } from '../../scripts/emulator';
 import { guard } from '../../scripts/emulator/core/context';
 import { SCOPE_TABLE, SCOPES } from '../../scripts/emulator/core/scopes';
-import { message, OWNER, START } from './support';
+import { deployedWith, message, OWNER, START } from './support';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the product sees the services untyped */
 
@@ -31,14 +31,7 @@ const EVERYTHING = [
 ];
 
 /** A workspace whose deployed manifest is `manifest`, with a bound spreadsheet. */
-function deployed(manifest: Record<string, unknown>) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'emulator-scopes-'));
-  fs.writeFileSync(path.join(dir, 'appsscript.json'), JSON.stringify(manifest));
-  const emu = new Emulator({ now: START, owner: OWNER, distDir: dir });
-  const id = emu.sheets.createBound('Báo cáo');
-  const g = emu.globals as Record<string, any>;
-  return { emu, id, g };
-}
+const deployed = (manifest: Record<string, unknown>) => deployedWith(manifest);
 
 const withScopes = (oauthScopes: string[]) => deployed({ timeZone: 'Asia/Ho_Chi_Minh', oauthScopes });
 

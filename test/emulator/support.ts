@@ -1,4 +1,7 @@
 /** Set-up shared by the emulator's contract tests. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Emulator } from '../../scripts/emulator';
 import type { AccountLocale } from '../../scripts/emulator/services/sheets/locales';
 
@@ -28,6 +31,26 @@ export function newSpreadsheet(
   const emu = newEmulator(owner, account);
   const id = emu.sheets.createBound(name);
   return { emu, id, app: emu.globals.SpreadsheetApp as any };
+}
+
+/**
+ * A project deployed with `manifest` (its appsscript.json) and a bound spreadsheet "Báo cáo", owned by
+ * OWNER (`account`: the owner's locale settings); `g` are the services as the product sees them.
+ */
+export function deployedWith(
+  manifest: Record<string, unknown>,
+  account?: AccountLocale,
+): { emu: Emulator; id: string; g: Record<string, any> } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'emulator-manifest-'));
+  fs.writeFileSync(path.join(dir, 'appsscript.json'), JSON.stringify(manifest));
+  const emu = new Emulator({
+    now: START,
+    owner: OWNER,
+    distDir: dir,
+    ...(account ? { accountLocales: { [OWNER]: account } } : {}),
+  });
+  const id = emu.sheets.createBound('Báo cáo');
+  return { emu, id, g: emu.globals as Record<string, any> };
 }
 
 /** The message of the exception `fn` throws; fails the test when it throws none. */
