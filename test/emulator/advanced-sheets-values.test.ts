@@ -27,7 +27,7 @@ function deployed(manifest: Record<string, unknown> = MANIFEST) {
   const book = g.SpreadsheetApp.getActiveSpreadsheet();
   // A plain name, which the API writes unquoted (a Vietnamese account's first tab is "Trang tính1").
   book.getSheets()[0].setName('Sheet1');
-  // The API refuses to run over SpreadsheetApp writes not yet flushed (advancedSheets/flush.ts).
+  // The API refuses to run over SpreadsheetApp writes not yet flushed (advancedSheets/access.ts).
   g.SpreadsheetApp.flush();
   return { emu, id, g, book };
 }

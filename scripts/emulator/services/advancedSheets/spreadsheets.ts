@@ -14,10 +14,10 @@
  * (payload), https://developers.google.com/sheets/api/guides/field-masks.
  */
 import { ValuesCollectionImpl } from './values';
-import { assertFlushed } from './flush';
+import { apiFail, openForCall } from './access';
 import type { EmulatorContext } from '../../core/context';
 import { Emulated } from '../../core/context';
-import { canEdit, domainOf, effectiveUser, findFile, hasAccess, isConsumer } from '../../core/files';
+import { domainOf, effectiveUser, findFile, isConsumer } from '../../core/files';
 import { parseA1 } from '../sheets/a1';
 import { newSheetData } from '../sheets/book';
 import { assertCanAddSheet, assertCellText, assertGridGrowth } from '../sheets/limits';
@@ -42,12 +42,6 @@ import { contentValue, violatedRule } from '../sheets/writes';
 type Json = any;
 
 /** Apps Script's wrapping of an API error, a GoogleJsonResponseException (seen in real runs). */
-function apiFail(ctx: EmulatorContext, method: string, text: string): Error {
-  const error = ctx.fail(`API call to sheets.spreadsheets.${method} failed with error: ${text}`);
-  error.name = 'GoogleJsonResponseException';
-  return error;
-}
-
 /**
  * Google: "Sheets API has no hard size limits for an API request … we recommend a 2 MB maximum
  * payload" (https://developers.google.com/sheets/api/limits). The emulator refuses above 2 MB (the
@@ -59,9 +53,6 @@ const PAYLOAD_TEXT = `Request payload size exceeds the limit: ${MAX_PAYLOAD_BYTE
 /** Seen in real runs (public production logs and issue threads). */
 const NO_REQUESTS = 'Must specify at least one request.';
 const NO_FIELDS = "At least one field must be listed in 'fields'. (Use '*' to indicate all fields.)";
-/** The API's 404 and 403 texts, seen in real runs. */
-const NOT_FOUND = 'Requested entity was not found.';
-const NO_PERMISSION = 'The caller does not have permission';
 /** // unverified: confirm on a real account (the texts below are modelled on the API's style) */
 const PROTECTION_DENIED = 'You do not have permission to modify this protected range.';
 const SHEET_PROTECTED = 'The sheet is already protected.';
@@ -1004,22 +995,6 @@ function formatFromApi(format: Json): ConditionalRuleData['format'] {
 // ---------------------------------------------------------------------------------------------
 
 /** The spreadsheet for an API call: it exists and the effective user may edit (or read) it. */
-function target(
-  ctx: EmulatorContext,
-  method: string,
-  spreadsheetId: unknown,
-  write: boolean,
-): SpreadsheetData {
-  const ss =
-    typeof spreadsheetId === 'string' ? ctx.state.spreadsheet.spreadsheets[spreadsheetId] : undefined;
-  const file = ss ? findFile(ctx, ss.id) : null;
-  if (!ss || !file || file.trashed) throw apiFail(ctx, method, NOT_FOUND);
-  const user = effectiveUser(ctx);
-  const allowed = write ? canEdit(ctx, file, user) : hasAccess(ctx, file, user);
-  if (!allowed) throw apiFail(ctx, method, NO_PERMISSION);
-  assertFlushed(ctx, `Spreadsheets.${method}`, ss.id);
-  return ss;
-}
 
 /**
  * A stored number format as the API's NumberFormat. The type of a custom pattern is inferred from its
@@ -1125,7 +1100,7 @@ export class SpreadsheetsCollection extends Emulated {
 
   batchUpdate(resource: Json, spreadsheetId: unknown): Json {
     const ctx = this._ctx;
-    const ss = target(ctx, 'batchUpdate', spreadsheetId, true);
+    const ss = openForCall(ctx, 'batchUpdate', spreadsheetId, true);
     for (const key of Object.keys(resource ?? {}))
       if (!['requests', 'includeSpreadsheetInResponse'].includes(key))
         throw ctx.fail(`Not emulated: Sheets.Spreadsheets.batchUpdate resource.${key}`);
@@ -1172,7 +1147,7 @@ export class SpreadsheetsCollection extends Emulated {
 
   get(spreadsheetId: unknown, optionalArgs?: Json): Json {
     const ctx = this._ctx;
-    const ss = target(ctx, 'get', spreadsheetId, false);
+    const ss = openForCall(ctx, 'get', spreadsheetId, false);
     const args = optionalArgs ?? {};
     try {
       allowOnly(args, ['fields', 'ranges', 'includeGridData'], 'Sheets.Spreadsheets.get optionalArgs');

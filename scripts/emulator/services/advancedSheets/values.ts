@@ -16,10 +16,9 @@
  *   range: …", seen in public production code (the REST message after Apps Script's prefix).
  * Anything else the methods accept throws `Not emulated`.
  */
-import { assertFlushed } from './flush';
+import { apiFail, openForCall } from './access';
 import type { EmulatorContext } from '../../core/context';
 import { Emulated, isDate } from '../../core/context';
-import { canEdit, effectiveUser, findFile, hasAccess } from '../../core/files';
 import type { A1Ref } from '../sheets/a1';
 import { columnLetters, parseA1 } from '../sheets/a1';
 import { assertCellText } from '../sheets/limits';
@@ -63,10 +62,6 @@ interface Block {
 }
 
 /** Apps Script's prefix before the API's own message. */
-function apiError(ctx: EmulatorContext, method: Method, message: string): Error {
-  return ctx.fail(`API call to sheets.spreadsheets.values.${method} failed with error: ${message}`);
-}
-
 /**
  * A sheet name as the API writes it in a returned range: quoted unless it is a plain word.
  * // unverified: which names Google leaves unquoted (spaces and non-ASCII letters are quoted here)
@@ -94,9 +89,9 @@ function enumArg<T extends string>(
 ): T {
   if (value === undefined || value === null) return fallback;
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  throw apiError(
+  throw apiFail(
     ctx,
-    method,
+    `values.${method}`,
     `Invalid value at '${field}' (type.googleapis.com/google.apps.sheets.v4.${type}), "${String(value)}"`,
   );
 }
@@ -108,9 +103,9 @@ function enumArg<T extends string>(
 function checkKeys(ctx: EmulatorContext, method: Method, args: object, known: readonly string[]): void {
   for (const key of Object.keys(args)) {
     if (!known.includes(key))
-      throw apiError(
+      throw apiFail(
         ctx,
-        method,
+        `values.${method}`,
         `Invalid JSON payload received. Unknown name "${key}": Cannot bind query parameter. Field '${key}' could not be found in request message.`,
       );
   }
@@ -126,16 +121,7 @@ export class ValuesCollectionImpl extends Emulated {
     const ctx = this._ctx;
     if (typeof spreadsheetId !== 'string' || spreadsheetId === '')
       throw ctx.fail(`Not emulated: Sheets.Spreadsheets.Values.${method} without a spreadsheet id`);
-    const ss = ctx.state.spreadsheet.spreadsheets[spreadsheetId];
-    const file = findFile(ctx, spreadsheetId);
-    // The REST API's 404 text.
-    if (!ss || !file || file.trashed) throw apiError(ctx, method, 'Requested entity was not found.');
-    const user = effectiveUser(ctx);
-    // The REST API's 403 text, seen after Apps Script's prefix in public code.
-    if (!hasAccess(ctx, file, user) || (write && !canEdit(ctx, file, user)))
-      throw apiError(ctx, method, 'The caller does not have permission');
-    assertFlushed(ctx, `Spreadsheets.Values.${method}`, spreadsheetId);
-    return ss;
+    return openForCall(ctx, `values.${method}`, spreadsheetId, write);
   }
 
   /**
@@ -145,7 +131,8 @@ export class ValuesCollectionImpl extends Emulated {
    */
   _resolve(method: Method, ss: SpreadsheetData, text: unknown): { block: Block; ref: A1Ref | null } {
     const ctx = this._ctx;
-    if (typeof text !== 'string') throw apiError(ctx, method, `Unable to parse range: ${String(text)}`);
+    if (typeof text !== 'string')
+      throw apiFail(ctx, `values.${method}`, `Unable to parse range: ${String(text)}`);
     // A sheet's name alone, quoted or not (a quoted one may hold "!").
     const quoted = /^'((?:[^']|'')+)'$/.exec(text.trim());
     const wholeName = quoted ? quoted[1]!.replace(/''/g, "'") : text.includes('!') ? null : text.trim();
@@ -166,7 +153,7 @@ export class ValuesCollectionImpl extends Emulated {
     // Named ranges are ranges too in the API; not used here.
     if (!ref && ss.namedRanges.some((n) => n.name === text.trim()))
       throw ctx.fail('Not emulated: named ranges in the Sheets API');
-    if (!ref || !sheet) throw apiError(ctx, method, `Unable to parse range: ${text}`);
+    if (!ref || !sheet) throw apiFail(ctx, `values.${method}`, `Unable to parse range: ${text}`);
     const block: Block = {
       sheet,
       row: ref.row,
@@ -184,9 +171,9 @@ export class ValuesCollectionImpl extends Emulated {
    */
   _checkGrid(method: Method, block: Block, text: string): void {
     if (block.lastRow > block.sheet.maxRows || block.lastCol > block.sheet.maxCols)
-      throw apiError(
+      throw apiFail(
         this._ctx,
-        method,
+        `values.${method}`,
         `Range (${text}) exceeds grid limits. Max rows: ${block.sheet.maxRows}, max columns: ${block.sheet.maxCols}`,
       );
   }
@@ -330,7 +317,7 @@ export class ValuesCollectionImpl extends Emulated {
     }
     // // unverified: the REST text for a missing valueInputOption
     if (resource.valueInputOption === undefined || resource.valueInputOption === null)
-      throw apiError(ctx, method, "'valueInputOption' is required but not specified");
+      throw apiFail(ctx, `values.${method}`, "'valueInputOption' is required but not specified");
     const input = enumArg(
       ctx,
       method,
@@ -348,7 +335,7 @@ export class ValuesCollectionImpl extends Emulated {
     // Everything checked first: a failed call changes nothing.
     const planned = data.map((item: unknown, index: number) => {
       if (!item || typeof item !== 'object')
-        throw apiError(ctx, method, `Invalid data[${index}]: missing range`);
+        throw apiFail(ctx, `values.${method}`, `Invalid data[${index}]: missing range`);
       const { range, values, majorDimension } = item as Record<string, unknown>;
       const { block, ref } = this._resolve(method, ss, range);
       const dimension = enumArg(
@@ -378,15 +365,15 @@ export class ValuesCollectionImpl extends Emulated {
         : block;
       // // unverified: the REST text for values larger than their range
       if (block.row + height - 1 > target.lastRow)
-        throw apiError(
+        throw apiFail(
           ctx,
-          method,
+          `values.${method}`,
           `Requested writing within range [${String(range)}], but tried writing to row [${target.lastRow + 1}]`,
         );
       if (block.col + width - 1 > target.lastCol)
-        throw apiError(
+        throw apiFail(
           ctx,
-          method,
+          `values.${method}`,
           `Requested writing within range [${String(range)}], but tried writing to column [${columnLetters(target.lastCol + 1)}]`,
         );
       this._checkGrid(method, target, String(range));
@@ -474,9 +461,9 @@ export class ValuesCollectionImpl extends Emulated {
       !(typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') ||
       isDate(value)
     )
-      throw apiError(
+      throw apiFail(
         ctx,
-        method,
+        `values.${method}`,
         `Invalid data[${index}].values[${i}][${j}]: ${JSON.stringify(value) ?? String(value)}`,
       );
     if (typeof value === 'number' && !Number.isFinite(value))
@@ -488,7 +475,7 @@ export class ValuesCollectionImpl extends Emulated {
     try {
       assertScriptWriteValid(ctx, ss, sheet, row, col, content);
     } catch (error) {
-      throw apiError(ctx, method, (error as Error).message);
+      throw apiFail(ctx, `values.${method}`, (error as Error).message);
     }
     return content;
   }
@@ -510,7 +497,7 @@ function assertProtections(ctx: EmulatorContext, method: Method, ss: Spreadsheet
   try {
     assertScriptCanEdit(ctx, ss, rect);
   } catch (error) {
-    throw apiError(ctx, method, (error as Error).message);
+    throw apiFail(ctx, `values.${method}`, (error as Error).message);
   }
 }
 
