@@ -102,11 +102,16 @@ function pairs(template: ReportTemplate, blocks: Block[]): Array<[TemplateParagr
   const wanted = template.blocks.flatMap((b) =>
     b.kind === 'columns' ? [...b.left, ...b.right] : b.kind === 'paragraph' ? [b] : [],
   );
-  const got = blocks.flatMap((b) => (b.kind === 'p' ? [b.para] : b.cells.flat())).filter((p) => !p.pageBreak);
-  // The one paragraph the template lacks: the empty line Docs keeps before the opening header table.
-  expect(got[0]!.text).toBe('');
-  expect(got.length).toBe(wanted.length + 1);
-  return wanted.map((p, i) => [p, got[i + 1]!]);
+  // The paragraphs the template lacks: the empty line Docs keeps before the opening header table,
+  // and the empty paragraph after each table (as DocumentApp's appendTable left it).
+  const got = blocks
+    .flatMap((b, i) => {
+      if (b.kind === 'table') return b.cells.flat();
+      return i === 0 || blocks[i - 1]!.kind === 'table' ? [] : [b.para];
+    })
+    .filter((p) => !p.pageBreak);
+  expect(got.length).toBe(wanted.length);
+  return wanted.map((p, i) => [p, got[i]!]);
 }
 
 /** The style requests that cover a paragraph, by kind. */
@@ -126,12 +131,19 @@ describe.each(REPORT_KINDS.map((k) => k.kind))('the %s template as Docs API requ
   const template = defaultTemplate(kind);
   const { requests, blocks } = build(template);
 
-  it('gives the template blocks in order, with only the empty line Docs needs before the header table', () => {
+  it('gives the template blocks in order, with the empty line Docs needs before the header table and one after each table', () => {
     const shape = blocks.map((b) => (b.kind === 'table' ? 'table' : b.para.pageBreak ? 'pageBreak' : 'p'));
     const wanted = template.blocks.map((b) =>
       b.kind === 'columns' ? 'table' : b.kind === 'pageBreak' ? 'pageBreak' : 'p',
     );
-    expect(shape).toEqual(['p', ...wanted]);
+    expect(shape).toEqual(['p', ...wanted.flatMap((b) => (b === 'table' ? ['table', 'p'] : [b]))]);
+    // The paragraph after a table is empty, and left unstyled.
+    blocks.forEach((b, i) => {
+      if (i === 0 || blocks[i - 1]!.kind !== 'table') return;
+      const { para } = b as { para: Para };
+      expect(para.text).toBe('');
+      expect(stylesOf(requests, para)).toEqual({ text: [], paragraph: [] });
+    });
     // Each table: one row of two cells, each holding its side's paragraphs.
     const columns = template.blocks.filter((b) => b.kind === 'columns');
     const tables = blocks.filter((b) => b.kind === 'table');
@@ -261,10 +273,11 @@ describe('templates of other shapes', () => {
       b.kind === 'table' ? 'table' : b.para.pageBreak ? 'pageBreak' : `p:${b.para.text}`,
     );
     // No empty line before the first table (a paragraph precedes it); Docs keeps one between a page
-    // break and a table, and one after a closing table.
+    // break and a table; one follows each table.
     expect(shape).toEqual([
       'p:Mở đầu',
       'table',
+      'p:',
       'pageBreak',
       'p:Sau',
       'p:Sau nữa',
@@ -279,7 +292,7 @@ describe('templates of other shapes', () => {
     expect(shared.text).toHaveLength(1);
     expect(shared.paragraph).toHaveLength(1);
     // The one empty line Docs needs before a table (after the page break) is made 1 pt high.
-    const spacer = blocks[6] as { para: Para };
+    const spacer = blocks[7] as { para: Para };
     expect(stylesOf(requests, spacer.para).text.map((t) => t.textStyle.fontSize.magnitude)).toEqual([1]);
     expect(
       requests.filter((r) => 'updateTextStyle' in r && r.updateTextStyle.textStyle.fontSize.magnitude === 1),

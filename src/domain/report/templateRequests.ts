@@ -16,7 +16,7 @@
  * written never moves: the styles, planned with the final indices, follow the insertions. A table
  * goes where the last paragraph ends, so the paragraph before it is the template's own; only a
  * table with nothing before it (the header, at the top of the page) gets the empty paragraph Docs
- * requires, made as small as a line can be.
+ * requires, made as small as a line can be. The empty paragraph after a table stays, unstyled.
  */
 import type { ReportTemplate, TemplateColumns, TemplateParagraph } from './template';
 import { PAGE, TEXT_WIDTH_PT } from './template';
@@ -235,9 +235,11 @@ export function templateRequests(template: ReportTemplate): TemplateRequest[] {
         },
       }),
     );
-    // The last paragraph's "\n" now follows the table: an empty paragraph, free for what comes next.
+    // The last paragraph's "\n" now follows the table, an empty paragraph left as it is: DocumentApp's
+    // appendTable left one after each table (a document cannot end with a table), and the templates
+    // made before are laid out with it, so the page looks the same.
     end = tableEnd;
-    lastTaken = false;
+    lastTaken = true;
   };
 
   const pageBreak = (): void => {
