@@ -16,9 +16,10 @@ function documents(): GoogleAppsScript.Docs.Collection.DocumentsCollection {
 }
 
 /**
- * Creates the template in `folder`; returns its id. The document is moved into the folder only once
- * it is whole: a run cut short before leaves it in the user's root as "Mẫu …" unrecorded, and the
- * next run makes a new one (batchUpdate is all or nothing, so it is never half written).
+ * Creates the template in `folder`; returns its id, which the caller records. batchUpdate is all or
+ * nothing, so the document is blank or whole, and it goes into the folder only once whole. When a
+ * call fails the blank document goes to the trash (best effort); a run cut off outright leaves it
+ * unrecorded, and the next run makes the template again.
  */
 export function createTemplateDocument(
   template: ReportTemplate,
@@ -26,13 +27,21 @@ export function createTemplateDocument(
 ): string {
   const api = documents();
   const id = api.create({ title: template.name }).documentId!;
-  // The typings predate some requests (updateDocumentStyle, updateTableCellStyle…); the JSON is the API's.
-  api.batchUpdate(
-    { requests: templateRequests(template) as unknown as GoogleAppsScript.Docs.Schema.Request[] },
-    id,
-  );
-  const file = DriveApp.getFileById(id);
-  file.moveTo(folder);
+  try {
+    // The typings predate some requests (updateDocumentStyle, updateTableCellStyle…); the JSON is the API's.
+    api.batchUpdate(
+      { requests: templateRequests(template) as unknown as GoogleAppsScript.Docs.Schema.Request[] },
+      id,
+    );
+    DriveApp.getFileById(id).moveTo(folder);
+  } catch (error) {
+    try {
+      DriveApp.getFileById(id).setTrashed(true);
+    } catch {
+      // Left in My Drive, unrecorded: nothing reads it.
+    }
+    throw error;
+  }
   return id;
 }
 
