@@ -371,6 +371,26 @@ describe('Documents.batchUpdate', () => {
     );
   });
 
+  it('leaves a DocumentApp handle opened before it stale: an edit through it is refused, a new handle sees the change', () => {
+    const { emu, g } = workspace();
+    const id = withTable(g, emu);
+    const pin = { pinTableHeaderRows: { tableStartLocation: { index: 10 }, pinnedHeaderRowsCount: 1 } };
+    const text = message(() =>
+      emu.execute(() => {
+        const before = g.DocumentApp.openById(id).getBody();
+        g.Docs.Documents.batchUpdate({ requests: [pin] }, id);
+        before.appendParagraph('mất?');
+      }),
+    );
+    expect(text).toContain('opened before Docs.Documents.batchUpdate changed it; open it again');
+    const after = emu.execute(() => {
+      const body = g.DocumentApp.openById(id).getBody();
+      body.appendParagraph('Ghi chú');
+      return body.getNumChildren();
+    });
+    expect(after).toBe(4);
+  });
+
   it('is refused to a person who may only view the document', () => {
     const { emu, g } = workspace();
     const id = withTable(g, emu);
