@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import JSZip from 'jszip';
 import { exportDocx } from '../../scripts/emulator/export/docx';
 import { deployedWith, message } from './support';
@@ -370,6 +371,26 @@ describe('Documents.batchUpdate', () => {
     );
   });
 
+  it('leaves a DocumentApp handle opened before it stale: an edit through it is refused, a new handle sees the change', () => {
+    const { emu, g } = workspace();
+    const id = withTable(g, emu);
+    const pin = { pinTableHeaderRows: { tableStartLocation: { index: 10 }, pinnedHeaderRowsCount: 1 } };
+    const text = message(() =>
+      emu.execute(() => {
+        const before = g.DocumentApp.openById(id).getBody();
+        g.Docs.Documents.batchUpdate({ requests: [pin] }, id);
+        before.appendParagraph('mất?');
+      }),
+    );
+    expect(text).toContain('opened before Docs.Documents.batchUpdate changed it; open it again');
+    const after = emu.execute(() => {
+      const body = g.DocumentApp.openById(id).getBody();
+      body.appendParagraph('Ghi chú');
+      return body.getNumChildren();
+    });
+    expect(after).toBe(4);
+  });
+
   it('is refused to a person who may only view the document', () => {
     const { emu, g } = workspace();
     const id = withTable(g, emu);
@@ -427,5 +448,50 @@ describe('exports', () => {
       .async('string');
     const rows = [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((m) => m[0].includes('<w:tblHeader'));
     expect(rows).toEqual([true, false]);
+  });
+});
+
+describe('the PDF export', () => {
+  /** How many times the content streams paint with `#fde9f1` (the header cells' background). */
+  function headerPaints(pdf: Buffer): number {
+    const text = pdf.toString('latin1');
+    let count = 0;
+    for (const m of text.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+      let data: string;
+      try {
+        data = zlib.inflateSync(Buffer.from(m[1]!, 'latin1')).toString('latin1');
+      } catch {
+        continue;
+      }
+      count += (data.match(/0\.992156\d* 0\.913725\d* 0\.945098\d* scn/g) ?? []).length;
+    }
+    return count;
+  }
+
+  it('draws the pinned header rows again at the top of each page a long table runs onto', () => {
+    const { emu, g } = workspace();
+    const id = emu.execute(() => {
+      const doc = g.DocumentApp.create('Bảng dài');
+      const rows = [['STT', 'Đơn vị']];
+      for (let i = 1; i <= 120; i += 1) rows.push([String(i), `Hội LHPN phường ${i}`]);
+      const table = doc.getBody().appendTable(rows);
+      table.getCell(0, 0).setBackgroundColor('#fde9f1');
+      doc.saveAndClose();
+      return doc.getId();
+    });
+    const pages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+    const before = emu.documents.pdf(id);
+    expect(pages(before)).toBeGreaterThan(2);
+    expect(headerPaints(before)).toBe(1);
+    emu.execute(() =>
+      g.Docs.Documents.batchUpdate(
+        {
+          requests: [{ pinTableHeaderRows: { tableStartLocation: { index: 2 }, pinnedHeaderRowsCount: 1 } }],
+        },
+        id,
+      ),
+    );
+    const after = emu.documents.pdf(id);
+    expect(headerPaints(after)).toBe(pages(after));
   });
 });

@@ -83,6 +83,7 @@ export class DocumentsCollection extends Emulated {
       }
     });
     record.content = view.content;
+    record.apiWrites = (record.apiWrites ?? 0) + 1;
     findFile(ctx, id)!.updatedAt = ctx.clock.now();
     ctx.noteCells(requests.length * REQUEST_UNITS);
     return { documentId: id, replies };
