@@ -5,15 +5,9 @@
  */
 import type { ReportTemplate } from '../domain/report/template';
 import { templateRequests } from '../domain/report/templateRequests';
+import { createDocument, updateDocument } from './docsApi';
 
 const GOOGLE_DOCS = 'application/vnd.google-apps.document';
-
-function documents(): GoogleAppsScript.Docs.Collection.DocumentsCollection {
-  // The manifest enables the service; a project copied without it fails here, before any document.
-  if (typeof Docs === 'undefined' || !Docs?.Documents)
-    throw new Error('Dịch vụ Google Docs API chưa được bật cho dự án (appsscript.json).');
-  return Docs.Documents;
-}
 
 /**
  * Creates the template in `folder`; returns its id, which the caller records. batchUpdate is all or
@@ -25,14 +19,9 @@ export function createTemplateDocument(
   template: ReportTemplate,
   folder: GoogleAppsScript.Drive.Folder,
 ): string {
-  const api = documents();
-  const id = api.create({ title: template.name }).documentId!;
+  const id = createDocument(template.name);
   try {
-    // The typings predate some requests (updateDocumentStyle, updateTableCellStyle…); the JSON is the API's.
-    api.batchUpdate(
-      { requests: templateRequests(template) as unknown as GoogleAppsScript.Docs.Schema.Request[] },
-      id,
-    );
+    updateDocument(id, templateRequests(template));
     DriveApp.getFileById(id).moveTo(folder);
   } catch (error) {
     try {
