@@ -45,6 +45,8 @@ import { completeness, reportInput, targetsPeriod } from './reportData';
 import { readUnitTabs } from './unitData';
 import type { Workbook } from './workbook';
 import { loadWorkbook, requireAdmin } from './workbook';
+import type { StepContext } from './longJob';
+import { inUnits, WHOLE } from './longJob';
 
 export interface ReportRequest {
   ky?: string;
@@ -122,19 +124,28 @@ function templateOf(
  * templates (edited by people, perhaps) are left as they are. The folders are looked up once and
  * the ids made are recorded in Cấu hình together (one read).
  */
-export function ensureReportTemplates(workbook: Workbook, shared?: SharedTabs): void {
+export function ensureReportTemplates(
+  workbook: Workbook,
+  shared?: SharedTabs,
+  step?: StepContext,
+): number | void {
   const made: Partial<Settings> = {};
   const record: RecordId = (key, id) => {
     made[key] = id;
   };
   let templates: GoogleAppsScript.Drive.Folder | null = null;
   const folder = () => (templates ??= subfolder(reportFolder(workbook, record), TEMPLATES_FOLDER));
+  let stopped: number | void;
   try {
-    for (const { kind } of REPORT_KINDS) templateOf(workbook, kind, record, folder);
+    // One template at a time, so that a long setup may stop between two (longJob.ts).
+    stopped = inUnits(step ?? WHOLE, REPORT_KINDS.length, (i) =>
+      templateOf(workbook, REPORT_KINDS[i]!.kind, record, folder),
+    );
   } finally {
-    // What was made before a failure is recorded, so the next run does not make it again.
+    // What was made before a failure (or a pause) is recorded, so the next run does not make it again.
     writeSettings(workbook.spreadsheet, made);
   }
+  if (stopped !== undefined) return stopped;
   writeTagsTab(workbook.spreadsheet, tagReference(workbook.catalogue.filter((i) => i.active)), shared);
 }
 

@@ -1,0 +1,164 @@
+/**
+ * Long jobs resume (src/app/longJob.ts): each job, slowed in the emulator (CallLog.setSlowdown, a
+ * test driver) so that it cannot finish in one execution, stops before 5 minutes, says so in Nhật
+ * ký, goes on from its one-off trigger (or the admin's next click) and ends exactly where an
+ * unslowed run ends, with no trigger left behind.
+ */
+import type { Emulator } from '../../scripts/emulator';
+import { DK, DK_TAB, OWNER, TL, TL_TAB, setUpDistrict } from '../support/district';
+import { loadProduct, sampleConfig } from '../support/product';
+
+const DEPUTY = 'phochutich@hoilhpn.vn';
+const FIVE_MINUTES = 5 * 60_000;
+const PAUSE = /^(.+): tạm dừng, sẽ tiếp tục lúc \d{2}:\d{2}$/;
+
+const isDate = (c: unknown) => Object.prototype.toString.call(c) === '[object Date]';
+
+/**
+ * What a person finds once the job is done: every tab's cells (moments and Drive ids, which differ
+ * between two runs, replaced by "T" and the file's name), who may edit where, the files in Drive with
+ * their folder and sharing, and the clock triggers. Nhật ký by its actions, without the pauses.
+ */
+function endState(emu: Emulator): unknown {
+  const files = emu.drive.files();
+  const names = new Map(files.map((f) => [f.id, f.name]));
+  const scrub = (c: unknown): unknown => {
+    if (isDate(c)) return 'DATE';
+    if (typeof c !== 'string') return c;
+    let text = c.replace(/\d{2}\/\d{2}\/\d{4}( \d{2}:\d{2}(:\d{2})?)?|\d{2}:\d{2}/g, 'T');
+    for (const [id, name] of names) if (text.includes(id)) text = text.split(id).join(`<${name}>`);
+    return text;
+  };
+  const tabs = emu.sheets.sheetNames();
+  return {
+    tabs: tabs.map((tab) => ({
+      tab,
+      cells:
+        tab === 'Nhật ký'
+          ? emu.sheets
+              .values(tab)
+              .filter((r) => !PAUSE.test(String(r[2])))
+              .map((r) => [r[2], scrub(r[3])])
+          : emu.sheets.values(tab).map((r) => r.map(scrub)),
+      editable: [DK, TL, DEPUTY].map((as) =>
+        ['A1', 'B2', 'D10', 'E10'].map((a1) => emu.sheets.mayEdit({ as, sheet: tab, a1 })),
+      ),
+    })),
+    files: files
+      .filter((f) => !f.trashed)
+      .map((f) => ({
+        name: f.name,
+        mimeType: f.mimeType,
+        in: f.parents.map((p) => names.get(p) ?? 'root'),
+        editors: [...f.editors].sort(),
+        viewers: [...f.viewers].sort(),
+      }))
+      .sort((a, b) => `${a.name}${a.mimeType}`.localeCompare(`${b.name}${b.mimeType}`)),
+    triggers: emu.triggers
+      .list()
+      .map((t) => `${t.handler} ${t.eventType}`)
+      .sort(),
+  };
+}
+
+const pauses = (emu: Emulator) =>
+  emu.sheets
+    .values('Nhật ký')
+    .map((r) => String(r[2]))
+    .filter((a) => PAUSE.test(a));
+
+const clockTriggers = (emu: Emulator, handler: string) =>
+  emu.triggers.list().filter((t) => t.handler === handler && t.eventType === 'CLOCK');
+
+/** Fires the continuation triggers until none is left (at most `rounds`), a few minutes apart. */
+function tickUntilDone(emu: Emulator, handler: string, rounds = 6): void {
+  for (let i = 0; i < rounds && clockTriggers(emu, handler).some((t) => t.nextRun !== null); i++) {
+    emu.tick(emu.now().getTime() + 3 * 60_000);
+  }
+}
+
+/** Every execution of the job stopped itself before 5 minutes; none failed or was stopped by Google. */
+function expectShortExecutions(emu: Emulator, handler: string): void {
+  const runs = emu.limits.executions().filter((e) => e.functionName === handler);
+  expect(runs.length).toBeGreaterThan(1);
+  for (const run of runs) {
+    expect(run.stopped).toBeNull();
+    expect(run.ms).toBeLessThan(FIVE_MINUTES);
+  }
+  expect(emu.triggers.failures()).toEqual([]);
+}
+
+describe('long jobs resume', () => {
+  it('a first setup too long for one execution pauses, goes on from its trigger and ends as an unslowed one', () => {
+    const now = '2026-04-03T09:00:00+07:00';
+    const plain = loadProduct({ now });
+    plain.run('setUpWorkbook', [sampleConfig()]);
+
+    const slow = loadProduct({ now });
+    slow.ctx.log.setSlowdown(10);
+    const first = slow.run('setUpWorkbook', [sampleConfig()], { kind: 'menu' }) as { tam_dung?: string };
+
+    expect(first.tam_dung).toMatch(/^Khởi tạo: tạm dừng, sẽ tiếp tục lúc \d{2}:\d{2} \(tự động\)/);
+    expect(pauses(slow)).toEqual([expect.stringMatching(/^Khởi tạo: tạm dừng/)]);
+    expect(slow.sheets.alerts().at(-1)!.prompt).toContain('Khởi tạo: tạm dừng, sẽ tiếp tục lúc');
+    expect(clockTriggers(slow, 'setUpWorkbook')).toHaveLength(1);
+
+    tickUntilDone(slow, 'setUpWorkbook');
+
+    expectShortExecutions(slow, 'setUpWorkbook');
+    expect(clockTriggers(slow, 'setUpWorkbook')).toEqual([]);
+    expect(endState(slow)).toEqual(endState(plain));
+  });
+
+  it("the admin's second click continues a paused setup instead of starting again", () => {
+    const now = '2026-04-03T09:00:00+07:00';
+    const plain = loadProduct({ now });
+    plain.run('setUpWorkbook', [sampleConfig()]);
+    const whole = plain.limits.executions().at(-1)!.ms;
+
+    const slow = loadProduct({ now });
+    slow.ctx.log.setSlowdown(10);
+    slow.run('setUpWorkbook', [sampleConfig()], { kind: 'menu' });
+    expect(pauses(slow)).toHaveLength(1);
+
+    // Before the trigger fires, the admin clicks again: the click goes on, the trigger goes.
+    let clicks = 0;
+    while (clockTriggers(slow, 'setUpWorkbook').length > 0 && clicks++ < 4) {
+      slow.run('setUpWorkbook', [], { kind: 'menu' });
+    }
+    expect(clockTriggers(slow, 'setUpWorkbook')).toEqual([]);
+    // What the clicks did is the rest of one setup, not a second whole one (10 × `whole` each).
+    const clicked = slow.limits
+      .executions()
+      .slice(1)
+      .filter((e) => e.functionName === 'setUpWorkbook');
+    expect(clicked.reduce((sum, e) => sum + e.ms, 0)).toBeLessThan(10 * whole);
+    expect(slow.triggers.list().filter((t) => t.eventType === 'CLOCK')).toEqual([]);
+    expect(endState(slow)).toEqual(endState(plain));
+  });
+
+  it('the new year with its setup pauses and goes on from its trigger', () => {
+    const now = '2026-12-20T09:00:00+07:00';
+    const plain = setUpDistrict(now);
+    plain.run('startNewYear', [], { user: OWNER });
+
+    const slow = setUpDistrict(now);
+    slow.ctx.log.setSlowdown(20);
+    const first = slow.run('startNewYear', [], { user: OWNER, kind: 'menu' }) as { tam_dung?: string };
+    expect(first.tam_dung).toMatch(/^Khởi tạo: tạm dừng/);
+    expect(slow.sheets.alerts().at(-1)!.prompt).toContain('năm 2027 đang được chuẩn bị');
+    expect(clockTriggers(slow, 'startNewYear')).toHaveLength(1);
+
+    tickUntilDone(slow, 'startNewYear');
+
+    expectShortExecutions(slow, 'startNewYear');
+    expect(clockTriggers(slow, 'startNewYear')).toEqual([]);
+    expect(slow.sheets.values(DK_TAB)[0]![0]).toBe('Hội LHPN phường Đại Kim – số liệu năm 2027');
+    expect(slow.sheets.values(TL_TAB)[0]![0]).toBe('Hội LHPN phường Thịnh Liệt – số liệu năm 2027');
+    const state = endState(slow) as { tabs: Array<{ tab: string; cells: unknown[][] }> };
+    // The continuation says it finished the rollover it found open; otherwise the same as in one run.
+    const log = state.tabs.find((t) => t.tab === 'Nhật ký')!;
+    log.cells = log.cells.filter((r) => r[0] !== 'Sang năm mới: hoàn tất lần trước bị dừng giữa chừng');
+    expect(state).toEqual(endState(plain));
+  });
+});
