@@ -14,14 +14,18 @@ import { personLabel } from '../domain/identity';
 import { charsetName } from '../domain/textEncoding';
 import { UNIT_TAB } from '../domain/unitTab';
 import { appendArchive } from '../workspace/archiveTab';
-import { readDriveFile } from '../workspace/drive';
+import type { JobCursor } from '../domain/longJob';
+import { dropText, keepText, keptText, readDriveFile } from '../workspace/drive';
 import { bytesOfBase64, decodeFile } from '../workspace/fileText';
 import { beginIntent, endIntent, unfinishedIntent } from '../workspace/journal';
-import { translatingFailures, withScriptLock } from '../workspace/lock';
+import { translatingFailures, withScriptLockThenTell } from '../workspace/lock';
 import { appendLog } from '../workspace/logTab';
 import { readSubmissions } from '../workspace/progressTab';
 import { readAll } from '../workspace/tabs';
 import { archiveHistory, historyWindow, importUnits, splitByYear } from './importHistory';
+import type { LongJob, Step } from './longJob';
+import { forgetCursor, inUnits, resumeCursor, runSteps, runWhole } from './longJob';
+import { isTriggerEvent } from './reminders';
 import { loadWorkbook, unitsOf } from './workbook';
 import type { Workbook } from './workbook';
 
@@ -60,11 +64,31 @@ export function requestedText(request: ImportRequest | undefined): { text: strin
   return { text: decoded.text, encoding: `tệp ${charsetName(decoded.charset)}` };
 }
 
-export function importCsv(request?: ImportRequest): ImportSummary {
+/** The import as a long job: a large file's tabs may take more than one execution (longJob.ts). */
+const IMPORT_LONG_JOB: LongJob = { key: 'nhap_csv', title: 'Nhập số liệu từ CSV', handler: 'importCsv' };
+/** Unit tabs written between two looks at the clock: about 0.45 s a tab on the cost model. */
+const TABS_PER_SLICE = 5;
+
+/** What a paused import keeps in its cursor: where its text is, and how it was read. */
+interface ImportProgress {
+  file: string;
+  encoding: string;
+  thap_phan: ImportRequest['thap_phan'] | null;
+}
+
+export function importCsv(request?: ImportRequest): ImportSummary | { tam_dung: string } | null {
   checkRequest('importCsv', request);
-  const { text, encoding } = translatingFailures('Nhập số liệu từ CSV', () => requestedText(request));
-  return withScriptLock('Nhập số liệu từ CSV', () => {
+  const started = Date.now();
+  const continuing = isTriggerEvent(request);
+  // A paused import is read back from its kept file, inside the lock (its cursor says where it is).
+  const given = continuing ? null : translatingFailures('Nhập số liệu từ CSV', () => requestedText(request));
+  return withScriptLockThenTell<ReturnType<typeof importCsv>>('Nhập số liệu từ CSV', () => {
     const workbook = loadWorkbook();
+    const cursor = workbook.isAdmin ? resumeCursor(IMPORT_LONG_JOB) : null;
+    const kept = cursor?.data as ImportProgress | undefined;
+    if (!kept && !given) return { result: null };
+    const { text, encoding } = kept ? { text: keptText(kept.file), encoding: kept.encoding } : given!;
+    const decimalMark = kept ? kept.thap_phan : (request?.thap_phan ?? null);
     const submissions = readSubmissions(workbook.spreadsheet);
     const year = workbook.settings.nam;
     const result = parseImport(text, {
@@ -75,10 +99,14 @@ export function importCsv(request?: ImportRequest): ImportSummary {
       currentQuarter: quarterOf(workbook.now.getFullYear(), workbook.now.getMonth() + 1),
       submitted: new Set(submissions.map((s) => `${s.unit}|${year}-Q${s.quarter}`)),
       isAdmin: workbook.isAdmin,
-      decimalMark: request?.thap_phan ?? null,
+      decimalMark,
       history: historyWindow(workbook),
     });
-    if (!result.ok) throw new Error(importRefusal(result));
+    if (!result.ok) {
+      // A kept file read differently now (the workbook changed meanwhile) is not continued.
+      if (kept) dropImport(cursor, kept);
+      throw new Error(importRefusal(result));
+    }
     refuseOtherUnits(workbook, result.points);
     const unfinished = unfinishedIntent<string[]>(IMPORT_JOB);
     if (unfinished) {
@@ -93,12 +121,63 @@ export function importCsv(request?: ImportRequest): ImportSummary {
       ]);
     }
     const { history, current } = splitByYear(workbook, result.points);
-    const written = writePoints(workbook, current);
-    const corrections = current.filter((p) =>
-      submissions.some((s) => s.unit === p.unit && `${year}-Q${s.quarter}` === p.period),
-    );
-    appendArchive(workbook.spreadsheet, corrections, workbook.now, workbook.user, 'Nhập CSV sau khi nộp');
-    const archived = archiveHistory(workbook, history, `${encoding}, ${result.readAs}`);
+    const byUnit = pointsByUnit(current);
+    let archived: string[] = [];
+    const steps: Step[] = [
+      {
+        name: 'các trang đơn vị',
+        run: (ctx) =>
+          inUnits(ctx, Math.ceil(byUnit.length / TABS_PER_SLICE), (i) =>
+            writePoints(workbook, byUnit.slice(i * TABS_PER_SLICE, (i + 1) * TABS_PER_SLICE)),
+          ),
+      },
+      {
+        name: 'sửa sau khi nộp',
+        run: () =>
+          appendArchive(
+            workbook.spreadsheet,
+            current.filter((p) =>
+              submissions.some((s) => s.unit === p.unit && `${year}-Q${s.quarter}` === p.period),
+            ),
+            workbook.now,
+            workbook.user,
+            'Nhập CSV sau khi nộp',
+          ),
+      },
+      {
+        name: 'lịch sử',
+        run: () => {
+          archived = archiveHistory(workbook, history, `${encoding}, ${result.readAs}`);
+        },
+      },
+    ];
+    const written = byUnit.map(([unit]) => unit);
+    // An officer's import (their own unit) runs whole. The text is kept in Drive only when the
+    // import pauses: most imports end in one execution.
+    const run = workbook.isAdmin
+      ? runSteps(IMPORT_LONG_JOB, steps, {
+          cursor,
+          started,
+          spreadsheet: workbook.spreadsheet,
+          user: workbook.user,
+          data: (): ImportProgress =>
+            kept ?? {
+              file: keepText(`Đang nhập - ${request?.ten_tep || 'số liệu'} (tệp tạm, tự xóa)`, text),
+              encoding,
+              thap_phan: decimalMark,
+            },
+        })
+      : runWhole(steps);
+    // A file given while an import was paused waits: the paused one is finished first.
+    const waiting =
+      kept && given
+        ? `Lần nhập trước chưa xong nên được làm tiếp trước; tệp vừa chọn chưa được nhập, hãy nhập lại khi xong.`
+        : '';
+    if (run.paused) {
+      const message = [run.message, waiting].filter(Boolean).join('\n\n');
+      return { result: { tam_dung: message }, message };
+    }
+    if (kept) dropText(kept.file);
     if (workbook.isAdmin && current.length > 0) {
       appendLog(workbook.spreadsheet, [
         {
@@ -114,8 +193,20 @@ export function importCsv(request?: ImportRequest): ImportSummary {
       don_vi: [...new Set([...written, ...archived])],
       ky: [...new Set(result.points.map((p) => p.period))].sort(),
     };
-    return summary;
+    return { result: summary, ...(waiting ? { message: waiting } : {}) };
   });
+}
+
+/** A paused import that cannot go on: its cursor, trigger and kept file go. */
+function dropImport(cursor: JobCursor | null, kept: ImportProgress): void {
+  forgetCursor(IMPORT_LONG_JOB, cursor);
+  dropText(kept.file);
+}
+
+function pointsByUnit(points: DataPoint[]): Array<[string, DataPoint[]]> {
+  const byUnit = new Map<string, DataPoint[]>();
+  for (const p of points) byUnit.set(p.unit, [...(byUnit.get(p.unit) ?? []), p]);
+  return [...byUnit];
 }
 
 /** An officer imports only their own unit's figures. */
@@ -134,10 +225,8 @@ function refuseOtherUnits(workbook: Workbook, points: DataPoint[]): void {
  * Every target row is found before anything is written, so a tab that lacks an indicator row
  * (switched on after the last setup) stops the import with nothing changed.
  */
-function writePoints(workbook: Workbook, points: DataPoint[]): string[] {
-  const byUnit = new Map<string, DataPoint[]>();
-  for (const p of points) byUnit.set(p.unit, [...(byUnit.get(p.unit) ?? []), p]);
-  const plans = [...byUnit].map(([code, unitPoints]) => {
+function writePoints(workbook: Workbook, byUnit: Array<[string, DataPoint[]]>): string[] {
+  const plans = byUnit.map(([code, unitPoints]) => {
     const unit = workbook.units.find((u) => u.ma === code)!;
     const sheet = workbook.spreadsheet.getSheetByName(unit.tabName);
     if (!sheet)

@@ -112,7 +112,8 @@ export function runSteps(
     started: number;
     spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
     user: string;
-    data?: unknown;
+    /** What the job's later runs need (a request, a file's id): small, JSON; asked only at a pause. */
+    data?: () => unknown;
     /** What the job logs when it finishes, written with the pause instead when it pauses. */
     log?: LogEntry[];
     /** This execution already did work of the job before these steps (the new year before its setup). */
@@ -149,11 +150,11 @@ function pause(
   options: {
     spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
     user: string;
-    data?: unknown;
+    data?: () => unknown;
     log?: LogEntry[];
   },
 ): StepsRun {
-  const cursor: JobCursor = { step, at, runs: 0, handler: job.handler, data: options.data };
+  const cursor: JobCursor = { step, at, runs: 0, handler: job.handler, data: options.data?.() };
   scriptProperties().setProperty(cursorKey(job.key), JSON.stringify(cursor));
   scheduleContinuation(job.handler, CONTINUE_AFTER_MS);
   const now = new Date();
@@ -167,3 +168,9 @@ function pause(
 
 /** A step run whole, outside any long job: it never stops early. */
 export const WHOLE: StepContext = { at: 0, timeUp: () => false, progressed: () => undefined };
+
+/** Runs steps whole, outside any long job (a caller already inside one, or a short job's own steps). */
+export function runWhole(steps: readonly Step[]): StepsRun {
+  for (const step of steps) step.run(WHOLE);
+  return { paused: false };
+}

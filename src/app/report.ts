@@ -23,6 +23,7 @@ import {
   createRootFolder,
   discard,
   draftName,
+  fileById,
   fileNames,
   savePdf,
   shareReport,
@@ -45,8 +46,9 @@ import { completeness, reportInput, targetsPeriod } from './reportData';
 import { readUnitTabs } from './unitData';
 import type { Workbook } from './workbook';
 import { loadWorkbook, requireAdmin } from './workbook';
-import type { StepContext } from './longJob';
-import { inUnits, WHOLE } from './longJob';
+import type { LongJob, Step, StepContext, StepsRun } from './longJob';
+import { forgetCursor, inUnits, resumeCursor, runSteps, runWhole, savedCursor, WHOLE } from './longJob';
+import { isTriggerEvent } from './reminders';
 
 export interface ReportRequest {
   ky?: string;
@@ -166,75 +168,180 @@ function versionedName(base: string, taken: Set<string>): string {
   return `${base} (lần ${n})`;
 }
 
-/** The work of createReport, for a caller that already holds the lock and checked the person. */
-export function createReportDocument(workbook: Workbook, request: ReportRequest): ReportResult {
-  const { spec, kind } = requestedReport(workbook, request);
-  const input = reportInput(workbook, spec, kind);
-  const content = reportContent(input);
+/**
+ * Where a report being made is, kept in the cursor of a paused createReport (longJob.ts): the request,
+ * and once the draft exists its name, the tags its template uses and the files made.
+ */
+interface ReportProgress {
+  request: ReportRequest;
+  name?: string;
+  used?: string[];
+  doc?: string;
+  pdf?: string;
+  /** Set just before sharing: a failure from then on undoes the sharing too. */
+  sharing?: boolean;
+}
 
-  const templateId = templateOf(workbook, kind);
-  const scan = scanTemplate(templateId);
-  const problems = templateProblems(scan.occurrences, scan.unclosed, knownTags(content));
-  if (problems.length > 0) {
-    throw new Error(
-      `Mẫu ${reportKindName(kind).toLocaleLowerCase('vi')} có lỗi, chưa tạo báo cáo:\n• ${problems.join('\n• ')}`,
-    );
-  }
-  const used = new Set(scan.occurrences.map((o) => o.text.slice(2, -2)));
-  // The charts of Tổng hợp, redrawn for this report's period, as pictures.
-  const charts = used.has(CHART_TAG)
-    ? chartImages(refreshCharts(workbook, spec, input.targets, targetsPeriod(spec)))
-    : null;
+/**
+ * The steps of a report: the draft (copied from the template and filled, under the draft name), its
+ * charts, its PDF, then the final name and the sharing, last, so that nothing half-made is ever
+ * shared. The figures are read once in each execution that needs them (the draft, the charts). A
+ * step Google stops midway is redone: the draft's with a fresh copy (the half-filled one trashed).
+ */
+function reportSteps(workbook: Workbook, progress: ReportProgress): Step[] {
+  const { spec, kind } = requestedReport(workbook, progress.request);
+  let input: ReturnType<typeof reportInput> | null = null;
+  let content: ReportContent | null = null;
+  const inputOf = () => (input ??= reportInput(workbook, spec, kind));
+  const contentOf = () => (content ??= reportContent(inputOf()));
+  let folder: GoogleAppsScript.Drive.Folder | null = null;
+  const folderOf = () => (folder ??= subfolder(reportFolder(workbook), `Năm ${spec.last.year}`));
+  return [
+    {
+      name: 'bản nháp',
+      run: () => {
+        const templateId = templateOf(workbook, kind);
+        const scan = scanTemplate(templateId);
+        const problems = templateProblems(scan.occurrences, scan.unclosed, knownTags(contentOf()));
+        if (problems.length > 0) {
+          throw new Error(
+            `Mẫu ${reportKindName(kind).toLocaleLowerCase('vi')} có lỗi, chưa tạo báo cáo:\n• ${problems.join('\n• ')}`,
+          );
+        }
+        const used = new Set(scan.occurrences.map((o) => o.text.slice(2, -2)));
+        const name = versionedName(contentOf().fileName, fileNames(folderOf()));
+        // A draft left by a run stopped midway (this step is redone whole) goes first.
+        trashDrafts(folderOf(), name);
+        progress.name = name;
+        const document = copyTemplate(templateId, draftName(name), folderOf());
+        progress.doc = document.getId();
+        fillDocument(document.getId(), contentOf(), used);
+        progress.used = [...used];
+      },
+    },
+    {
+      name: 'biểu đồ',
+      run: () => {
+        if (!progress.used!.includes(CHART_TAG)) return;
+        // The charts of Tổng hợp, redrawn for this report's period, as pictures.
+        const charts = chartImages(refreshCharts(workbook, spec, inputOf().targets, targetsPeriod(spec)));
+        insertChartImages(progress.doc!, charts);
+      },
+    },
+    {
+      name: 'bản PDF',
+      run: () => {
+        progress.pdf = savePdf(fileById(progress.doc!), folderOf(), progress.name!).getId();
+      },
+    },
+    {
+      name: 'chia sẻ',
+      run: () => {
+        const document = fileById(progress.doc!);
+        document.setName(progress.name!);
+        progress.sharing = true;
+        shareReport(madeFiles(progress), workbook.config.report);
+      },
+    },
+  ];
+}
 
-  const folder = subfolder(reportFolder(workbook), `Năm ${spec.last.year}`);
-  const name = versionedName(content.fileName, fileNames(folder));
-  trashDrafts(folder, name);
-  const made: GoogleAppsScript.Drive.File[] = [];
-  let shared = false;
+function madeFiles(progress: ReportProgress): GoogleAppsScript.Drive.File[] {
+  return [progress.doc, progress.pdf].filter((id): id is string => !!id).map(fileById);
+}
+
+function reportResult(progress: ReportProgress): ReportResult {
+  const [document, pdf] = madeFiles(progress);
+  return {
+    docId: document!.getId(),
+    docUrl: document!.getUrl(),
+    pdfId: pdf!.getId(),
+    pdfUrl: pdf!.getUrl(),
+    ten: progress.name!,
+  };
+}
+
+/**
+ * A failure midway trashes what the report made (unshared, or its sharing undone when the failure
+ * came while sharing) and logs what could not be undone.
+ */
+function discardReport(workbook: Workbook, progress: ReportProgress, shared: boolean): void {
+  if (!progress.name) return;
+  let files: GoogleAppsScript.Drive.File[] = [];
   try {
-    // Made under a draft name, renamed once complete, shared last.
-    const document = copyTemplate(templateId, draftName(name), folder);
-    made.push(document);
-    fillDocument(document.getId(), content, used);
-    if (charts) insertChartImages(document.getId(), charts);
-    const pdf = savePdf(document, folder, name);
-    made.push(pdf);
-    document.setName(name);
-    shared = true;
-    shareReport(made, workbook.config.report);
-    return {
-      docId: document.getId(),
-      docUrl: document.getUrl(),
-      pdfId: pdf.getId(),
-      pdfUrl: pdf.getUrl(),
-      ten: name,
-    };
-  } catch (error) {
-    const left = discard(made, workbook.config.report, shared, name);
-    if (left.length > 0) {
-      appendLog(workbook.spreadsheet, [
-        {
-          at: new Date(),
-          user: workbook.user,
-          action: `Tạo báo cáo "${name}" bị lỗi; chưa dọn được`,
-          newValue: `${left.join('; ')}. Hãy làm bằng tay trong thư mục báo cáo trên Drive.`,
-        },
-      ]);
-    }
-    throw error;
+    files = madeFiles(progress);
+  } catch {
+    // A file that cannot be opened is named below with the rest.
+  }
+  const left = discard(files, workbook.config.report, shared, progress.name);
+  if (left.length > 0 || files.length < [progress.doc, progress.pdf].filter(Boolean).length) {
+    appendLog(workbook.spreadsheet, [
+      {
+        at: new Date(),
+        user: workbook.user,
+        action: `Tạo báo cáo "${progress.name}" bị lỗi; chưa dọn được`,
+        newValue: `${left.join('; ') || 'không mở được tệp đã tạo'}. Hãy làm bằng tay trong thư mục báo cáo trên Drive.`,
+      },
+    ]);
   }
 }
 
-/** "Tạo báo cáo": admins only; the kind follows from the period unless given. */
-export function createReport(request?: ReportRequest): ReportResult {
+/** Runs the report's steps (all of them, or as a long job); a failure leaves nothing behind. */
+function makeReport(
+  workbook: Workbook,
+  progress: ReportProgress,
+  run: (steps: Step[]) => StepsRun,
+): { result: ReportResult } | { paused: string } {
+  const steps = reportSteps(workbook, progress);
+  let outcome: StepsRun;
+  try {
+    outcome = run(steps);
+  } catch (error) {
+    discardReport(workbook, progress, !!progress.sharing);
+    throw error;
+  }
+  return outcome.paused ? { paused: outcome.message } : { result: reportResult(progress) };
+}
+
+/** The work of createReport, for a caller that already holds the lock and checked the person. */
+export function createReportDocument(workbook: Workbook, request: ReportRequest): ReportResult {
+  const made = makeReport(workbook, { request }, runWhole);
+  return (made as { result: ReportResult }).result;
+}
+
+/** createReport as a long job: a report over many years may take more than one execution. */
+const REPORT_JOB: LongJob = { key: 'tao_bao_cao', title: 'Tạo báo cáo', handler: 'createReport' };
+
+/**
+ * "Tạo báo cáo": admins only; the kind follows from the period unless given. A report that paused
+ * (longJob.ts) is finished first: its trigger's run and the admin's next click go on with it.
+ */
+export function createReport(
+  request?: ReportRequest,
+): ReportResult | { tam_dung: string } | { khong_con_viec: true } {
   checkRequest('createReport', request);
-  return withScriptLockThenTell('Tạo báo cáo', () => {
+  const started = Date.now();
+  return withScriptLockThenTell<ReturnType<typeof createReport>>('Tạo báo cáo', () => {
     const workbook = loadWorkbook();
     requireAdmin(workbook, 'tạo báo cáo');
-    let result: ReportResult;
+    const cursor = resumeCursor(REPORT_JOB);
+    // A continuation trigger whose report was finished meanwhile (by a click) has nothing to do.
+    if (isTriggerEvent(request) && !cursor) return { result: { khong_con_viec: true } };
+    const progress = (cursor?.data as ReportProgress | undefined) ?? { request: request ?? {} };
+    let made: ReturnType<typeof makeReport>;
     try {
-      result = createReportDocument(workbook, request ?? {});
+      made = makeReport(workbook, progress, (steps) =>
+        runSteps(REPORT_JOB, steps, {
+          cursor,
+          started,
+          spreadsheet: workbook.spreadsheet,
+          user: workbook.user,
+          data: () => progress,
+        }),
+      );
     } catch (error) {
+      // A failed report is not continued: its cursor and trigger go with what it made.
+      forgetCursor(REPORT_JOB, cursor ?? savedCursor(REPORT_JOB.key));
       // Google's failures are logged, with its text, where the lock's boundary translates them.
       if (isOwnMessage(error)) {
         appendLog(workbook.spreadsheet, [
@@ -243,6 +350,8 @@ export function createReport(request?: ReportRequest): ReportResult {
       }
       throw error;
     }
+    if ('paused' in made) return { result: { tam_dung: made.paused }, message: made.paused };
+    const { result } = made;
     appendLog(workbook.spreadsheet, [
       { at: new Date(), user: workbook.user, action: `Tạo báo cáo "${result.ten}"`, place: result.docUrl },
     ]);

@@ -17,6 +17,7 @@ import { clearYearRequests } from '../workspace/unitTabs';
 import { tellUser } from '../workspace/ui';
 import { quarterPoints } from './unitData';
 import { loadWorkbook, requireAdmin } from './workbook';
+import { isTriggerEvent } from './reminders';
 import { setUpWithin } from './setup';
 
 export interface RolloverResult {
@@ -29,13 +30,16 @@ export interface RolloverResult {
 
 const ROLLOVER = 'sang_nam_moi';
 
-/** Also its own continuation: a trigger's run (the event object ignored) goes on with the setup. */
-export function startNewYear(): RolloverResult {
+/**
+ * Also its own continuation (a long setup: longJob.ts): a trigger's run goes on with the setup of the
+ * rollover it finds open, and never starts one.
+ */
+export function startNewYear(request?: unknown): RolloverResult | null {
   const started = Date.now();
-  return translatingFailures('Sang năm mới', () => rollOver(started));
+  return translatingFailures('Sang năm mới', () => rollOver(started, isTriggerEvent(request)));
 }
 
-function rollOver(started: number): RolloverResult {
+function rollOver(started: number, continuing: boolean): RolloverResult | null {
   const result = withScriptLock('Sang năm mới', () => {
     const workbook = loadWorkbook();
     requireAdmin(workbook, 'chuyển sang năm mới');
@@ -59,6 +63,7 @@ function rollOver(started: number): RolloverResult {
         so_don_vi: workbook.units.filter((u) => u.active).length,
       };
     }
+    if (continuing) return null;
     const year = workbook.settings.nam;
     if (year + 1 > workbook.now.getFullYear() + 1) {
       throw new Error(
@@ -108,6 +113,7 @@ function rollOver(started: number): RolloverResult {
     ]);
     return { nam_cu: year, nam_moi: year + 1, so_don_vi: units.length };
   });
+  if (!result) return null;
   // Setup rebuilds titles, statuses, Tiến độ and protections for the new year (it takes the lock
   // itself). A long one goes on in this job's continuation, which finds the intent still open.
   const setup = setUpWithin(started, 'startNewYear');
