@@ -84,7 +84,9 @@ export function importCsv(request?: ImportRequest): ImportSummary | { tam_dung: 
   const given = continuing ? null : translatingFailures('Nhập số liệu từ CSV', () => requestedText(request));
   return withScriptLockThenTell<ReturnType<typeof importCsv>>('Nhập số liệu từ CSV', () => {
     const workbook = loadWorkbook();
-    const cursor = workbook.isAdmin ? resumeCursor(IMPORT_LONG_JOB) : null;
+    const cursor = workbook.isAdmin
+      ? resumeCursor(IMPORT_LONG_JOB, (data) => dropText((data as ImportProgress).file))
+      : null;
     const kept = cursor?.data as ImportProgress | undefined;
     if (!kept && !given) return { result: null };
     const { text, encoding } = kept ? { text: keptText(kept.file), encoding: kept.encoding } : given!;

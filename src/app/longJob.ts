@@ -65,14 +65,20 @@ export function savedCursor(key: string): JobCursor | null {
 
 /**
  * The cursor this run starts from, counted as one more run from it; a cursor tried as often as
- * allowed without a new one saved (each run stopped by Google inside the same step) is dropped, and
- * the job refuses with a message naming the step instead of looping.
+ * allowed without a new one saved (each run stopped by Google, or failing, inside the same step) is
+ * dropped with what the job kept for it (`abandon`: a kept file, an unshared draft), and the job
+ * refuses with a message naming the step instead of looping.
  */
-export function resumeCursor(job: LongJob): JobCursor | null {
+export function resumeCursor(job: LongJob, abandon?: (data: unknown) => void): JobCursor | null {
   const cursor = savedCursor(job.key);
   if (!cursor) return null;
   if (isStuck(cursor)) {
     forgetCursor(job, cursor);
+    try {
+      if (cursor.data !== undefined) abandon?.(cursor.data);
+    } catch {
+      // What it kept stays (a temporary file, a draft never shared); the message below is what matters.
+    }
     throw new Error(stuckMessage(job.title, cursor.step));
   }
   scriptProperties().setProperty(cursorKey(job.key), JSON.stringify({ ...cursor, runs: cursor.runs + 1 }));

@@ -47,7 +47,7 @@ import { readUnitTabs } from './unitData';
 import type { Workbook } from './workbook';
 import { loadWorkbook, requireAdmin } from './workbook';
 import type { LongJob, Step, StepContext, StepsRun } from './longJob';
-import { forgetCursor, inUnits, resumeCursor, runSteps, runWhole, savedCursor, WHOLE } from './longJob';
+import { forgetCursor, inUnits, resumeCursor, runSteps, runWhole, WHOLE } from './longJob';
 import { isTriggerEvent } from './reminders';
 
 export interface ReportRequest {
@@ -188,7 +188,7 @@ interface ReportProgress {
  * shared. The figures are read once in each execution that needs them (the draft, the charts). A
  * step Google stops midway is redone: the draft's with a fresh copy (the half-filled one trashed).
  */
-function reportSteps(workbook: Workbook, progress: ReportProgress): Step[] {
+function reportSteps(workbook: Workbook, progress: ReportProgress, files: ReportFiles): Step[] {
   const { spec, kind } = requestedReport(workbook, progress.request);
   let input: ReturnType<typeof reportInput> | null = null;
   let content: ReportContent | null = null;
@@ -213,7 +213,7 @@ function reportSteps(workbook: Workbook, progress: ReportProgress): Step[] {
         // A draft left by a run stopped midway (this step is redone whole) goes first.
         trashDrafts(folderOf(), name);
         progress.name = name;
-        const document = copyTemplate(templateId, draftName(name), folderOf());
+        const document = files.add(copyTemplate(templateId, draftName(name), folderOf()));
         progress.doc = document.getId();
         fillDocument(document.getId(), contentOf(), used);
         progress.used = [...used];
@@ -231,27 +231,40 @@ function reportSteps(workbook: Workbook, progress: ReportProgress): Step[] {
     {
       name: 'bản PDF',
       run: () => {
-        progress.pdf = savePdf(fileById(progress.doc!), folderOf(), progress.name!).getId();
+        progress.pdf = files.add(savePdf(files.of(progress.doc!), folderOf(), progress.name!)).getId();
       },
     },
     {
       name: 'chia sẻ',
       run: () => {
-        const document = fileById(progress.doc!);
-        document.setName(progress.name!);
+        files.of(progress.doc!).setName(progress.name!);
         progress.sharing = true;
-        shareReport(madeFiles(progress), workbook.config.report);
+        shareReport(files.made(progress), workbook.config.report);
       },
     },
   ];
 }
 
-function madeFiles(progress: ReportProgress): GoogleAppsScript.Drive.File[] {
-  return [progress.doc, progress.pdf].filter((id): id is string => !!id).map(fileById);
+/** The report's files, each opened once an execution (the one that made it already holds it). */
+class ReportFiles {
+  private readonly open = new Map<string, GoogleAppsScript.Drive.File>();
+
+  add(file: GoogleAppsScript.Drive.File): GoogleAppsScript.Drive.File {
+    this.open.set(file.getId(), file);
+    return file;
+  }
+
+  of(id: string): GoogleAppsScript.Drive.File {
+    return this.open.get(id) ?? this.add(fileById(id));
+  }
+
+  made(progress: ReportProgress): GoogleAppsScript.Drive.File[] {
+    return [progress.doc, progress.pdf].filter((id): id is string => !!id).map((id) => this.of(id));
+  }
 }
 
-function reportResult(progress: ReportProgress): ReportResult {
-  const [document, pdf] = madeFiles(progress);
+function reportResult(progress: ReportProgress, files: ReportFiles): ReportResult {
+  const [document, pdf] = files.made(progress);
   return {
     docId: document!.getId(),
     docUrl: document!.getUrl(),
@@ -265,11 +278,12 @@ function reportResult(progress: ReportProgress): ReportResult {
  * A failure midway trashes what the report made (unshared, or its sharing undone when the failure
  * came while sharing) and logs what could not be undone.
  */
-function discardReport(workbook: Workbook, progress: ReportProgress, shared: boolean): void {
+function discardReport(workbook: Workbook, progress: ReportProgress, open = new ReportFiles()): void {
   if (!progress.name) return;
+  const shared = !!progress.sharing;
   let files: GoogleAppsScript.Drive.File[] = [];
   try {
-    files = madeFiles(progress);
+    files = open.made(progress);
   } catch {
     // A file that cannot be opened is named below with the rest.
   }
@@ -292,15 +306,16 @@ function makeReport(
   progress: ReportProgress,
   run: (steps: Step[]) => StepsRun,
 ): { result: ReportResult } | { paused: string } {
-  const steps = reportSteps(workbook, progress);
+  const files = new ReportFiles();
+  const steps = reportSteps(workbook, progress, files);
   let outcome: StepsRun;
   try {
     outcome = run(steps);
   } catch (error) {
-    discardReport(workbook, progress, !!progress.sharing);
+    discardReport(workbook, progress, files);
     throw error;
   }
-  return outcome.paused ? { paused: outcome.message } : { result: reportResult(progress) };
+  return outcome.paused ? { paused: outcome.message } : { result: reportResult(progress, files) };
 }
 
 /** The work of createReport, for a caller that already holds the lock and checked the person. */
@@ -324,7 +339,7 @@ export function createReport(
   return withScriptLockThenTell<ReturnType<typeof createReport>>('Tạo báo cáo', () => {
     const workbook = loadWorkbook();
     requireAdmin(workbook, 'tạo báo cáo');
-    const cursor = resumeCursor(REPORT_JOB);
+    const cursor = resumeCursor(REPORT_JOB, (data) => discardReport(workbook, data as ReportProgress));
     // A continuation trigger whose report was finished meanwhile (by a click) has nothing to do.
     if (isTriggerEvent(request) && !cursor) return { result: { khong_con_viec: true } };
     const progress = (cursor?.data as ReportProgress | undefined) ?? { request: request ?? {} };
@@ -341,7 +356,7 @@ export function createReport(
       );
     } catch (error) {
       // A failed report is not continued: its cursor and trigger go with what it made.
-      forgetCursor(REPORT_JOB, cursor ?? savedCursor(REPORT_JOB.key));
+      forgetCursor(REPORT_JOB, cursor);
       // Google's failures are logged, with its text, where the lock's boundary translates them.
       if (isOwnMessage(error)) {
         appendLog(workbook.spreadsheet, [

@@ -74,8 +74,8 @@ export function pauseMessage(title: string, resumeAt: Date): string {
 /** Why a stuck job stops trying. */
 export function stuckMessage(title: string, step: string): string {
   return (
-    `${title}: bước "${step}" đã ${MAX_RUNS_PER_CURSOR} lần bị Google dừng vì quá thời gian cho phép ` +
-    `một lần chạy, nên không chạy tiếp tự động nữa. Phần đã làm được giữ nguyên; hãy báo người phụ trách ` +
-    `kỹ thuật của bảng tính.`
+    `${title}: bước "${step}" đã ${MAX_RUNS_PER_CURSOR} lần chạy tiếp mà không xong (Google dừng lần chạy ` +
+    `vì quá thời gian cho phép, hoặc báo lỗi), nên không chạy tiếp tự động nữa. Phần đã làm được giữ ` +
+    `nguyên; lần bấm sau sẽ làm lại từ đầu. Nếu vẫn không được, hãy báo người phụ trách kỹ thuật của bảng tính.`
   );
 }

@@ -167,7 +167,7 @@ describe('long jobs resume', () => {
     }
     slow.ctx.faults.clear();
     expect(() => slow.run('setUpWorkbook', [])).toThrow(
-      'Khởi tạo: bước "mẫu báo cáo" đã 2 lần bị Google dừng vì quá thời gian cho phép một lần chạy, nên không chạy tiếp tự động nữa.',
+      'Khởi tạo: bước "mẫu báo cáo" đã 2 lần chạy tiếp mà không xong (Google dừng lần chạy vì quá thời gian cho phép, hoặc báo lỗi), nên không chạy tiếp tự động nữa.',
     );
     expect(clockTriggers(slow, 'setUpWorkbook')).toEqual([]);
     // The next click starts afresh, and at the calibrated speed finishes.
