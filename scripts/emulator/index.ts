@@ -15,6 +15,7 @@ import type { ExecutionOptions } from './core/runtime';
 import { Runtime } from './core/runtime';
 import { checkScopes } from './core/scopes';
 import type { EmulatorState } from './state';
+import { installAdvancedDocs } from './services/advancedDocs';
 import { installAdvancedSheets } from './services/advancedSheets';
 import { installAuthorization } from './services/authorization';
 import { createCacheState, installCache } from './services/cache';
@@ -196,6 +197,7 @@ export class Emulator {
     install(installAdvancedSheets(ctx));
     install(installCharts(ctx));
     this.documents = install(installDocument(ctx));
+    install(installAdvancedDocs(ctx));
     this.mail = install(installMail(ctx));
     this.triggers = install(installScript(ctx));
     this.consent = install(installAuthorization(ctx));

@@ -1,11 +1,14 @@
 /**
- * Reading a template's tags and filling a copy of it. Calls grow with the number of tags, the
- * lines of the block tags and the cells of the tables (each goes in with one call, then its
- * columns are aligned cell by cell); each text tag costs one replaceText.
+ * Reading a template's tags and filling a copy of it. Calls grow with the number of tags and the
+ * lines of the block tags; each text tag costs one replaceText, each table one insertTable, and the
+ * tables' look (alignment, bold rows, font, widths, the repeated header) one Docs API read and one
+ * batch for all of them, however many rows they have.
  */
 import type { ReportContent, ReportTable } from '../domain/report/content';
+import { locateTables, tableStyleRequests, tablesIn } from '../domain/report/tableStyle';
 import type { TagOccurrence } from '../domain/report/tags';
 import { PAGE } from '../domain/report/template';
+import { documentBody, updateDocument } from './docsApi';
 
 type Document = GoogleAppsScript.Document.Document;
 type Element = GoogleAppsScript.Document.Element;
@@ -73,34 +76,34 @@ export function paragraphOf(element: Element): Paragraph {
 }
 
 /**
- * The table at its tag: font, the widths the content needs, the header and the group rows in
- * bold, each column aligned (figures to the right). Alignment is a paragraph's, so it is set cell
- * by cell (DocumentApp has no column format): the calls grow with the table's cells, nothing else.
- * DocumentApp cannot mark a header row to repeat on each page (that is the Docs API's
- * pinTableHeaderRows, not DocumentApp's), so a table over several pages shows its header once.
+ * The table at its tag, with its cells. Its look is set afterwards through the Docs API
+ * (styleTables): DocumentApp aligns a paragraph at a time, so a column's alignment would cost a call
+ * per cell, and it cannot make a header row repeat on each page.
  */
-function insertTable(doc: Document, tag: string, table: ReportTable): void {
+function insertTable(doc: Document, tag: string, table: ReportTable): boolean {
   const found = doc.getBody().findText(literalPattern(`{{${tag}}}`));
-  if (!found) return;
+  if (!found) return false;
   const placeholder = paragraphOf(found.getElement());
   const container = containerOf(placeholder);
-  const inserted = container.insertTable(container.getChildIndex(placeholder), table.cells);
-  inserted.setAttributes({
-    [DocumentApp.Attribute.FONT_FAMILY]: PAGE.font,
-    [DocumentApp.Attribute.FONT_SIZE]: table.fontSize,
-  });
-  table.widths.forEach((w, i) => inserted.setColumnWidth(i, w));
-  for (const row of [0, ...table.boldRows]) inserted.getRow(row).editAsText().setBold(true);
-  const H = DocumentApp.HorizontalAlignment;
-  const alignments = { left: H.LEFT, center: H.CENTER, right: H.RIGHT };
-  table.cells.forEach((cells, r) =>
-    cells.forEach((text, c) => {
-      const align = r === 0 ? 'center' : (table.align[c] ?? 'left');
-      if (align === 'left' || text === '') return;
-      inserted.getCell(r, c).getChild(0).asParagraph().setAlignment(alignments[align]);
-    }),
-  );
+  container.insertTable(container.getChildIndex(placeholder), table.cells);
   placeholder.removeFromParent();
+  return true;
+}
+
+/**
+ * The inserted tables' look, in one Docs API batch over the saved document: each found by its text
+ * (tableStyle.ts locateTables). A table that cannot be found is a fault of the filling, not of the
+ * template: the report is not made rather than made without its look.
+ */
+function styleTables(documentId: string, tables: readonly ReportTable[]): void {
+  if (tables.length === 0) return;
+  const placed = locateTables(tablesIn(documentBody(documentId)), tables);
+  if (placed.some((p) => p === null))
+    throw new Error('Không tìm thấy bảng vừa chèn vào báo cáo để định dạng.');
+  updateDocument(
+    documentId,
+    placed.flatMap((p, i) => tableStyleRequests(p!, tables[i]!, PAGE.font)),
+  );
 }
 
 /**
@@ -166,7 +169,9 @@ function sizeHeader(doc: Document, widths: readonly number[]): void {
 export function fillDocument(documentId: string, content: ReportContent, tags: ReadonlySet<string>): void {
   const doc = DocumentApp.openById(documentId);
   sizeHeader(doc, content.headerWidths);
-  for (const [tag, table] of Object.entries(content.tables)) if (tags.has(tag)) insertTable(doc, tag, table);
+  const inserted = Object.entries(content.tables)
+    .filter(([tag, table]) => tags.has(tag) && insertTable(doc, tag, table))
+    .map(([, table]) => table);
   for (const [tag, lines] of Object.entries(content.blocks)) if (tags.has(tag)) insertLines(doc, tag, lines);
   for (const section of sections(doc)) {
     for (const tag of tags) {
@@ -174,5 +179,7 @@ export function fillDocument(documentId: string, content: ReportContent, tags: R
       if (value !== undefined) replaceLiteral(section, literalPattern(`{{${tag}}}`), value);
     }
   }
+  // The Docs API sees the document as saved.
   doc.saveAndClose();
+  styleTables(documentId, inserted);
 }

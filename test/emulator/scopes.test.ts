@@ -332,7 +332,7 @@ describe('the scope table', () => {
     for (const row of SCOPE_TABLE.values()) {
       // Apps Script's reference, or for an advanced service the REST reference of its method.
       expect(row.url).toMatch(
-        /^https:\/\/developers\.google\.com\/(apps-script\/reference\/[a-z]+\/[a-z-]+|sheets\/api\/reference\/rest\/v4\/[a-zA-Z/.]+)$/,
+        /^https:\/\/developers\.google\.com\/(apps-script\/reference\/[a-z]+\/[a-z-]+|sheets\/api\/reference\/rest\/v4\/[a-zA-Z/.]+|workspace\/docs\/api\/reference\/rest\/v1\/[a-zA-Z/.]+)$/,
       );
       for (const choice of row.requires) {
         expect(choice.length).toBeGreaterThan(0);
@@ -341,6 +341,10 @@ describe('the scope table', () => {
       }
     }
     expect(SCOPE_TABLE.get('Session.getActiveUser')!.requires).toEqual([[SCOPES.userinfoEmail]]);
+    // The Docs API takes documents or drive, never documents.currentonly.
+    expect(SCOPE_TABLE.get('Docs.Documents.batchUpdate')!.requires).toEqual([
+      [SCOPES.documents, SCOPES.drive],
+    ]);
     expect(SCOPE_TABLE.get('Range.getValues')!.requires).toEqual([
       [SCOPES.spreadsheetsCurrentOnly, SCOPES.spreadsheets],
     ]);

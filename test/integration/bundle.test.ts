@@ -79,4 +79,14 @@ describe('deployment files', () => {
     );
     expect(manifest.oauthScopes).not.toContain('https://mail.google.com/');
   });
+
+  it('the manifest enables the advanced services the product calls: Sheets v4 and Docs v1', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'appsscript.json'), 'utf8')) as {
+      dependencies: { enabledAdvancedServices: unknown[] };
+    };
+    expect(manifest.dependencies.enabledAdvancedServices).toEqual([
+      { userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' },
+      { userSymbol: 'Docs', serviceId: 'docs', version: 'v1' },
+    ]);
+  });
 });

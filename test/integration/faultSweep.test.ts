@@ -61,6 +61,20 @@ function expectSweep(job: SweepJob): void {
 
 const base = { officers: OFFICERS, years: [2026] };
 
+/** The document's tables as a reader sees their look: pinned header rows, widths, each cell's alignment. */
+function tablesLook(emu: Emulator, docId: string): string {
+  const tables = emu.documents.content(docId).body.children.flatMap((b) => (b.type === 'TABLE' ? [b] : []));
+  return JSON.stringify(
+    tables.map((t) => ({
+      pinned: t.headerRows ?? 0,
+      widths: t.columnWidths,
+      align: t.rows.map((r) =>
+        r.cells.map((c) => c.children.map((p) => p.attrs.HORIZONTAL_ALIGNMENT ?? null)),
+      ),
+    })),
+  );
+}
+
 describe('the fault sweep', () => {
   afterAll(() => {
     // The figures the README's reliability section gives.
@@ -337,9 +351,11 @@ describe('the fault sweep', () => {
         const problems: string[] = [];
         for (const file of emu.drive.files().filter((f) => !f.trashed && f.name.startsWith('BC '))) {
           const model = final.find((f) => f.mimeType === file.mimeType);
+          // Complete means the text and the tables' look (set by the Docs API batch after the text).
           const complete =
             model && file.mimeType.includes('document')
-              ? emu.documents.savedText(file.id) === clean.documents.savedText(model.id)
+              ? emu.documents.savedText(file.id) === clean.documents.savedText(model.id) &&
+                tablesLook(emu, file.id) === tablesLook(clean, model.id)
               : true;
           if (!complete && [...file.editors, ...file.viewers].length > 0)
             problems.push(`half-made ${file.name} is shared`);

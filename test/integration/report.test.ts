@@ -1,18 +1,7 @@
 import JSZip from 'jszip';
 import type { Emulator } from '../../scripts/emulator';
 import { sampleConfig } from '../support/product';
-import {
-  DK,
-  DK_TAB,
-  enter,
-  OWNER,
-  setUpDistrict,
-  switchOnAllIndicators,
-  TL,
-  TL_TAB,
-  tickSubmit,
-  type,
-} from '../support/district';
+import { DK, DK_TAB, enter, OWNER, setUpDistrict, TL, TL_TAB, tickSubmit, type } from '../support/district';
 
 const GB = 'giapbat@hoilhpn.vn';
 const VIEWER = 'thuongtruc@hoilhpn.vn';
@@ -82,6 +71,33 @@ async function docxText(emu: Emulator, docId: string): Promise<string> {
     .join('\n')
     .replace(/&quot;/g, '"')
     .replace(/&amp;/g, '&');
+}
+
+interface DocxCell {
+  text: string;
+  align: string;
+  bold: boolean;
+  /** The row repeats at the top of each page (Word's "repeat as header row"). */
+  repeats: boolean;
+}
+
+/** The .docx's tables: per row, per cell, its text, alignment, whether all its text is bold. */
+async function docxTables(emu: Emulator, docId: string): Promise<DocxCell[][][]> {
+  const zip = await JSZip.loadAsync(await emu.documents.docx(docId));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  return [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((table) =>
+    [...table[0].matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((row) =>
+      [...row[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((cell) => {
+        const runs = [...cell[0].matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)].map((r) => r[1]!);
+        return {
+          text: runs.map((r) => /<w:t(?: [^>]*)?>([^<]*)<\/w:t>/.exec(r)?.[1] ?? '').join(''),
+          align: /<w:jc w:val="(\w+)"/.exec(cell[0])?.[1] ?? 'left',
+          bold: runs.length > 0 && runs.every((r) => /<w:b\/>/.test(r)),
+          repeats: /<w:tblHeader/.test(row[0]),
+        };
+      }),
+    ),
+  );
 }
 
 const live = (emu: Emulator) => emu.drive.files().filter((f) => !f.trashed);
@@ -343,8 +359,59 @@ describe('createReport', () => {
     expect(rerun.ten).toMatch(/^BC Quý II-2026 - [^(]+$/);
   });
 
-  it('costs Docs and Drive calls that grow only with the cells of the Phụ lục, at most 4 a cell', () => {
-    const calls = (units: number, allIndicators: boolean) => {
+  it('styles the Phụ lục tables: figures to the right, the header centred, bold and repeated on each page', async () => {
+    const emu = district();
+    const { docId } = emu.run('createReport', [{ ky: '2026-Q2' }]) as Result;
+    const tables = await docxTables(emu, docId);
+    const units = tables.find((t) => t[0]![1]!.text === 'Đơn vị')!;
+    const indicators = tables.find((t) => t[0]![1]!.text === 'Chỉ tiêu')!;
+    for (const table of [units, indicators]) {
+      // Only the header row repeats at the top of each page the table runs onto.
+      expect(table.map((row) => row[0]!.repeats)).toEqual(table.map((_, r) => r === 0));
+      expect(table[0]!.every((cell) => cell.bold && cell.align === 'center')).toBe(true);
+    }
+    const dk = units.find((row) => row[1]!.text === 'Hội LHPN phường Đại Kim')!;
+    expect(dk.map((cell) => [cell.text, cell.align, cell.bold])).toEqual([
+      ['1', 'center', false],
+      ['Hội LHPN phường Đại Kim', 'left', false],
+      ['Đã nộp 03/07/2026', 'left', false],
+      ['37', 'right', false],
+      ['1.412', 'right', false],
+      ['92,6%', 'right', false],
+    ]);
+    const total = units[units.length - 1]!;
+    // The total row in bold (its first cell is empty: nothing to show bold).
+    expect(total.slice(1).map((cell) => [cell.text, cell.bold])).toEqual([
+      ['Toàn đơn vị', true],
+      ['2/3 đã nộp', true],
+      ['62', true],
+      ['2.402', true],
+      ['91,2%', true],
+    ]);
+    const hv = indicators.find((row) => row[1]!.text === 'Số hội viên kết nạp mới')!;
+    expect(hv.map((cell) => cell.align)).toEqual([
+      'center',
+      'left',
+      'center',
+      'right',
+      'right',
+      'right',
+      'right',
+    ]);
+    // A group row (a topic) is bold.
+    expect(indicators.find((row) => row[1]!.text === 'Xây dựng tổ chức Hội')![1]!.bold).toBe(true);
+    // The font and the widths the content needs, as the document has them.
+    const table = emu.documents
+      .content(docId)
+      .body.children.filter((b) => b.type === 'TABLE')
+      .slice(2);
+    for (const t of table) {
+      expect(t.type === 'TABLE' && t.columnWidths.every((w) => typeof w === 'number' && w > 0)).toBe(true);
+    }
+  });
+
+  it('costs calls that do not grow with the units: the tables are styled in one Docs API batch', () => {
+    const calls = (units: number) => {
       const emu = setUpDistrict('2026-07-03T08:00:00+07:00', {
         ...config,
         don_vi: Array.from({ length: units }, (_, i) => ({
@@ -353,38 +420,24 @@ describe('createReport', () => {
           email: [`u${i + 1}@hoilhpn.vn`],
         })),
       });
-      if (allIndicators) {
-        switchOnAllIndicators(emu);
-        emu.run('setUpWorkbook');
-      }
       emu.ctx.log.clear();
       const { docId } = emu.run('createReport', [{ ky: '2026-Q2' }]) as Result;
       const counts = emu.ctx.log.counts();
-      const docsAndDrive = Object.entries(counts)
-        .filter(
-          ([name]) =>
-            !/^(Spreadsheet|Sheet|Range|SpreadsheetApp|Lock|LockService|Session|User|Ui|Properties)/.test(
-              name,
-            ),
-        )
-        .reduce((sum, [, n]) => sum + n, 0);
-      // The Phụ lục's tables: the two after the header and the signature blocks.
-      const tables = emu.documents
+      const rows = emu.documents
         .content(docId)
         .body.children.filter((b) => b.type === 'TABLE')
-        .slice(2);
-      const cells = tables.reduce(
-        (sum, t) => sum + (t.type === 'TABLE' ? t.rows.length * t.rows[0]!.cells.length : 0),
-        0,
-      );
-      return { calls: docsAndDrive, cells };
+        .reduce((sum, t) => sum + (t.type === 'TABLE' ? t.rows.length : 0), 0);
+      return { counts, total: Object.values(counts).reduce((a, b) => a + b, 0), rows };
     };
-    const small = calls(3, false);
-    const more = calls(12, false);
-    const all = calls(12, true);
-    expect(more.cells).toBeGreaterThan(small.cells);
-    expect(more.calls - small.calls).toBeLessThanOrEqual(4 * (more.cells - small.cells));
-    expect(all.calls - more.calls).toBeLessThanOrEqual(4 * Math.max(0, all.cells - more.cells));
+    const small = calls(3);
+    const more = calls(30);
+    expect(more.rows - small.rows).toBe(27);
+    expect(small.counts['Docs.Documents.get']).toBe(1);
+    expect(small.counts['Docs.Documents.batchUpdate']).toBe(1);
+    expect(more.counts['Docs.Documents.batchUpdate']).toBe(1);
+    // Not a call per row, let alone per cell: 27 more units cost a handful of calls at most.
+    expect(more.total - small.total).toBeLessThanOrEqual(10);
+    expect(more.counts['Paragraph.setAlignment'] ?? 0).toBe(0);
   });
 });
 

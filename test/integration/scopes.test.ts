@@ -221,7 +221,7 @@ describe('each scope of the manifest, removed in turn, breaks what needs it', ()
   }, 120_000);
 
   it('spreadsheets: nothing works, from Khởi tạo to the menu', () => {
-    // The Advanced Sheets service stays enabled: explicit scopes make it add none of its own.
+    // The Advanced Sheets and Docs services stay enabled: explicit scopes make them add none of their own.
     expect(without(SCOPES.spreadsheets)).toEqual({
       setUpWorkbook: ['asks for spreadsheets'],
       onOpen: ['SpreadsheetApp.getUi'],

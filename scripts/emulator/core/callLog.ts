@@ -103,6 +103,12 @@ const BASIS = {
     'values.batchUpdate is applied at once, all ranges in one atomic request (https://developers.google.com/sheets/api/limits); no measurement inside Apps Script: Tanaike found values.batchUpdate about 19% cheaper than setValues (gist d102c9600ba12a162c667287d2f20fe4), and howdy39 wrote 10,000 cells with their formats in one updateCells in about 3 s (qiita.com/howdy39/items/2fb95bb7b52cb0bb00ab); assumed 300 ms + 0.05 ms a cell written (10,000 cells: 800 ms, about a modelled setValues and its flush)',
   sheetsApiBatch:
     "Sheets.Spreadsheets.batchUpdate: no published measurement of its latency; assumed one flush round trip (500 ms, FLUSH) for the call, and per unit 0.02 ms, the flush's price of a cell: each cell a request writes is a unit and each request 250 units (5 ms, the server applying it), so the price grows with the batch (unverified); the Sheets API stops a request after 180 s (https://developers.google.com/sheets/api/limits)",
+  docsApiRead:
+    'Docs.Documents.get is one Docs API request for the whole document: no measurement of its latency inside Apps Script; assumed as an Advanced Sheets read (sheetsApiRead), 300 ms + 0.01 ms a structural element of the body returned',
+  docsApiBatch:
+    'Docs.Documents.batchUpdate is one Docs API request however many requests it carries (applied atomically, the batchUpdate reference); no measurement: assumed as Sheets.Spreadsheets.batchUpdate (sheetsApiBatch), 500 ms + 0.02 ms a unit, 250 units (5 ms) a request',
+  docsApiCreate:
+    'Docs.Documents.create makes a Google file: no measurement; assumed as DocumentApp.create (create), 1 s',
   image:
     'inserting an image into the open document (the blob is uploaded with the edit): no measurement; assumed 200 ms, ten document edits',
 } as const;
@@ -399,6 +405,9 @@ const TABLE: Array<[Price, string]> = [
   [{ ms: 300, perUnit: 0.05, basis: 'sheetsApiWrite' }, 'Sheets.Spreadsheets.Values: batchUpdate'],
   [{ ms: 500, perUnit: 0.02, basis: 'sheetsApiBatch' }, 'Sheets.Spreadsheets: batchUpdate'],
   [{ ms: 300, perUnit: 0.01, basis: 'sheetsApiRead' }, 'Sheets.Spreadsheets: get'],
+  [{ ms: 300, perUnit: 0.01, basis: 'docsApiRead' }, 'Docs.Documents: get'],
+  [{ ms: 500, perUnit: 0.02, basis: 'docsApiBatch' }, 'Docs.Documents: batchUpdate'],
+  [{ ms: 1000, basis: 'docsApiCreate' }, 'Docs.Documents: create'],
   [{ ms: 500, effect: 'commit', basis: 'chartWrite' }, 'Sheet: insertChart updateChart removeChart'],
   [{ ms: 2000, basis: 'chartImage' }, 'EmbeddedChart: getAs getBlob\nInlineImage: getAs getBlob'],
   [

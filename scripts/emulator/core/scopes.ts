@@ -94,6 +94,27 @@ const TABLE: readonly ScopeRow[] = [
     url: 'https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/get',
     verified: false,
   },
+  // The Advanced Docs service: the Docs API's own scopes, never currentonly (the REST reference pages
+  // documents/get, batchUpdate and create, "Authorization scopes"; drive.file and documents.readonly,
+  // which the table does not model, are left out: the stricter reading).
+  {
+    method: 'Docs.Documents.get',
+    requires: [[S.documents, S.drive, S.driveReadonly]],
+    url: 'https://developers.google.com/workspace/docs/api/reference/rest/v1/documents/get',
+    verified: false,
+  },
+  {
+    method: 'Docs.Documents.batchUpdate',
+    requires: [[S.documents, S.drive]],
+    url: 'https://developers.google.com/workspace/docs/api/reference/rest/v1/documents/batchUpdate',
+    verified: false,
+  },
+  {
+    method: 'Docs.Documents.create',
+    requires: [[S.documents, S.drive]],
+    url: 'https://developers.google.com/workspace/docs/api/reference/rest/v1/documents/create',
+    verified: false,
+  },
   // Spreadsheet service: "most methods" accept currentonly or spreadsheets; opening another
   // spreadsheet needs spreadsheets (the Range, Sheet, Spreadsheet and SpreadsheetApp pages).
   ...rows(

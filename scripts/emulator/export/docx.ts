@@ -179,8 +179,10 @@ class DocxBuilder {
         insideVertical: line,
       },
       rows: table.rows.map(
-        (row) =>
+        (row, r) =>
           new TableRow({
+            // The Docs API's pinned header rows: Word's "repeat as header row" (w:tblHeader).
+            tableHeader: r < (table.headerRows ?? 0) ? true : undefined,
             height: num(row.attrs.MINIMUM_HEIGHT)
               ? { value: twips(num(row.attrs.MINIMUM_HEIGHT)!), rule: HeightRule.ATLEAST }
               : undefined,

@@ -322,32 +322,58 @@ class Renderer {
     return total > available ? widths.map((w) => (w * available) / total) : widths;
   }
 
+  /**
+   * A table, row by row; a row that does not fit starts a new page. The pinned header rows (the Docs
+   * API's pinTableHeaderRows) are drawn again at the top of each page the table continues on, as
+   * Docs does for a table whose header rows repeat.
+   */
   table(table: TableNode, x: number, width: number, bottom: number): void {
     const pdf = this.pdf;
     const widths = this.columnWidths(table, width);
-    const border = num(table.attrs.BORDER_WIDTH, 1);
-    const borderColor = typeof table.attrs.BORDER_COLOR === 'string' ? table.attrs.BORDER_COLOR : '#000000';
-    for (const row of table.rows) {
-      const height = this.rowHeight(
+    const heights = table.rows.map((row) =>
+      this.rowHeight(
         row.cells.map((c) => c.children),
         widths,
         row.attrs.MINIMUM_HEIGHT,
-      );
-      if (pdf.y + height > bottom && pdf.y > pdf.page.margins.top + 1) pdf.addPage();
-      const top = pdf.y;
-      let cx = x;
-      row.cells.forEach((cell, i) => {
-        const w = widths[i] ?? 50;
-        if (typeof cell.attrs.BACKGROUND_COLOR === 'string')
-          pdf.rect(cx, top, w, height).fill(cell.attrs.BACKGROUND_COLOR);
-        pdf.y = top + CELL_PADDING;
-        this.blocks(cell.children, cx + CELL_PADDING, w - 2 * CELL_PADDING, Infinity);
-        if (border > 0) pdf.rect(cx, top, w, height).lineWidth(border).strokeColor(borderColor).stroke();
-        cx += w;
-      });
-      pdf.x = x;
-      pdf.y = top + height;
-    }
+      ),
+    );
+    const pinned = Math.min(table.headerRows ?? 0, table.rows.length);
+    const headerHeight = heights.slice(0, pinned).reduce((a, b) => a + b, 0);
+    table.rows.forEach((row, r) => {
+      const height = heights[r]!;
+      if (pdf.y + height > bottom && pdf.y > pdf.page.margins.top + 1) {
+        pdf.addPage();
+        // Repeated only when the header leaves room for the row (unverified: Docs' rule for a header too tall).
+        if (r >= pinned && pinned > 0 && pdf.y + headerHeight + height <= bottom)
+          table.rows.slice(0, pinned).forEach((header, h) => this.row(table, header, heights[h]!, widths, x));
+      }
+      this.row(table, row, height, widths, x);
+    });
+  }
+
+  private row(
+    table: TableNode,
+    row: TableNode['rows'][number],
+    height: number,
+    widths: number[],
+    x: number,
+  ): void {
+    const pdf = this.pdf;
+    const border = num(table.attrs.BORDER_WIDTH, 1);
+    const borderColor = typeof table.attrs.BORDER_COLOR === 'string' ? table.attrs.BORDER_COLOR : '#000000';
+    const top = pdf.y;
+    let cx = x;
+    row.cells.forEach((cell, i) => {
+      const w = widths[i] ?? 50;
+      if (typeof cell.attrs.BACKGROUND_COLOR === 'string')
+        pdf.rect(cx, top, w, height).fill(cell.attrs.BACKGROUND_COLOR);
+      pdf.y = top + CELL_PADDING;
+      this.blocks(cell.children, cx + CELL_PADDING, w - 2 * CELL_PADDING, Infinity);
+      if (border > 0) pdf.rect(cx, top, w, height).lineWidth(border).strokeColor(borderColor).stroke();
+      cx += w;
+    });
+    pdf.x = x;
+    pdf.y = top + height;
   }
 
   blocks(blocks: BlockNode[], x: number, width: number, bottom: number): void {

@@ -243,7 +243,13 @@ class DocumentAppImpl extends Emulated {
 export function installDocument(ctx: EmulatorContext) {
   const sessions: DocSession[] = [];
   const open = (docId: string, editable: boolean) => {
-    const s: DocSession = { docId, closed: false, editable, executionId: ctx.runtime.current()?.id ?? null };
+    const s: DocSession = {
+      docId,
+      closed: false,
+      editable,
+      executionId: ctx.runtime.current()?.id ?? null,
+      apiWrites: ctx.state.document.docs[docId]?.apiWrites ?? 0,
+    };
     sessions.push(s);
     return new DocumentImpl(ctx, s);
   };

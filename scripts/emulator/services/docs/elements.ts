@@ -45,6 +45,8 @@ export interface DocSession {
   closed: boolean;
   editable: boolean;
   executionId: number | null;
+  /** The document's DocRecord.apiWrites when this handle was opened. */
+  apiWrites: number;
 }
 
 export const GLYPH_TYPES = [
@@ -83,6 +85,12 @@ export function beginEdit(ctx: EmulatorContext, s: DocSession): DocRecord {
   // unverified: confirm on a real account (a viewer editing through DocumentApp).
   if (!s.editable) throw ctx.fail('Access denied: DocumentApp.');
   const record = docRecord(ctx, s.docId);
+  // The handle's elements are the content as it was before the Docs API changed it. Whether Google
+  // merges such edits is not documented (unverified): the emulator refuses them, the stricter reading.
+  if ((record.apiWrites ?? 0) !== s.apiWrites)
+    throw new Error(
+      'Emulator: this Document was opened before Docs.Documents.batchUpdate changed it; open it again (DocumentApp.openById)',
+    );
   record.savedContent ??= clone(record.content);
   return record;
 }

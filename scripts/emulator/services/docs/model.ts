@@ -53,6 +53,11 @@ export interface TableNode {
   attrs: Attrs;
   /** Points per column; null = Docs shares the page width equally. */
   columnWidths: Array<number | null>;
+  /**
+   * How many leading rows repeat at the top of each page (the Docs API's pinTableHeaderRows; DocumentApp
+   * has no such method). Absent = none.
+   */
+  headerRows?: number;
 }
 
 export type BlockNode = ParagraphNode | TableNode;

@@ -6,6 +6,8 @@ export interface DocRecord {
   content: DocContent;
   /** The content as of the last save, kept while an open Document has unsaved edits. */
   savedContent: DocContent | null;
+  /** How many Docs API batchUpdates changed it: a DocumentApp handle opened before the last one is stale. */
+  apiWrites?: number;
 }
 
 export interface DocumentState {
