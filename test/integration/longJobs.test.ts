@@ -12,9 +12,17 @@ import { loadProduct, sampleConfig } from '../support/product';
 const DEPUTY = 'phochutich@hoilhpn.vn';
 const FIVE_MINUTES = 5 * 60_000;
 const SIX_MINUTES = 6 * 60_000;
-/** Slowdowns that make each job need two or three executions, its steps each well under 2 minutes. */
-const SLOW_IMPORT = 20;
-const SLOW_REPORT = 10;
+/**
+ * The slowdown that makes a job take about 5 min 30 s in all: more than one execution, its steps each
+ * well under 2 minutes. Taken from the job's unslowed run, so it holds as the jobs get cheaper.
+ */
+function slowdownFor(plain: Emulator, handler: string): number {
+  const ms = plain.limits
+    .executions()
+    .filter((e) => e.functionName === handler)
+    .at(-1)!.ms;
+  return Math.ceil(330_000 / ms);
+}
 const PAUSE = /^(.+): tạm dừng, sẽ tiếp tục lúc \d{2}:\d{2}$/;
 
 const isDate = (c: unknown) => Object.prototype.toString.call(c) === '[object Date]';
@@ -112,7 +120,7 @@ describe('long jobs resume', () => {
     plain.run('setUpWorkbook', [sampleConfig()]);
 
     const slow = loadProduct({ now });
-    slow.ctx.log.setSlowdown(10);
+    slow.ctx.log.setSlowdown(slowdownFor(plain, 'setUpWorkbook'));
     const first = slow.run('setUpWorkbook', [sampleConfig()], { kind: 'menu' }) as { tam_dung?: string };
 
     expect(first.tam_dung).toMatch(/^Khởi tạo: tạm dừng, sẽ tiếp tục lúc \d{2}:\d{2} \(tự động\)/);
@@ -132,9 +140,10 @@ describe('long jobs resume', () => {
     const plain = loadProduct({ now });
     plain.run('setUpWorkbook', [sampleConfig()]);
     const whole = plain.limits.executions().at(-1)!.ms;
+    const slowdown = slowdownFor(plain, 'setUpWorkbook');
 
     const slow = loadProduct({ now });
-    slow.ctx.log.setSlowdown(10);
+    slow.ctx.log.setSlowdown(slowdown);
     slow.run('setUpWorkbook', [sampleConfig()], { kind: 'menu' });
     expect(pauses(slow)).toHaveLength(1);
 
@@ -144,20 +153,22 @@ describe('long jobs resume', () => {
       slow.run('setUpWorkbook', [], { kind: 'menu' });
     }
     expect(clockTriggers(slow, 'setUpWorkbook')).toEqual([]);
-    // What the clicks did is the rest of one setup, not a second whole one (10 × `whole` each).
+    // What the clicks did is the rest of one setup, not a second whole one (`slowdown` × `whole`).
     const clicked = slow.limits
       .executions()
       .slice(1)
       .filter((e) => e.functionName === 'setUpWorkbook');
-    expect(clicked.reduce((sum, e) => sum + e.ms, 0)).toBeLessThan(10 * whole);
+    expect(clicked.reduce((sum, e) => sum + e.ms, 0)).toBeLessThan(slowdown * whole);
     expect(slow.triggers.list().filter((t) => t.eventType === 'CLOCK')).toEqual([]);
     expect(endState(slow)).toEqual(endState(plain));
   });
 
   it('gives up, saying so, on a step Google stops every time instead of trying it forever', () => {
     const now = '2026-04-03T09:00:00+07:00';
+    const plain = loadProduct({ now });
+    plain.run('setUpWorkbook', [sampleConfig()]);
     const slow = loadProduct({ now });
-    slow.ctx.log.setSlowdown(10);
+    slow.ctx.log.setSlowdown(slowdownFor(plain, 'setUpWorkbook'));
     slow.run('setUpWorkbook', [sampleConfig()]);
     expect(pauses(slow)).toHaveLength(1);
     // Each continuation is stopped by Google inside the report templates' step.
@@ -182,7 +193,7 @@ describe('long jobs resume', () => {
     plain.run('startNewYear', [], { user: OWNER });
 
     const slow = setUpDistrict(now);
-    slow.ctx.log.setSlowdown(20);
+    slow.ctx.log.setSlowdown(slowdownFor(plain, 'startNewYear'));
     const first = slow.run('startNewYear', [], { user: OWNER, kind: 'menu' }) as { tam_dung?: string };
     expect(first.tam_dung).toMatch(/^Khởi tạo: tạm dừng/);
     expect(slow.sheets.alerts().at(-1)!.prompt).toContain('năm 2027 đang được chuẩn bị');
@@ -239,7 +250,7 @@ describe('long jobs resume', () => {
     const summary = plain.run('importCsv', [request], { user: OWNER });
 
     const slow = restore(before);
-    slow.ctx.log.setSlowdown(SLOW_IMPORT);
+    slow.ctx.log.setSlowdown(slowdownFor(plain, 'importCsv'));
     const first = slow.run('importCsv', [request], { user: OWNER, kind: 'menu' }) as { tam_dung?: string };
     expect(first.tam_dung).toMatch(/^Nhập số liệu từ CSV: tạm dừng, sẽ tiếp tục lúc \d{2}:\d{2}/);
     expect(pauses(slow)).toHaveLength(1);
@@ -266,7 +277,7 @@ describe('long jobs resume', () => {
     const made = plain.run('createReport', [request], { user: OWNER }) as { docId: string };
 
     const slow = restore(before);
-    slow.ctx.log.setSlowdown(SLOW_REPORT);
+    slow.ctx.log.setSlowdown(slowdownFor(plain, 'createReport'));
     const first = slow.run('createReport', [request], { user: OWNER, kind: 'menu' }) as { tam_dung?: string };
     expect(first.tam_dung).toMatch(/^Tạo báo cáo: tạm dừng, sẽ tiếp tục lúc \d{2}:\d{2}/);
     // Nothing is shared before the report is complete.
