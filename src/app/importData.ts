@@ -23,7 +23,7 @@ import { appendLog } from '../workspace/logTab';
 import { readSubmissions } from '../workspace/progressTab';
 import { readAll } from '../workspace/tabs';
 import { archiveHistory, historyWindow, importUnits, splitByYear } from './importHistory';
-import type { LongJob, Step } from './longJob';
+import type { LongJob, Step, StepContext } from './longJob';
 import { forgetCursor, inUnits, resumeCursor, runSteps, runWhole } from './longJob';
 import { isTriggerEvent } from './reminders';
 import { loadWorkbook, unitsOf } from './workbook';
@@ -66,8 +66,6 @@ export function requestedText(request: ImportRequest | undefined): { text: strin
 
 /** The import as a long job: a large file's tabs may take more than one execution (longJob.ts). */
 const IMPORT_LONG_JOB: LongJob = { key: 'nhap_csv', title: 'Nhập số liệu từ CSV', handler: 'importCsv' };
-/** Unit tabs written between two looks at the clock: about 0.45 s a tab on the cost model. */
-const TABS_PER_SLICE = 5;
 
 /** What a paused import keeps in its cursor: where its text is, and how it was read. */
 interface ImportProgress {
@@ -128,10 +126,7 @@ export function importCsv(request?: ImportRequest): ImportSummary | { tam_dung: 
     const steps: Step[] = [
       {
         name: 'các trang đơn vị',
-        run: (ctx) =>
-          inUnits(ctx, Math.ceil(byUnit.length / TABS_PER_SLICE), (i) =>
-            writePoints(workbook, byUnit.slice(i * TABS_PER_SLICE, (i + 1) * TABS_PER_SLICE)),
-          ),
+        run: (ctx) => writePoints(workbook, byUnit, ctx),
       },
       {
         name: 'sửa sau khi nộp',
@@ -225,37 +220,52 @@ function refuseOtherUnits(workbook: Workbook, points: DataPoint[]): void {
 
 /**
  * Every target row is found before anything is written, so a tab that lacks an indicator row
- * (switched on after the last setup) stops the import with nothing changed.
+ * (switched on after the last setup) stops the import with nothing changed. The tabs are read one
+ * by one from `step.at` while the execution has time (longJob.ts), then those read are written;
+ * returns the next tab's index when time ran out first (an import paused between two batches has
+ * written the first).
  */
-function writePoints(workbook: Workbook, byUnit: Array<[string, DataPoint[]]>): string[] {
-  const plans = byUnit.map(([code, unitPoints]) => {
-    const unit = workbook.units.find((u) => u.ma === code)!;
-    const sheet = workbook.spreadsheet.getSheetByName(unit.tabName);
-    if (!sheet)
-      throw new Error(
-        `Không nhập được: đơn vị ${unit.ma} chưa có trang "${unit.tabName}"; hãy chạy Khởi tạo.`,
-      );
-    const grid = readAll(sheet);
-    const rowOf = new Map(grid.map((row, i) => [String(row[0] ?? '').trim(), i]));
-    const missing = unitPoints.filter(
-      (p) => !rowOf.has(p.code) || rowOf.get(p.code)! < UNIT_TAB.firstDataRow - 1,
+function writePoints(
+  workbook: Workbook,
+  byUnit: Array<[string, DataPoint[]]>,
+  step: StepContext,
+): number | void {
+  const plans: Array<ReturnType<typeof planOf>> = [];
+  const next = inUnits(step, byUnit.length, (i) => plans.push(planOf(workbook, byUnit[i]!)));
+  writePlans(workbook, plans);
+  return next;
+}
+
+/** A tab's quarter block with the points written in, and as it was. */
+function planOf(workbook: Workbook, [code, unitPoints]: [string, DataPoint[]]) {
+  const unit = workbook.units.find((u) => u.ma === code)!;
+  const sheet = workbook.spreadsheet.getSheetByName(unit.tabName);
+  if (!sheet)
+    throw new Error(`Không nhập được: đơn vị ${unit.ma} chưa có trang "${unit.tabName}"; hãy chạy Khởi tạo.`);
+  const grid = readAll(sheet);
+  const rowOf = new Map(grid.map((row, i) => [String(row[0] ?? '').trim(), i]));
+  const missing = unitPoints.filter(
+    (p) => !rowOf.has(p.code) || rowOf.get(p.code)! < UNIT_TAB.firstDataRow - 1,
+  );
+  if (missing.length > 0) {
+    throw new Error(
+      `Không nhập được: trang "${unit.tabName}" chưa có dòng cho ${[...new Set(missing.map((p) => p.code))].join(', ')}; hãy chạy Khởi tạo rồi nhập lại.`,
     );
-    if (missing.length > 0) {
-      throw new Error(
-        `Không nhập được: trang "${unit.tabName}" chưa có dòng cho ${[...new Set(missing.map((p) => p.code))].join(', ')}; hãy chạy Khởi tạo rồi nhập lại.`,
-      );
-    }
-    const block = grid
-      .slice(UNIT_TAB.firstDataRow - 1)
-      .map((row) => row.slice(UNIT_TAB.firstQuarterColumn - 1, UNIT_TAB.firstQuarterColumn + 3));
-    const before = block.map((row) => [...row]);
-    for (const p of unitPoints) {
-      const quarter = parseQuarter(p.period)!.quarter;
-      block[rowOf.get(p.code)! - (UNIT_TAB.firstDataRow - 1)]![quarter - 1] =
-        typeof p.value === 'string' ? asCellText(p.value) : p.value;
-    }
-    return { sheet, block, before, unit: unit.ma, tab: unit.tabName };
-  });
+  }
+  const block = grid
+    .slice(UNIT_TAB.firstDataRow - 1)
+    .map((row) => row.slice(UNIT_TAB.firstQuarterColumn - 1, UNIT_TAB.firstQuarterColumn + 3));
+  const before = block.map((row) => [...row]);
+  for (const p of unitPoints) {
+    const quarter = parseQuarter(p.period)!.quarter;
+    block[rowOf.get(p.code)! - (UNIT_TAB.firstDataRow - 1)]![quarter - 1] =
+      typeof p.value === 'string' ? asCellText(p.value) : p.value;
+  }
+  return { sheet, block, before, unit: unit.ma, tab: unit.tabName };
+}
+
+function writePlans(workbook: Workbook, plans: Array<ReturnType<typeof planOf>>): void {
+  if (plans.length === 0) return;
   // Google writes one tab at a time: a failure midway puts back what was written, and a run stopped
   // midway (where no code runs) is named by the intent it leaves for the next import.
   beginIntent(
@@ -286,7 +296,6 @@ function writePoints(workbook: Workbook, byUnit: Array<[string, DataPoint[]]>): 
     throw error;
   }
   endIntent(IMPORT_JOB);
-  return plans.map((p) => p.unit);
 }
 
 const IMPORT_JOB = 'nhap_csv';
