@@ -231,13 +231,18 @@ function reportSteps(workbook: Workbook, progress: ReportProgress, files: Report
     {
       name: 'bản PDF',
       run: () => {
-        progress.pdf = files.add(savePdf(files.of(progress.doc!), folderOf(), progress.name!)).getId();
+        // Under the draft name too: a PDF whose id was never recorded (Google stopped the run just
+        // after making it) is then never taken for the report, and the redone step trashes it first.
+        trashDrafts(folderOf(), `${progress.name!}.pdf`);
+        const pdf = savePdf(files.of(progress.doc!), folderOf(), draftName(progress.name!));
+        progress.pdf = files.add(pdf).getId();
       },
     },
     {
       name: 'chia sẻ',
       run: () => {
         files.of(progress.doc!).setName(progress.name!);
+        files.of(progress.pdf!).setName(`${progress.name!}.pdf`);
         progress.sharing = true;
         shareReport(files.made(progress), workbook.config.report);
       },
