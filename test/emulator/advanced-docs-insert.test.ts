@@ -373,6 +373,24 @@ describe("the style of a paragraph's closing newline", () => {
     expect(xml).toMatch(/<w:p><w:pPr>(?:(?!<\/w:pPr>).)*<w:rPr><w:sz w:val="2"\/>/);
   });
 
+  it('moves with the paragraph it closes when text with a newline is inserted before it', () => {
+    const { update, emu, g, id } = blankDocument();
+    update({
+      updateTextStyle: {
+        range: { startIndex: 1, endIndex: 2 },
+        textStyle: { fontSize: { magnitude: 1, unit: 'PT' } },
+        fields: 'fontSize',
+      },
+    });
+    update(text(1, 'Trên\n'));
+    const marks = emu
+      .execute(() => g.Docs.Documents.get(id))
+      .body.content.filter((el: any) => el.paragraph)
+      .map((el: any) => el.paragraph.elements.at(-1).textRun.textStyle.fontSize?.magnitude);
+    // The inserted text takes the style after it (unverified), its new "\n" too; the old "\n" keeps 1 pt.
+    expect(marks).toEqual([undefined, 1]);
+  });
+
   it('shows a "\n" styled apart from the text before it as a run of its own', () => {
     const { update, emu, g, id } = blankDocument();
     update(text(1, 'Chữ'), {
