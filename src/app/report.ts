@@ -23,6 +23,7 @@ import {
   createRootFolder,
   discard,
   draftName,
+  fileById,
   fileNames,
   savePdf,
   shareReport,
@@ -45,6 +46,9 @@ import { completeness, reportInput, targetsPeriod } from './reportData';
 import { readUnitTabs } from './unitData';
 import type { Workbook } from './workbook';
 import { loadWorkbook, requireAdmin } from './workbook';
+import type { LongJob, Step, StepContext, StepsRun } from './longJob';
+import { forgetCursor, inUnits, resumeCursor, runSteps, runWhole, WHOLE } from './longJob';
+import { isTriggerEvent } from './reminders';
 
 export interface ReportRequest {
   ky?: string;
@@ -122,19 +126,28 @@ function templateOf(
  * templates (edited by people, perhaps) are left as they are. The folders are looked up once and
  * the ids made are recorded in Cấu hình together (one read).
  */
-export function ensureReportTemplates(workbook: Workbook, shared?: SharedTabs): void {
+export function ensureReportTemplates(
+  workbook: Workbook,
+  shared?: SharedTabs,
+  step?: StepContext,
+): number | void {
   const made: Partial<Settings> = {};
   const record: RecordId = (key, id) => {
     made[key] = id;
   };
   let templates: GoogleAppsScript.Drive.Folder | null = null;
   const folder = () => (templates ??= subfolder(reportFolder(workbook, record), TEMPLATES_FOLDER));
+  let stopped: number | void;
   try {
-    for (const { kind } of REPORT_KINDS) templateOf(workbook, kind, record, folder);
+    // One template at a time, so that a long setup may stop between two (longJob.ts).
+    stopped = inUnits(step ?? WHOLE, REPORT_KINDS.length, (i) =>
+      templateOf(workbook, REPORT_KINDS[i]!.kind, record, folder),
+    );
   } finally {
-    // What was made before a failure is recorded, so the next run does not make it again.
+    // What was made before a failure (or a pause) is recorded, so the next run does not make it again.
     writeSettings(workbook.spreadsheet, made);
   }
+  if (stopped !== undefined) return stopped;
   writeTagsTab(workbook.spreadsheet, tagReference(workbook.catalogue.filter((i) => i.active)), shared);
 }
 
@@ -155,75 +168,195 @@ function versionedName(base: string, taken: Set<string>): string {
   return `${base} (lần ${n})`;
 }
 
-/** The work of createReport, for a caller that already holds the lock and checked the person. */
-export function createReportDocument(workbook: Workbook, request: ReportRequest): ReportResult {
-  const { spec, kind } = requestedReport(workbook, request);
-  const input = reportInput(workbook, spec, kind);
-  const content = reportContent(input);
+/**
+ * Where a report being made is, kept in the cursor of a paused createReport (longJob.ts): the request,
+ * and once the draft exists its name, the tags its template uses and the files made.
+ */
+interface ReportProgress {
+  request: ReportRequest;
+  name?: string;
+  used?: string[];
+  doc?: string;
+  pdf?: string;
+  /** Set just before sharing: a failure from then on undoes the sharing too. */
+  sharing?: boolean;
+}
 
-  const templateId = templateOf(workbook, kind);
-  const scan = scanTemplate(templateId);
-  const problems = templateProblems(scan.occurrences, scan.unclosed, knownTags(content));
-  if (problems.length > 0) {
-    throw new Error(
-      `Mẫu ${reportKindName(kind).toLocaleLowerCase('vi')} có lỗi, chưa tạo báo cáo:\n• ${problems.join('\n• ')}`,
-    );
+/**
+ * The steps of a report: the draft (copied from the template and filled, under the draft name), its
+ * charts, its PDF, then the final name and the sharing, last, so that nothing half-made is ever
+ * shared. The figures are read once in each execution that needs them (the draft, the charts). A
+ * step Google stops midway is redone: the draft's with a fresh copy (the half-filled one trashed).
+ */
+function reportSteps(workbook: Workbook, progress: ReportProgress, files: ReportFiles): Step[] {
+  const { spec, kind } = requestedReport(workbook, progress.request);
+  let input: ReturnType<typeof reportInput> | null = null;
+  let content: ReportContent | null = null;
+  const inputOf = () => (input ??= reportInput(workbook, spec, kind));
+  const contentOf = () => (content ??= reportContent(inputOf()));
+  let folder: GoogleAppsScript.Drive.Folder | null = null;
+  const folderOf = () => (folder ??= subfolder(reportFolder(workbook), `Năm ${spec.last.year}`));
+  return [
+    {
+      name: 'bản nháp',
+      run: () => {
+        const templateId = templateOf(workbook, kind);
+        const scan = scanTemplate(templateId);
+        const problems = templateProblems(scan.occurrences, scan.unclosed, knownTags(contentOf()));
+        if (problems.length > 0) {
+          throw new Error(
+            `Mẫu ${reportKindName(kind).toLocaleLowerCase('vi')} có lỗi, chưa tạo báo cáo:\n• ${problems.join('\n• ')}`,
+          );
+        }
+        const used = new Set(scan.occurrences.map((o) => o.text.slice(2, -2)));
+        const name = versionedName(contentOf().fileName, fileNames(folderOf()));
+        // A draft left by a run stopped midway (this step is redone whole) goes first.
+        trashDrafts(folderOf(), name);
+        progress.name = name;
+        const document = files.add(copyTemplate(templateId, draftName(name), folderOf()));
+        progress.doc = document.getId();
+        fillDocument(document.getId(), contentOf(), used);
+        progress.used = [...used];
+      },
+    },
+    {
+      name: 'biểu đồ',
+      run: () => {
+        if (!progress.used!.includes(CHART_TAG)) return;
+        // The charts of Tổng hợp, redrawn for this report's period, as pictures.
+        const charts = chartImages(refreshCharts(workbook, spec, inputOf().targets, targetsPeriod(spec)));
+        insertChartImages(progress.doc!, charts);
+      },
+    },
+    {
+      name: 'bản PDF',
+      run: () => {
+        progress.pdf = files.add(savePdf(files.of(progress.doc!), folderOf(), progress.name!)).getId();
+      },
+    },
+    {
+      name: 'chia sẻ',
+      run: () => {
+        files.of(progress.doc!).setName(progress.name!);
+        progress.sharing = true;
+        shareReport(files.made(progress), workbook.config.report);
+      },
+    },
+  ];
+}
+
+/** The report's files, each opened once an execution (the one that made it already holds it). */
+class ReportFiles {
+  private readonly open = new Map<string, GoogleAppsScript.Drive.File>();
+
+  add(file: GoogleAppsScript.Drive.File): GoogleAppsScript.Drive.File {
+    this.open.set(file.getId(), file);
+    return file;
   }
-  const used = new Set(scan.occurrences.map((o) => o.text.slice(2, -2)));
-  // The charts of Tổng hợp, redrawn for this report's period, as pictures.
-  const charts = used.has(CHART_TAG)
-    ? chartImages(refreshCharts(workbook, spec, input.targets, targetsPeriod(spec)))
-    : null;
 
-  const folder = subfolder(reportFolder(workbook), `Năm ${spec.last.year}`);
-  const name = versionedName(content.fileName, fileNames(folder));
-  trashDrafts(folder, name);
-  const made: GoogleAppsScript.Drive.File[] = [];
-  let shared = false;
-  try {
-    // Made under a draft name, renamed once complete, shared last.
-    const document = copyTemplate(templateId, draftName(name), folder);
-    made.push(document);
-    fillDocument(document.getId(), content, used);
-    if (charts) insertChartImages(document.getId(), charts);
-    const pdf = savePdf(document, folder, name);
-    made.push(pdf);
-    document.setName(name);
-    shared = true;
-    shareReport(made, workbook.config.report);
-    return {
-      docId: document.getId(),
-      docUrl: document.getUrl(),
-      pdfId: pdf.getId(),
-      pdfUrl: pdf.getUrl(),
-      ten: name,
-    };
-  } catch (error) {
-    const left = discard(made, workbook.config.report, shared, name);
-    if (left.length > 0) {
-      appendLog(workbook.spreadsheet, [
-        {
-          at: new Date(),
-          user: workbook.user,
-          action: `Tạo báo cáo "${name}" bị lỗi; chưa dọn được`,
-          newValue: `${left.join('; ')}. Hãy làm bằng tay trong thư mục báo cáo trên Drive.`,
-        },
-      ]);
-    }
-    throw error;
+  of(id: string): GoogleAppsScript.Drive.File {
+    return this.open.get(id) ?? this.add(fileById(id));
+  }
+
+  made(progress: ReportProgress): GoogleAppsScript.Drive.File[] {
+    return [progress.doc, progress.pdf].filter((id): id is string => !!id).map((id) => this.of(id));
   }
 }
 
-/** "Tạo báo cáo": admins only; the kind follows from the period unless given. */
-export function createReport(request?: ReportRequest): ReportResult {
+function reportResult(progress: ReportProgress, files: ReportFiles): ReportResult {
+  const [document, pdf] = files.made(progress);
+  return {
+    docId: document!.getId(),
+    docUrl: document!.getUrl(),
+    pdfId: pdf!.getId(),
+    pdfUrl: pdf!.getUrl(),
+    ten: progress.name!,
+  };
+}
+
+/**
+ * A failure midway trashes what the report made (unshared, or its sharing undone when the failure
+ * came while sharing) and logs what could not be undone.
+ */
+function discardReport(workbook: Workbook, progress: ReportProgress, open = new ReportFiles()): void {
+  if (!progress.name) return;
+  const shared = !!progress.sharing;
+  let files: GoogleAppsScript.Drive.File[] = [];
+  try {
+    files = open.made(progress);
+  } catch {
+    // A file that cannot be opened is named below with the rest.
+  }
+  const left = discard(files, workbook.config.report, shared, progress.name);
+  if (left.length > 0 || files.length < [progress.doc, progress.pdf].filter(Boolean).length) {
+    appendLog(workbook.spreadsheet, [
+      {
+        at: new Date(),
+        user: workbook.user,
+        action: `Tạo báo cáo "${progress.name}" bị lỗi; chưa dọn được`,
+        newValue: `${left.join('; ') || 'không mở được tệp đã tạo'}. Hãy làm bằng tay trong thư mục báo cáo trên Drive.`,
+      },
+    ]);
+  }
+}
+
+/** Runs the report's steps (all of them, or as a long job); a failure leaves nothing behind. */
+function makeReport(
+  workbook: Workbook,
+  progress: ReportProgress,
+  run: (steps: Step[]) => StepsRun,
+): { result: ReportResult } | { paused: string } {
+  const files = new ReportFiles();
+  const steps = reportSteps(workbook, progress, files);
+  let outcome: StepsRun;
+  try {
+    outcome = run(steps);
+  } catch (error) {
+    discardReport(workbook, progress, files);
+    throw error;
+  }
+  return outcome.paused ? { paused: outcome.message } : { result: reportResult(progress, files) };
+}
+
+/** The work of createReport, for a caller that already holds the lock and checked the person. */
+export function createReportDocument(workbook: Workbook, request: ReportRequest): ReportResult {
+  const made = makeReport(workbook, { request }, runWhole);
+  return (made as { result: ReportResult }).result;
+}
+
+/** createReport as a long job: a report over many years may take more than one execution. */
+const REPORT_JOB: LongJob = { key: 'tao_bao_cao', title: 'Tạo báo cáo', handler: 'createReport' };
+
+/**
+ * "Tạo báo cáo": admins only; the kind follows from the period unless given. A report that paused
+ * (longJob.ts) is finished first: its trigger's run and the admin's next click go on with it.
+ */
+export function createReport(
+  request?: ReportRequest,
+): ReportResult | { tam_dung: string } | { khong_con_viec: true } {
   checkRequest('createReport', request);
-  return withScriptLockThenTell('Tạo báo cáo', () => {
+  const started = Date.now();
+  return withScriptLockThenTell<ReturnType<typeof createReport>>('Tạo báo cáo', () => {
     const workbook = loadWorkbook();
     requireAdmin(workbook, 'tạo báo cáo');
-    let result: ReportResult;
+    const cursor = resumeCursor(REPORT_JOB, (data) => discardReport(workbook, data as ReportProgress));
+    // A continuation trigger whose report was finished meanwhile (by a click) has nothing to do.
+    if (isTriggerEvent(request) && !cursor) return { result: { khong_con_viec: true } };
+    const progress = (cursor?.data as ReportProgress | undefined) ?? { request: request ?? {} };
+    let made: ReturnType<typeof makeReport>;
     try {
-      result = createReportDocument(workbook, request ?? {});
+      made = makeReport(workbook, progress, (steps) =>
+        runSteps(REPORT_JOB, steps, {
+          cursor,
+          started,
+          spreadsheet: workbook.spreadsheet,
+          user: workbook.user,
+          data: () => progress,
+        }),
+      );
     } catch (error) {
+      // A failed report is not continued: its cursor and trigger go with what it made.
+      forgetCursor(REPORT_JOB, cursor);
       // Google's failures are logged, with its text, where the lock's boundary translates them.
       if (isOwnMessage(error)) {
         appendLog(workbook.spreadsheet, [
@@ -232,6 +365,8 @@ export function createReport(request?: ReportRequest): ReportResult {
       }
       throw error;
     }
+    if ('paused' in made) return { result: { tam_dung: made.paused }, message: made.paused };
+    const { result } = made;
     appendLog(workbook.spreadsheet, [
       { at: new Date(), user: workbook.user, action: `Tạo báo cáo "${result.ten}"`, place: result.docUrl },
     ]);

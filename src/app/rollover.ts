@@ -17,21 +17,29 @@ import { clearYearRequests } from '../workspace/unitTabs';
 import { tellUser } from '../workspace/ui';
 import { quarterPoints } from './unitData';
 import { loadWorkbook, requireAdmin } from './workbook';
-import { setUpWorkbook } from './setup';
+import { isTriggerEvent } from './reminders';
+import { setUpWithin } from './setup';
 
 export interface RolloverResult {
   nam_cu: number;
   nam_moi: number;
   so_don_vi: number;
+  /** Said when its setup stopped to go on in a later execution (longJob.ts). */
+  tam_dung?: string;
 }
 
 const ROLLOVER = 'sang_nam_moi';
 
-export function startNewYear(): RolloverResult {
-  return translatingFailures('Sang năm mới', rollOver);
+/**
+ * Also its own continuation (a long setup: longJob.ts): a trigger's run goes on with the setup of the
+ * rollover it finds open, and never starts one.
+ */
+export function startNewYear(request?: unknown): RolloverResult | null {
+  const started = Date.now();
+  return translatingFailures('Sang năm mới', () => rollOver(started, isTriggerEvent(request)));
 }
 
-function rollOver(): RolloverResult {
+function rollOver(started: number, continuing: boolean): RolloverResult | null {
   const result = withScriptLock('Sang năm mới', () => {
     const workbook = loadWorkbook();
     requireAdmin(workbook, 'chuyển sang năm mới');
@@ -55,6 +63,7 @@ function rollOver(): RolloverResult {
         so_don_vi: workbook.units.filter((u) => u.active).length,
       };
     }
+    if (continuing) return null;
     const year = workbook.settings.nam;
     if (year + 1 > workbook.now.getFullYear() + 1) {
       throw new Error(
@@ -104,12 +113,18 @@ function rollOver(): RolloverResult {
     ]);
     return { nam_cu: year, nam_moi: year + 1, so_don_vi: units.length };
   });
-  // Setup rebuilds titles, statuses, Tiến độ and protections for the new year (it takes the lock itself).
-  setUpWorkbook();
+  if (!result) return null;
+  // Setup rebuilds titles, statuses, Tiến độ and protections for the new year (it takes the lock
+  // itself). A long one goes on in this job's continuation, which finds the intent still open.
+  const setup = setUpWithin(started, 'startNewYear');
+  const done = `Đã lưu trữ năm ${result.nam_cu} và mở các trang đơn vị cho năm ${result.nam_moi}.`;
+  const told = [setup.quyen_moi, setup.tam_dung].filter(Boolean).join('\n\n');
+  if (setup.tam_dung) {
+    const moved = `Đã lưu trữ năm ${result.nam_cu}; các trang đơn vị năm ${result.nam_moi} đang được chuẩn bị.`;
+    tellUser('Sang năm mới', `${moved}\n\n${told}`);
+    return { ...result, tam_dung: setup.tam_dung };
+  }
   endIntent(ROLLOVER);
-  tellUser(
-    'Sang năm mới',
-    `Đã lưu trữ năm ${result.nam_cu} và mở các trang đơn vị cho năm ${result.nam_moi}.`,
-  );
+  tellUser('Sang năm mới', told ? `${done}\n\n${told}` : done);
   return result;
 }

@@ -39,6 +39,9 @@ import { unitTabRequests } from '../workspace/unitTabs';
 import type { UnitRecord } from '../workspace/unitsTab';
 import { legalizeTabNames, mergeUnits, readUnitsTab, writeUnitsTab } from '../workspace/unitsTab';
 import { ensureRules } from './checks';
+import type { LongJob, StepContext } from './longJob';
+import { resumeCursor, runSteps } from './longJob';
+import { isTriggerEvent } from './reminders';
 import { needsFirstRun } from './firstRun';
 import { configurationChanges } from './lineage';
 import { quarterStatuses, refreshProgress } from './progress';
@@ -54,7 +57,12 @@ export interface SetupResult {
   cai_dat?: string;
   /** Said when this version's manifest asks for scopes the previous one did not. */
   quyen_moi?: string;
+  /** Said when setup stopped to go on in a later execution (a long setup: longJob.ts). */
+  tam_dung?: string;
 }
+
+/** Setup as a long job: its cursor, and what its continuation trigger runs. */
+const SETUP_JOB: LongJob = { key: 'khoi_tao', title: 'Khởi tạo', handler: 'setUpWorkbook' };
 
 const SETTINGS_ACTION = 'Đổi cài đặt bảng tính (định dạng, múi giờ)';
 const UPDATE_ACTION = 'Cập nhật phiên bản mã';
@@ -87,13 +95,38 @@ const ROOM_COLUMNS = 2;
  * run, of the configuration being installed.
  */
 export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOpened {
-  return translatingFailures('Khởi tạo', () => setUp(initialConfig));
+  const started = Date.now();
+  // Its continuation trigger passes the event object: the configuration is then the tabs'.
+  const given = isTriggerEvent(initialConfig) ? undefined : initialConfig;
+  const result = translatingFailures('Khởi tạo', () => setUp(given, started, SETUP_JOB));
+  // Told once the lock is released: an alert suspends the script.
+  if ('ten_don_vi' in result) {
+    const told = [result.quyen_moi, result.tam_dung].filter(Boolean).join('\n\n');
+    if (told) tellUser('Khởi tạo / cập nhật bảng tính', told);
+  }
+  return result;
 }
 
-function setUp(initialConfig?: unknown): SetupResult | FirstRunOpened {
+/**
+ * Setup as the end of another job in the same execution (the new year): that execution's budget,
+ * and that job's entry point as the continuation, which goes on with setup. That job tells the person.
+ */
+export function setUpWithin(started: number, handler: string): SetupResult {
+  return translatingFailures(
+    'Khởi tạo',
+    () => setUp(undefined, started, { ...SETUP_JOB, handler }, true) as SetupResult,
+  );
+}
+
+function setUp(
+  initialConfig: unknown,
+  started: number,
+  job: LongJob,
+  within = false,
+): SetupResult | FirstRunOpened {
   // A Sheet never set up asks for its settings in a dialog, outside the lock; the dialog calls back.
   if (initialConfig === undefined && needsFirstRun()) return openFirstRunDialog();
-  const result = withScriptLock('Khởi tạo', (): SetupResult => {
+  return withScriptLock('Khởi tạo', (): SetupResult => {
     const spreadsheet = activeSpreadsheet();
     const now = new Date();
     const tab = readConfigTab(spreadsheet);
@@ -115,6 +148,8 @@ function setUp(initialConfig?: unknown): SetupResult | FirstRunOpened {
         `Chỉ quản trị viên mới được khởi tạo bảng tính (${user || 'người dùng không xác định'}).`,
       );
     }
+    // A setup that stopped to go on later (longJob.ts) goes on from where it is.
+    const cursor = resumeCursor(job);
     // A copy of a template (or of a workbook) keeps nothing of the original owner's (copiedWorkbook.ts).
     const copied = forgetOtherWorkbook(spreadsheetId(spreadsheet), tab === null);
     const added = addedScopes(readSetUpScopes());
@@ -147,26 +182,9 @@ function setUp(initialConfig?: unknown): SetupResult | FirstRunOpened {
       now,
     };
 
-    // Tabs come in the order of docs/architecture.md §5 (SHARED_ORDER; unit tabs before Tổng hợp).
-    // Their looks are applied with their protections, in one call.
-    writeGuide(spreadsheet, shared);
-    writeConfigTab(spreadsheet, config, workbook.settings, shared);
-    writeCatalogueTab(spreadsheet, workbook.catalogue, shared);
-    writeUnitsTab(spreadsheet, units, levelWords(config.cap).unit, shared);
-    ensureTargetsTab(spreadsheet, shared);
-    ensureRules(workbook, shared);
     const submissions = readSubmissions(spreadsheet, shared);
-    setUpUnitTabs(workbook, submissions, shared.workbook);
-    ensureSummaryTab(spreadsheet, shared);
-    refreshProgress(workbook, submissions, shared);
-    if (!shared.holdsAnything(TAB.checks)) writeChecks(spreadsheet, [], shared);
-    ensureArchiveTab(spreadsheet, shared);
-    if (!shared.holdsAnything(TAB.log)) ensureLogTab(spreadsheet);
-    ensureReportTemplates(workbook, shared);
-    if (DEFAULT_TAB_NAMES.some((name) => shared.has(name))) removeBlankDefaultTab(spreadsheet);
-    const tabNames = protectRecordTabs(workbook, shared);
-    ensureEditTrigger(spreadsheet);
-    appendLog(spreadsheet, [
+    let tabNames: string[] = [];
+    const entries = [
       ...(copied ? [{ at: now, user, action: COPY_ACTION }] : []),
       ...(settings
         ? [{ at: now, user, action: SETTINGS_ACTION, oldValue: settings.before, newValue: settings.after }]
@@ -193,9 +211,52 @@ function setUp(initialConfig?: unknown): SetupResult | FirstRunOpened {
       ...(added.length > 0
         ? [{ at: now, user, action: SCOPES_ACTION, newValue: added.map(scopeLabel).join('; ') }]
         : []),
-      { at: now, user, action: 'Khởi tạo / cập nhật bảng tính' },
-    ]);
+    ];
+    // Tabs come in the order of docs/architecture.md §5 (SHARED_ORDER; unit tabs before Tổng hợp).
+    // Their looks are applied with their protections, in one call. Each step is whole or redone:
+    // a later execution reads the tabs afresh and starts at the step the cursor names.
+    const run = runSteps(
+      job,
+      [
+        {
+          // Cấu hình and Đơn vị come first and in one step: a continuation reads its configuration there.
+          name: 'các trang cài đặt',
+          run: () => {
+            writeGuide(spreadsheet, shared);
+            writeConfigTab(spreadsheet, config, workbook.settings, shared);
+            writeCatalogueTab(spreadsheet, workbook.catalogue, shared);
+            writeUnitsTab(spreadsheet, units, levelWords(config.cap).unit, shared);
+            ensureTargetsTab(spreadsheet, shared);
+            ensureRules(workbook, shared);
+          },
+        },
+        { name: 'các trang đơn vị', run: () => setUpUnitTabs(workbook, submissions, shared.workbook) },
+        {
+          name: 'các trang tổng hợp',
+          run: () => {
+            ensureSummaryTab(spreadsheet, shared);
+            refreshProgress(workbook, submissions, shared);
+            if (!shared.holdsAnything(TAB.checks)) writeChecks(spreadsheet, [], shared);
+            ensureArchiveTab(spreadsheet, shared);
+            if (!shared.holdsAnything(TAB.log)) ensureLogTab(spreadsheet);
+          },
+        },
+        { name: 'mẫu báo cáo', run: (ctx: StepContext) => ensureReportTemplates(workbook, shared, ctx) },
+        {
+          name: 'bảo vệ các trang',
+          run: () => {
+            if (DEFAULT_TAB_NAMES.some((name) => shared.has(name))) removeBlankDefaultTab(spreadsheet);
+            tabNames = protectRecordTabs(workbook, shared);
+            ensureEditTrigger(spreadsheet);
+          },
+        },
+      ],
+      { started, spreadsheet, user, cursor, log: entries, progressed: within },
+    );
+    if (!run.paused)
+      appendLog(spreadsheet, [...entries, { at: now, user, action: 'Khởi tạo / cập nhật bảng tính' }]);
     return {
+      ...(run.paused ? { tam_dung: run.message } : {}),
       ten_don_vi: config.ten_don_vi,
       so_don_vi: units.filter((u) => u.active).length,
       trang_tinh: tabNames,
@@ -203,9 +264,6 @@ function setUp(initialConfig?: unknown): SetupResult | FirstRunOpened {
       ...(added.length > 0 ? { quyen_moi: addedScopesNotice(added) } : {}),
     };
   });
-  // Told once the lock is released: an alert suspends the script.
-  if (result.quyen_moi) tellUser('Khởi tạo / cập nhật bảng tính', result.quyen_moi);
-  return result;
 }
 
 /**

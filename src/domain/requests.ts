@@ -48,7 +48,8 @@ const IMPORT: RequestSpec['fields'] = {
 };
 
 export const REQUESTS = {
-  createReport: { action: 'Tạo báo cáo', fields: REPORT },
+  // Its continuation trigger (a report that paused: src/app/longJob.ts) passes the event object.
+  createReport: { action: 'Tạo báo cáo', fields: REPORT, trigger: true },
   reportOptions: { action: 'Xem thông tin kỳ báo cáo', fields: REPORT },
   rollUp: { action: 'Tổng hợp số liệu', fields: { ky: PERIOD }, trigger: true },
   exportRollUp: { action: 'Xuất số liệu tổng hợp', fields: { ky: { ...PERIOD, required: true } } },
@@ -61,7 +62,8 @@ export const REQUESTS = {
   remindLateUnits: { action: 'Gửi nhắc nhở', fields: { ky: QUARTER }, trigger: true },
   submitQuarter: { action: 'Nộp số liệu quý', fields: { don_vi: UNIT, ky: QUARTER } },
   reopenQuarter: { action: 'Mở lại số liệu quý', fields: { don_vi: UNIT, ky: QUARTER } },
-  importCsv: { action: 'Nhập số liệu từ CSV', fields: IMPORT },
+  // Its continuation trigger (an import that paused: src/app/longJob.ts) passes the event object.
+  importCsv: { action: 'Nhập số liệu từ CSV', fields: IMPORT, trigger: true },
   importTargets: { action: 'Nhập chỉ tiêu từ CSV', fields: IMPORT },
 } satisfies Record<string, RequestSpec>;
 

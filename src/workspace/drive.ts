@@ -28,3 +28,22 @@ export function readDriveFile(idOrUrl: string): FileBytes {
   }
   return { name: file.getName(), bytes: file.getBlob().getBytes() };
 }
+
+/**
+ * A text kept in the running person's Drive between executions (the CSV of an import that goes on
+ * later: too large for script properties, 9 KB a value and 500 KB in all, docs/apps-script-facts.md
+ * §1.2). Returns its id.
+ */
+export function keepText(name: string, text: string): string {
+  return DriveApp.createFile(name, text, 'text/csv').getId();
+}
+
+/** The text kept by `keepText`. */
+export function keptText(id: string): string {
+  return DriveApp.getFileById(id).getBlob().getDataAsString('UTF-8');
+}
+
+/** The kept text is no longer needed: to the trash (Drive empties it after 30 days). */
+export function dropText(id: string): void {
+  DriveApp.getFileById(id).setTrashed(true);
+}

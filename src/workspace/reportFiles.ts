@@ -36,6 +36,11 @@ export function fileNames(folder: Folder): Set<string> {
   return names;
 }
 
+/** A report file made earlier, by its id (a report going on in a later execution). */
+export function fileById(id: string): File {
+  return DriveApp.getFileById(id);
+}
+
 export function copyTemplate(templateId: string, name: string, folder: Folder): File {
   return DriveApp.getFileById(templateId).makeCopy(name, folder);
 }

@@ -71,6 +71,32 @@ describe('the clock moves by the modelled cost of each call', () => {
   });
 });
 
+describe('setSlowdown, a test driver (not a Google behaviour)', () => {
+  it('multiplies every modelled cost, the flush at the end of the execution included, until reset', () => {
+    const write = (emu: ReturnType<typeof newSpreadsheet>['emu'], app: any) =>
+      modelled(emu, () =>
+        app
+          .getActiveSpreadsheet()
+          .getActiveSheet()
+          .getRange('A1:B2')
+          .setValues([
+            [1, 2],
+            [3, 4],
+          ]),
+      );
+    const { emu, app } = newSpreadsheet('Báo cáo');
+    const calibrated = write(emu, app);
+    emu.ctx.log.setSlowdown(10);
+    // Each call is rounded up to whole milliseconds after the factor, not before: at most ten times.
+    const slowed = write(emu, app);
+    expect(slowed).toBeGreaterThan(9.9 * calibrated);
+    expect(slowed).toBeLessThanOrEqual(10 * calibrated);
+    emu.ctx.log.setSlowdown(1);
+    expect(write(emu, app)).toBe(calibrated);
+    expect(() => emu.ctx.log.setSlowdown(0)).toThrow('Emulator: the slowdown must be a positive number');
+  });
+});
+
 describe('Sheets: writes are buffered, a read after them pays the flush', () => {
   // Apps Script blog, "Optimizing Spreadsheet Operations" (2010): "Every time you do a read, we must
   // first empty (commit) the write cache".
