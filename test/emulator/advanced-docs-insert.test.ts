@@ -339,6 +339,71 @@ describe('updateParagraphStyle spacing and indent', () => {
   });
 });
 
+describe("the style of a paragraph's closing newline", () => {
+  it('is set by updateTextStyle over it: an empty line 1 pt high in get and in the .docx', async () => {
+    const { update, emu, g, id } = blankDocument();
+    update(text(1, 'Chữ\n'));
+    const size = (startIndex: number, endIndex: number, magnitude: number) => ({
+      updateTextStyle: {
+        range: { startIndex, endIndex },
+        textStyle: { fontSize: { magnitude, unit: 'PT' } },
+        fields: 'fontSize',
+      },
+    });
+    // The text and its "\n" alike: one run; the empty paragraph's "\n" alone.
+    update(size(1, 5, 12), size(5, 6, 1));
+    const runs = emu
+      .execute(() => g.Docs.Documents.get(id))
+      .body.content.filter((el: any) => el.paragraph)
+      .map((el: any) =>
+        el.paragraph.elements.map((e: any) => [e.textRun.content, e.textRun.textStyle.fontSize]),
+      );
+    expect(runs).toEqual([
+      [['Chữ\n', { magnitude: 12, unit: 'PT' }]],
+      [['\n', { magnitude: 1, unit: 'PT' }]],
+    ]);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'docs-')), 'x.docx');
+    await exportDocx(emu.ctx, id, file);
+    const xml = await (
+      await JSZip.loadAsync(fs.readFileSync(file))
+    )
+      .file('word/document.xml')!
+      .async('string');
+    // Word's paragraph mark of the empty paragraph: half-points.
+    expect(xml).toMatch(/<w:p><w:pPr>(?:(?!<\/w:pPr>).)*<w:rPr><w:sz w:val="2"\/>/);
+  });
+
+  it('moves with the paragraph it closes when text with a newline is inserted before it', () => {
+    const { update, emu, g, id } = blankDocument();
+    update({
+      updateTextStyle: {
+        range: { startIndex: 1, endIndex: 2 },
+        textStyle: { fontSize: { magnitude: 1, unit: 'PT' } },
+        fields: 'fontSize',
+      },
+    });
+    update(text(1, 'Trên\n'));
+    const marks = emu
+      .execute(() => g.Docs.Documents.get(id))
+      .body.content.filter((el: any) => el.paragraph)
+      .map((el: any) => el.paragraph.elements.at(-1).textRun.textStyle.fontSize?.magnitude);
+    // The inserted text takes the style after it (unverified), its new "\n" too; the old "\n" keeps 1 pt.
+    expect(marks).toEqual([undefined, 1]);
+  });
+
+  it('shows a "\n" styled apart from the text before it as a run of its own', () => {
+    const { update, emu, g, id } = blankDocument();
+    update(text(1, 'Chữ'), {
+      updateTextStyle: { range: { startIndex: 4, endIndex: 5 }, textStyle: { bold: true }, fields: 'bold' },
+    });
+    const elements = emu.execute(() => g.Docs.Documents.get(id)).body.content[1].paragraph.elements;
+    expect(elements.map((e: any) => [e.startIndex, e.textRun.content, e.textRun.textStyle.bold])).toEqual([
+      [1, 'Chữ', undefined],
+      [4, '\n', true],
+    ]);
+  });
+});
+
 describe('a batch that writes', () => {
   it('is all or nothing: an insertion before a refused request is not kept', () => {
     const { refused, layout } = blankDocument();

@@ -131,6 +131,13 @@ class DocxBuilder {
           num(a.INDENT_FIRST_LINE) !== undefined ? twips(num(a.INDENT_FIRST_LINE)! - start) : undefined,
       },
     };
+    // An empty paragraph's closing "\n" style (set through the Docs API): Word's paragraph mark, the line's height.
+    const mark = p.mark ?? {};
+    if (!p.runs.length && !p.images?.length && (num(mark.FONT_SIZE) || typeof mark.FONT_FAMILY === 'string'))
+      options.run = {
+        size: num(mark.FONT_SIZE) ? Math.round(num(mark.FONT_SIZE)! * 2) : undefined,
+        font: typeof mark.FONT_FAMILY === 'string' ? mark.FONT_FAMILY : undefined,
+      };
     if (p.inline === 'PAGE_BREAK')
       return new Paragraph({ ...options, children: [new PageBreak(), ...this.runs(p)] });
     if (p.inline === 'HORIZONTAL_RULE') {

@@ -187,8 +187,10 @@ class Renderer {
     const label = this.labels.get(p);
     const runs = p.runs.filter((r) => r.text);
     if (p.images?.length) return this.imageParagraph(p, x, width, startY, measureOnly);
+    // An empty paragraph is as high as its closing "\n" (its style set through the Docs API).
+    const emptySize = num(p.mark?.FONT_SIZE, size);
     if (measureOnly) {
-      pdf.font('R').fontSize(size);
+      pdf.font('R').fontSize(runs.length ? size : emptySize);
       const text = textOf(p) || 'x';
       return startY + pdf.heightOfString(text, options) + num(p.attrs.SPACING_AFTER, 0);
     }
@@ -209,7 +211,7 @@ class Renderer {
         .fillColor('#000000')
         .text(label, x + indentStart - 14, startY, { lineBreak: false });
     if (!runs.length) {
-      pdf.font('R').fontSize(size);
+      pdf.font('R').fontSize(emptySize);
       pdf.y = startY + pdf.currentLineHeight(true) + lineGap;
     } else {
       runs.forEach((run, i) => {

@@ -165,7 +165,10 @@ export function templateRequests(template: ReportTemplate): TemplateRequest[] {
   const spacers: Range[] = [];
   /** The index of the last paragraph's "\n": where everything goes. */
   let end = 1;
-  /** Whether the last paragraph is a template paragraph (else it is empty, free to take one). */
+  /**
+   * Whether the last paragraph stays as it is (a template paragraph, or the empty one after a
+   * table); else it is empty and the next template paragraph takes it.
+   */
   let lastTaken = false;
   /** Text waiting to be inserted at `pendingAt` (neighbouring insertions, one request). */
   let pending = '';

@@ -76,9 +76,14 @@ export function layoutSection(ctx: EmulatorContext, section: SectionNode): Segme
       index += 1;
     }
     const textStart = index;
-    const runs = p.runs.length ? p.runs : [{ text: '', attrs: {} }];
+    const mark = p.mark ?? {};
+    const last = p.runs[p.runs.length - 1];
+    // The paragraph's "\n" closes its last run, or is a run of its own when its style differs.
+    const runs =
+      last && JSON.stringify(last.attrs) === JSON.stringify({ ...last.attrs, ...mark })
+        ? p.runs
+        : [...p.runs, { text: '', attrs: { ...(last?.attrs ?? {}), ...mark } }];
     runs.forEach((run, i) => {
-      // The paragraph's "\n" closes its last run.
       const content = i === runs.length - 1 ? `${run.text}\n` : run.text;
       elements.push({
         startIndex: index,

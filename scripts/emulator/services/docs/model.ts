@@ -33,6 +33,12 @@ export interface ParagraphNode {
   inline?: 'PAGE_BREAK' | 'HORIZONTAL_RULE';
   /** Inline images, in order; absent = none. They are not part of the text. */
   images?: ImageNode[];
+  /**
+   * The text style of the paragraph's closing "\n", which the Docs API styles with the text
+   * (updateTextStyle over it) and which sets an empty paragraph's line height; absent = none set.
+   * DocumentApp's setters do not reach it in the model (unverified what they do to it on Google).
+   */
+  mark?: Attrs;
 }
 
 export interface CellNode {

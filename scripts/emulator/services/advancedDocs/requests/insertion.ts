@@ -65,8 +65,8 @@ export function insertionPoint(view: DocView, body: Json, what: string): Inserti
 }
 
 /**
- * Cuts `p` at `offset`: `p` keeps the text before, the returned paragraph holds the rest with a copy
- * of p's paragraph style ("The paragraph style of the new paragraph will be copied from the
+ * Cuts `p` at `offset`: `p` keeps the text before, the returned paragraph holds the rest and p's
+ * closing "\n", with a copy of p's paragraph style ("The paragraph style of the new paragraph will be copied from the
  * paragraph at the current insertion index", InsertTextRequest.text; the same assumed for the
  * newline insertTable puts before a table: unverified).
  */
@@ -81,5 +81,9 @@ export function splitParagraph(p: ParagraphNode, offset: number): ParagraphNode 
     pos += run.text.length;
   }
   p.runs = before;
-  return { type: p.type, runs: after, attrs: { ...p.attrs } };
+  const rest: ParagraphNode = { type: p.type, runs: after, attrs: { ...p.attrs } };
+  // The paragraph's own "\n" (and its style) ends the rest; the part before gets a new one.
+  if (p.mark) rest.mark = p.mark;
+  delete p.mark;
+  return rest;
 }

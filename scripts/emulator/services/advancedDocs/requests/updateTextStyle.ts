@@ -2,7 +2,8 @@
  * UpdateTextStyleRequest: "Update the styling of text"
  * (https://developers.google.com/workspace/docs/api/reference/rest/v1/documents/request#updatetextstylerequest).
  * bold, italic, fontSize and weightedFontFamily are emulated; a field in the mask but absent from
- * `textStyle` is reset to inherit. The paragraphs' closing "\n" carries no style in the model.
+ * `textStyle` is reset to inherit. A paragraph's closing "\n" in the range takes the style too (the
+ * model's `mark`: an empty paragraph's height).
  */
 import { formatText } from '../../docs/model';
 import type { AttrValue } from '../../docs/model';
@@ -69,8 +70,17 @@ export const updateTextStyle: RequestHandler = (_ctx, view, body) => {
   for (const p of segment.paragraphs) {
     const lo = Math.max(start, p.textStart) - p.textStart;
     const hi = Math.min(end, p.end - 1) - p.textStart;
-    if (hi <= lo) continue;
     for (const { key, value } of changes) formatText(p.node, lo, hi, key, value);
+    // The range holds the paragraph's "\n": its style is the paragraph mark's.
+    if (start <= p.end - 1 && p.end - 1 < end) {
+      const mark = { ...p.node.mark };
+      for (const { key, value } of changes) {
+        if (value === null) delete mark[key];
+        else mark[key] = value;
+      }
+      if (Object.keys(mark).length) p.node.mark = mark;
+      else delete p.node.mark;
+    }
   }
   return undefined;
 };
