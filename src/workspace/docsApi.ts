@@ -5,6 +5,7 @@
  * (Document.saveAndClose).
  */
 import type { DocsElement, DocsRequest } from '../domain/report/tableStyle';
+import type { TemplateRequest } from '../domain/report/templateRequests';
 
 function documents(): GoogleAppsScript.Docs.Collection.DocumentsCollection {
   // The manifest enables the service; a project copied without it fails here, not halfway.
@@ -13,13 +14,21 @@ function documents(): GoogleAppsScript.Docs.Collection.DocumentsCollection {
   return Docs.Documents;
 }
 
+/** A new, blank Google Doc in My Drive, named `title`; returns its id. */
+export function createDocument(title: string): string {
+  return documents().create({ title }).documentId!;
+}
+
 /** The body's structural elements, with their indices. */
 export function documentBody(documentId: string): DocsElement[] {
   return (documents().get(documentId).body?.content ?? []) as DocsElement[];
 }
 
 /** Applies `requests` together: all of them or, when one is refused, none. */
-export function updateDocument(documentId: string, requests: readonly DocsRequest[]): void {
+export function updateDocument(
+  documentId: string,
+  requests: ReadonlyArray<DocsRequest | TemplateRequest>,
+): void {
   if (requests.length === 0) return;
   // The typings predate some requests (pinTableHeaderRows); the JSON is the API's.
   documents().batchUpdate(

@@ -169,9 +169,9 @@ function sizeHeader(doc: Document, widths: readonly number[]): void {
 export function fillDocument(documentId: string, content: ReportContent, tags: ReadonlySet<string>): void {
   const doc = DocumentApp.openById(documentId);
   sizeHeader(doc, content.headerWidths);
-  const inserted = Object.entries(content.tables)
-    .filter(([tag, table]) => tags.has(tag) && insertTable(doc, tag, table))
-    .map(([, table]) => table);
+  const inserted: ReportTable[] = [];
+  for (const [tag, table] of Object.entries(content.tables))
+    if (tags.has(tag) && insertTable(doc, tag, table)) inserted.push(table);
   for (const [tag, lines] of Object.entries(content.blocks)) if (tags.has(tag)) insertLines(doc, tag, lines);
   for (const section of sections(doc)) {
     for (const tag of tags) {

@@ -360,12 +360,12 @@ describe('Documents.batchUpdate', () => {
       message(() =>
         emu.execute(() =>
           g.Docs.Documents.batchUpdate(
-            { requests: [{ insertText: { location: { index: 1 }, text: 'x' } }] },
+            { requests: [{ deleteContentRange: { range: { startIndex: 1, endIndex: 2 } } }] },
             id,
           ),
         ),
       ),
-    ).toBe('Not emulated: Docs.Documents.batchUpdate insertText');
+    ).toBe('Not emulated: Docs.Documents.batchUpdate deleteContentRange');
     expect(message(() => emu.execute(() => g.Docs.Documents.batchUpdate({ requests: [] }, id)))).toBe(
       `${FAILED}Must specify at least one request.`,
     );

@@ -173,7 +173,7 @@ describe('long jobs resume', () => {
     expect(pauses(slow)).toHaveLength(1);
     // Each continuation is stopped by Google inside the report templates' step.
     for (let i = 0; i < 2; i++) {
-      slow.ctx.faults.inject('DocumentApp.create', { kind: 'timeLimit' });
+      slow.ctx.faults.inject('Docs.Documents.create', { kind: 'timeLimit' });
       expect(() => slow.run('setUpWorkbook', [])).toThrow('Exceeded maximum execution time');
     }
     slow.ctx.faults.clear();

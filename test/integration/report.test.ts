@@ -292,11 +292,13 @@ describe('createReport', () => {
   });
 
   it.each([
-    ['the PDF export', 'File.getAs'],
-    ['sharing with the editors', 'File.addEditors'],
+    ['the PDF export', 'File.getAs', 'Drive'],
+    ['sharing with the editors', 'File.addEditors', 'Drive'],
+    ['reading the filled document through the Docs API', 'Docs.Documents.get', 'Docs'],
+    ['styling the tables through the Docs API', 'Docs.Documents.batchUpdate', 'Docs'],
   ])(
     'a failure in %s leaves nothing shared and no document in the folder; the error is logged',
-    (_, call) => {
+    (_, call, service) => {
       const emu = district();
       emu.ctx.faults.inject(call, { kind: 'unavailable' });
       expect(() => emu.run('createReport', [{ ky: '2026-Q2' }])).toThrow(
@@ -314,7 +316,7 @@ describe('createReport', () => {
         '',
         '',
         '',
-        'Service unavailable: Drive',
+        `Service unavailable: ${service}`,
       ]);
     },
   );

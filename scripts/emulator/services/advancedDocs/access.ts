@@ -41,7 +41,8 @@ export function openForCall(
 /**
  * DocumentApp keeps a Document's edits until saveAndClose (or the end of the execution: "Saves the
  * current Document. Causes pending updates to be flushed and applied", Document.saveAndClose
- * reference). The Docs API works on the stored document, so it would not see them, and a later save
+ * reference; Apps Script keeps a "shadow document" until then, docs/apps-script-facts.md §3.4). The
+ * Docs API works on the stored document, so it would not see them, and a later save
  * would write the handle's copy over the API's changes. Which of the two Google keeps is not
  * documented (unverified): the emulator refuses the call rather than guess, the stricter reading.
  */
