@@ -20,7 +20,7 @@ import {
 import { clearContinuation, scheduleContinuation } from '../workspace/continuation';
 import type { LogEntry } from '../workspace/logTab';
 import { appendLog } from '../workspace/logTab';
-import { scriptProperties } from '../workspace/properties';
+import { deleteCursor, readCursor, writeCursor } from '../workspace/jobCursor';
 
 /** What a step is told: where to start, and whether to stop before its next unit of work. */
 export interface StepContext {
@@ -50,19 +50,6 @@ export interface LongJob {
 
 export type StepsRun = { paused: false } | { paused: true; message: string };
 
-const cursorKey = (key: string) => `viec_dai:${key}`;
-
-/** The cursor a paused run of the job left, or null. */
-export function savedCursor(key: string): JobCursor | null {
-  const text = scriptProperties().getProperty(cursorKey(key));
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as JobCursor;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The cursor this run starts from, counted as one more run from it; a cursor tried as often as
  * allowed without a new one saved (each run stopped by Google, or failing, inside the same step) is
@@ -70,7 +57,7 @@ export function savedCursor(key: string): JobCursor | null {
  * refuses with a message naming the step instead of looping.
  */
 export function resumeCursor(job: LongJob, abandon?: (data: unknown) => void): JobCursor | null {
-  const cursor = savedCursor(job.key);
+  const cursor = readCursor(job.key);
   if (!cursor) return null;
   if (isStuck(cursor)) {
     forgetCursor(job, cursor);
@@ -81,7 +68,7 @@ export function resumeCursor(job: LongJob, abandon?: (data: unknown) => void): J
     }
     throw new Error(stuckMessage(job.title, cursor.step));
   }
-  scriptProperties().setProperty(cursorKey(job.key), JSON.stringify({ ...cursor, runs: cursor.runs + 1 }));
+  writeCursor(job.key, { ...cursor, runs: cursor.runs + 1 });
   // This run does the rest (an admin's click before the trigger fired, or the trigger's own run): the
   // trigger goes now, or it would fire while this run holds the lock and fail waiting for it.
   clearContinuation(cursor.handler);
@@ -91,7 +78,7 @@ export function resumeCursor(job: LongJob, abandon?: (data: unknown) => void): J
 /** Drops the cursor and its continuation trigger. */
 export function forgetCursor(job: LongJob, cursor: JobCursor | null): void {
   if (!cursor) return;
-  scriptProperties().deleteProperty(cursorKey(job.key));
+  deleteCursor(job.key);
   clearContinuation(cursor.handler);
 }
 
@@ -161,7 +148,7 @@ function pause(
   },
 ): StepsRun {
   const cursor: JobCursor = { step, at, runs: 0, handler: job.handler, data: options.data?.() };
-  scriptProperties().setProperty(cursorKey(job.key), JSON.stringify(cursor));
+  writeCursor(job.key, cursor);
   scheduleContinuation(job.handler, CONTINUE_AFTER_MS);
   const now = new Date();
   const resumeAt = new Date(now.getTime() + CONTINUE_AFTER_MS);

@@ -252,19 +252,39 @@ function reportSteps(workbook: Workbook, progress: ReportProgress, files: Report
 
 /** The report's files, each opened once an execution (the one that made it already holds it). */
 class ReportFiles {
+  /** Made in this execution, kept before anything else is asked of them (a failure cleans them up). */
+  private readonly created: GoogleAppsScript.Drive.File[] = [];
   private readonly open = new Map<string, GoogleAppsScript.Drive.File>();
 
   add(file: GoogleAppsScript.Drive.File): GoogleAppsScript.Drive.File {
+    this.created.push(file);
     this.open.set(file.getId(), file);
     return file;
   }
 
   of(id: string): GoogleAppsScript.Drive.File {
-    return this.open.get(id) ?? this.add(fileById(id));
+    const file = this.open.get(id) ?? fileById(id);
+    this.open.set(id, file);
+    return file;
   }
 
   made(progress: ReportProgress): GoogleAppsScript.Drive.File[] {
     return [progress.doc, progress.pdf].filter((id): id is string => !!id).map((id) => this.of(id));
+  }
+
+  /** What to clean up: the files made in this execution, and those of earlier ones by their ids. */
+  toDiscard(progress: ReportProgress): { files: GoogleAppsScript.Drive.File[]; unopened: number } {
+    const files = [...this.created];
+    let unopened = 0;
+    for (const id of [progress.doc, progress.pdf]) {
+      if (!id || this.created.some((f) => this.open.get(id) === f)) continue;
+      try {
+        files.push(this.of(id));
+      } catch {
+        unopened += 1;
+      }
+    }
+    return { files, unopened };
   }
 }
 
@@ -286,14 +306,9 @@ function reportResult(progress: ReportProgress, files: ReportFiles): ReportResul
 function discardReport(workbook: Workbook, progress: ReportProgress, open = new ReportFiles()): void {
   if (!progress.name) return;
   const shared = !!progress.sharing;
-  let files: GoogleAppsScript.Drive.File[] = [];
-  try {
-    files = open.made(progress);
-  } catch {
-    // A file that cannot be opened is named below with the rest.
-  }
+  const { files, unopened } = open.toDiscard(progress);
   const left = discard(files, workbook.config.report, shared, progress.name);
-  if (left.length > 0 || files.length < [progress.doc, progress.pdf].filter(Boolean).length) {
+  if (left.length > 0 || unopened > 0) {
     appendLog(workbook.spreadsheet, [
       {
         at: new Date(),
