@@ -1,14 +1,13 @@
 /**
  * "Nhập số liệu từ CSV…": long-format data (don_vi, ky, ma_chi_tieu, gia_tri), all or nothing. Every
  * bad row is named (the first 50, and how many more) and nothing changes; a good file is written
- * one tab at a time, one write each. A file comes as text (pasted), as bytes (the dialog's file
+ * in one call, every tab at once. A file comes as text (pasted), as bytes (the dialog's file
  * picker, the command line) or from Drive; bytes are decoded in the encoding they are in.
  */
 import type { DataPoint } from '../domain/dataPoints';
 import { importRefusal, parseImport } from '../domain/importData';
 import { parseQuarter, quarterOf } from '../domain/periods';
 import { checkRequest } from '../domain/requests';
-import { asCellText } from '../domain/text';
 import { shortDateTime } from '../domain/dates';
 import { personLabel } from '../domain/identity';
 import { charsetName } from '../domain/textEncoding';
@@ -16,12 +15,14 @@ import { UNIT_TAB } from '../domain/unitTab';
 import { appendArchive } from '../workspace/archiveTab';
 import { readDriveFile } from '../workspace/drive';
 import { bytesOfBase64, decodeFile } from '../workspace/fileText';
-import { beginIntent, endIntent, unfinishedIntent } from '../workspace/journal';
+import { endIntent, unfinishedIntent } from '../workspace/journal';
 import { translatingFailures, withScriptLock } from '../workspace/lock';
 import { appendLog } from '../workspace/logTab';
 import { readSubmissions } from '../workspace/progressTab';
-import { readAll } from '../workspace/tabs';
+import type { CellWrite } from '../workspace/sheetsApi';
+import { writeCells } from '../workspace/sheetsApi';
 import { archiveHistory, historyWindow, importUnits, splitByYear } from './importHistory';
+import { readUnitGrids } from './unitData';
 import { loadWorkbook, unitsOf } from './workbook';
 import type { Workbook } from './workbook';
 
@@ -80,6 +81,7 @@ export function importCsv(request?: ImportRequest): ImportSummary {
     });
     if (!result.ok) throw new Error(importRefusal(result));
     refuseOtherUnits(workbook, result.points);
+    // An import cut off midway by an earlier version, which wrote one tab at a time, left its intent.
     const unfinished = unfinishedIntent<string[]>(IMPORT_JOB);
     if (unfinished) {
       appendLog(workbook.spreadsheet, [
@@ -94,6 +96,8 @@ export function importCsv(request?: ImportRequest): ImportSummary {
     }
     const { history, current } = splitByYear(workbook, result.points);
     const written = writePoints(workbook, current);
+    // Left by an earlier version, which wrote one tab at a time: this import stands in its place.
+    if (unfinished) endIntent(IMPORT_JOB);
     const corrections = current.filter((p) =>
       submissions.some((s) => s.unit === p.unit && `${year}-Q${s.quarter}` === p.period),
     );
@@ -130,89 +134,37 @@ function refuseOtherUnits(workbook: Workbook, points: DataPoint[]): void {
   }
 }
 
+const IMPORT_JOB = 'nhap_csv';
+
 /**
  * Every target row is found before anything is written, so a tab that lacks an indicator row
- * (switched on after the last setup) stops the import with nothing changed.
+ * (switched on after the last setup) stops the import with nothing changed. Every tab is read in one
+ * call and every value written in one more, which Google applies all or nothing: an import is never
+ * half written.
  */
 function writePoints(workbook: Workbook, points: DataPoint[]): string[] {
   const byUnit = new Map<string, DataPoint[]>();
   for (const p of points) byUnit.set(p.unit, [...(byUnit.get(p.unit) ?? []), p]);
-  const plans = [...byUnit].map(([code, unitPoints]) => {
-    const unit = workbook.units.find((u) => u.ma === code)!;
-    const sheet = workbook.spreadsheet.getSheetByName(unit.tabName);
-    if (!sheet)
-      throw new Error(
-        `Không nhập được: đơn vị ${unit.ma} chưa có trang "${unit.tabName}"; hãy chạy Khởi tạo.`,
-      );
-    const grid = readAll(sheet);
-    const rowOf = new Map(grid.map((row, i) => [String(row[0] ?? '').trim(), i]));
+  const units = [...byUnit.keys()].map((code) => workbook.units.find((u) => u.ma === code)!);
+  const grids = readUnitGrids(workbook, units);
+  const cells: CellWrite[] = units.flatMap((unit, i) => {
+    const rowOf = new Map(grids[i]!.map((row, r) => [String(row[0] ?? '').trim(), r + 1]));
+    const unitPoints = byUnit.get(unit.ma)!;
     const missing = unitPoints.filter(
-      (p) => !rowOf.has(p.code) || rowOf.get(p.code)! < UNIT_TAB.firstDataRow - 1,
+      (p) => !rowOf.has(p.code) || rowOf.get(p.code)! < UNIT_TAB.firstDataRow,
     );
     if (missing.length > 0) {
       throw new Error(
         `Không nhập được: trang "${unit.tabName}" chưa có dòng cho ${[...new Set(missing.map((p) => p.code))].join(', ')}; hãy chạy Khởi tạo rồi nhập lại.`,
       );
     }
-    const block = grid
-      .slice(UNIT_TAB.firstDataRow - 1)
-      .map((row) => row.slice(UNIT_TAB.firstQuarterColumn - 1, UNIT_TAB.firstQuarterColumn + 3));
-    const before = block.map((row) => [...row]);
-    for (const p of unitPoints) {
-      const quarter = parseQuarter(p.period)!.quarter;
-      block[rowOf.get(p.code)! - (UNIT_TAB.firstDataRow - 1)]![quarter - 1] =
-        typeof p.value === 'string' ? asCellText(p.value) : p.value;
-    }
-    return { sheet, block, before, unit: unit.ma, tab: unit.tabName };
+    return unitPoints.map((p) => ({
+      tab: unit.tabName,
+      row: rowOf.get(p.code)!,
+      column: UNIT_TAB.firstQuarterColumn + parseQuarter(p.period)!.quarter - 1,
+      value: p.value,
+    }));
   });
-  // Google writes one tab at a time: a failure midway puts back what was written, and a run stopped
-  // midway (where no code runs) is named by the intent it leaves for the next import.
-  beginIntent(
-    IMPORT_JOB,
-    workbook.user,
-    plans.map((p) => p.tab),
-  );
-  const done: typeof plans = [];
-  try {
-    for (const plan of plans) {
-      blockRange(plan.sheet, plan.block.length).setValues(plan.block);
-      done.push(plan);
-    }
-  } catch (error) {
-    const left = done.filter((plan) => !restored(plan.sheet, plan.before));
-    if (left.length === 0) endIntent(IMPORT_JOB);
-    else {
-      appendLog(workbook.spreadsheet, [
-        {
-          at: workbook.now,
-          user: workbook.user,
-          action: 'Nhập số liệu từ CSV bị lỗi; chưa khôi phục được',
-          place: left.map((plan) => plan.tab).join(', '),
-          newValue: 'Các trang này đã nhận số liệu của tệp: hãy nhập lại tệp, hoặc sửa tay.',
-        },
-      ]);
-    }
-    throw error;
-  }
-  endIntent(IMPORT_JOB);
-  return plans.map((p) => p.unit);
-}
-
-const IMPORT_JOB = 'nhap_csv';
-
-function blockRange(
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  rows: number,
-): GoogleAppsScript.Spreadsheet.Range {
-  return sheet.getRange(UNIT_TAB.firstDataRow, UNIT_TAB.firstQuarterColumn, rows, 4);
-}
-
-/** Puts a tab's quarter block back as it was; false when Google fails that too. */
-function restored(sheet: GoogleAppsScript.Spreadsheet.Sheet, before: unknown[][]): boolean {
-  try {
-    blockRange(sheet, before.length).setValues(before);
-    return true;
-  } catch {
-    return false;
-  }
+  writeCells(workbook.spreadsheet, cells);
+  return units.map((u) => u.ma);
 }

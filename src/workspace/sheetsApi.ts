@@ -5,7 +5,7 @@
  * subrequest" as one request.
  */
 
-import { spreadsheetId } from './sheetsBatch';
+import { spreadsheetId, tabRange } from './sheetsBatch';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -42,5 +42,44 @@ export function readColumnBlocks(spreadsheet: Spreadsheet, ranges: string[], wid
       while (full.length < width) full.push('');
       return full;
     }),
+  );
+}
+
+/** A column's letters in A1 notation (1 → A, 27 → AA). */
+function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/** A cell to write: its tab, 1-based row and column, and a number, text or boolean. */
+export interface CellWrite {
+  tab: string;
+  row: number;
+  column: number;
+  value: number | string | boolean;
+}
+
+/**
+ * Writes single cells of many tabs in one call (`spreadsheets.values.batchUpdate`), which Google
+ * applies all or nothing, and nothing else: the cells around them are not read back and rewritten.
+ * Values are stored as they are (RAW: text is never parsed, so it needs no leading apostrophe).
+ * SpreadsheetApp's pending writes are flushed first, so they land before these.
+ */
+export function writeCells(spreadsheet: Spreadsheet, cells: readonly CellWrite[]): void {
+  if (cells.length === 0) return;
+  const api = Sheets;
+  if (!api) throw new Error('Dịch vụ Google Sheets API chưa được bật cho dự án Apps Script này.');
+  SpreadsheetApp.flush();
+  api.Spreadsheets.Values.batchUpdate(
+    {
+      valueInputOption: 'RAW',
+      data: cells.map((c) => ({
+        range: tabRange(c.tab, `${columnLetters(c.column)}${c.row}`),
+        values: [[typeof c.value === 'string' ? c.value.normalize('NFC') : c.value]],
+      })),
+    },
+    spreadsheetId(spreadsheet),
   );
 }
