@@ -8,16 +8,18 @@ import { quarterKey, quarterName } from '../domain/periods';
 import { parseUnitTab } from '../domain/unitTab';
 import { appendLog } from '../workspace/logTab';
 import { readArchive } from '../workspace/archiveTab';
-import { writeSetting } from '../workspace/configTab';
+import { settingRequest } from '../workspace/configTab';
 import { beginIntent, endIntent, unfinishedIntent } from '../workspace/journal';
 import { translatingFailures, withScriptLock } from '../workspace/lock';
-import { clearSubmissions } from '../workspace/progressTab';
+import { clearSubmissionsRequest } from '../workspace/progressTab';
+import { TAB } from '../workspace/tabs';
 import { applyGroups, readStructure } from '../workspace/sheetsBatch';
 import { clearYearRequests } from '../workspace/unitTabs';
 import { tellUser } from '../workspace/ui';
 import { quarterPoints } from './unitData';
-import { loadWorkbook, requireAdmin } from './workbook';
-import { setUpWorkbook } from './setup';
+import type { Workbook } from './workbook';
+import { readWorkbook, requireAdmin } from './workbook';
+import { setUpUnderLock } from './setup';
 
 export interface RolloverResult {
   nam_cu: number;
@@ -32,84 +34,106 @@ export function startNewYear(): RolloverResult {
 }
 
 function rollOver(): RolloverResult {
-  const result = withScriptLock('Sang năm mới', () => {
-    const workbook = loadWorkbook();
+  const { result, notice } = withScriptLock('Sang năm mới', () => {
+    const { workbook, tab } = readWorkbook();
     requireAdmin(workbook, 'chuyển sang năm mới');
-    // A rollover cut off before its setup finished (another job took the lock between, Google
-    // stopped it) left its intent. The tabs were cleared before the year moved: this run does the
-    // setup below and never moves the year again.
-    const open = unfinishedIntent<{ from: number; to: number }>(ROLLOVER);
-    if (open && open.what.to === workbook.settings.nam) {
-      appendLog(workbook.spreadsheet, [
-        {
-          at: workbook.now,
-          user: workbook.user,
-          action: 'Sang năm mới: hoàn tất lần trước bị dừng giữa chừng',
-          oldValue: open.what.from,
-          newValue: open.what.to,
-        },
-      ]);
-      return {
-        nam_cu: open.what.from,
-        nam_moi: open.what.to,
-        so_don_vi: workbook.units.filter((u) => u.active).length,
-      };
-    }
-    const year = workbook.settings.nam;
-    if (year + 1 > workbook.now.getFullYear() + 1) {
-      throw new Error(
-        `Các trang đơn vị đã ở năm ${year}; năm ${year + 1} còn chưa tới nên chưa thể sang năm mới. Chưa thay đổi gì.`,
-      );
-    }
-    const periods = new Set([1, 2, 3, 4].map((quarter) => quarterKey({ year, quarter })));
-    const archived = new Map(
-      readArchive(workbook.spreadsheet, periods).map((p) => [`${p.unit}|${p.period}|${p.code}`, p.value]),
-    );
-    const missing: string[] = [];
-    const units = workbook.units.filter((u) => u.active);
-    // One read of every unit tab: the values to check, and the grids to clear.
-    const structure = readStructure(
-      workbook.spreadsheet,
-      units.map((u) => u.tabName),
-    );
-    for (const unit of units) {
-      const tab = parseUnitTab(structure.values.get(unit.tabName) ?? []);
-      for (const quarter of [1, 2, 3, 4]) {
-        const unsaved = quarterPoints(workbook, unit, tab, quarter).filter(
-          (p) =>
-            !archived.has(`${p.unit}|${p.period}|${p.code}`) ||
-            !sameValue(archived.get(`${p.unit}|${p.period}|${p.code}`), p.value),
-        );
-        if (unsaved.length > 0)
-          missing.push(`${unit.ma} ${quarterName({ year, quarter })} (${unsaved.length} giá trị)`);
-      }
-    }
-    if (missing.length > 0) {
-      throw new Error(
-        `Chưa thể sang năm mới: số liệu sau chưa được lưu trữ (cần nộp, hoặc quản trị viên sửa sau khi nộp): ${missing.join('; ')}. Chưa xóa gì.`,
-      );
-    }
-    beginIntent(ROLLOVER, workbook.user, { from: year, to: year + 1 });
-    // Every tab's figures, notes and submit boxes in one call: all cleared, or none.
-    applyGroups(workbook.spreadsheet, [
-      units.flatMap((unit) => {
-        const tab = structure.tabs.get(unit.tabName);
-        return tab ? clearYearRequests(tab.sheetId, tab.rows) : [];
-      }),
-    ]);
-    clearSubmissions(workbook.spreadsheet);
-    writeSetting(workbook.spreadsheet, 'nam', year + 1);
-    appendLog(workbook.spreadsheet, [
-      { at: workbook.now, user: workbook.user, action: 'Sang năm mới', oldValue: year, newValue: year + 1 },
-    ]);
-    return { nam_cu: year, nam_moi: year + 1, so_don_vi: units.length };
+    const moved = moveYear(workbook);
+    // Setup rebuilds titles, statuses, Tiến độ and protections for the new year, under this lock
+    // and from what was read here: Cấu hình as it is now, with the year moved.
+    const setup = setUpUnderLock({
+      spreadsheet: workbook.spreadsheet,
+      tab: { ...tab, settings: { ...tab.settings, nam: moved.nam_moi } },
+      units: workbook.units,
+      user: workbook.user,
+    });
+    endIntent(ROLLOVER);
+    return { result: moved, notice: setup.quyen_moi };
   });
-  // Setup rebuilds titles, statuses, Tiến độ and protections for the new year (it takes the lock itself).
-  setUpWorkbook();
-  endIntent(ROLLOVER);
+  // Told once the lock is released: an alert suspends the script.
+  if (notice) tellUser('Khởi tạo / cập nhật bảng tính', notice);
   tellUser(
     'Sang năm mới',
     `Đã lưu trữ năm ${result.nam_cu} và mở các trang đơn vị cho năm ${result.nam_moi}.`,
   );
   return result;
+}
+
+/** Clears the unit tabs and moves the year (or finds it moved by a run cut off before its setup). */
+function moveYear(workbook: Workbook): RolloverResult {
+  // A rollover cut off before its setup finished (Google stopped it) left its intent. The tabs were cleared before the year moved: this run does the
+  // setup below and never moves the year again.
+  const open = unfinishedIntent<{ from: number; to: number }>(ROLLOVER);
+  if (open && open.what.to === workbook.settings.nam) {
+    appendLog(workbook.spreadsheet, [
+      {
+        at: workbook.now,
+        user: workbook.user,
+        action: 'Sang năm mới: hoàn tất lần trước bị dừng giữa chừng',
+        oldValue: open.what.from,
+        newValue: open.what.to,
+      },
+    ]);
+    return {
+      nam_cu: open.what.from,
+      nam_moi: open.what.to,
+      so_don_vi: workbook.units.filter((u) => u.active).length,
+    };
+  }
+  const year = workbook.settings.nam;
+  if (year + 1 > workbook.now.getFullYear() + 1) {
+    throw new Error(
+      `Các trang đơn vị đã ở năm ${year}; năm ${year + 1} còn chưa tới nên chưa thể sang năm mới. Chưa thay đổi gì.`,
+    );
+  }
+  const periods = new Set([1, 2, 3, 4].map((quarter) => quarterKey({ year, quarter })));
+  const archived = new Map(
+    readArchive(workbook.spreadsheet, periods).map((p) => [`${p.unit}|${p.period}|${p.code}`, p.value]),
+  );
+  const missing: string[] = [];
+  const units = workbook.units.filter((u) => u.active);
+  // One read of every unit tab (the values to check, and the grids to clear), Tiến độ and Cấu hình.
+  const structure = readStructure(workbook.spreadsheet, [
+    ...units.map((u) => u.tabName),
+    TAB.progress,
+    TAB.config,
+  ]);
+  for (const unit of units) {
+    const tab = parseUnitTab(structure.values.get(unit.tabName) ?? []);
+    for (const quarter of [1, 2, 3, 4]) {
+      const unsaved = quarterPoints(workbook, unit, tab, quarter).filter(
+        (p) =>
+          !archived.has(`${p.unit}|${p.period}|${p.code}`) ||
+          !sameValue(archived.get(`${p.unit}|${p.period}|${p.code}`), p.value),
+      );
+      if (unsaved.length > 0)
+        missing.push(`${unit.ma} ${quarterName({ year, quarter })} (${unsaved.length} giá trị)`);
+    }
+  }
+  if (missing.length > 0) {
+    throw new Error(
+      `Chưa thể sang năm mới: số liệu sau chưa được lưu trữ (cần nộp, hoặc quản trị viên sửa sau khi nộp): ${missing.join('; ')}. Chưa xóa gì.`,
+    );
+  }
+  const config = structure.tabs.get(TAB.config)!;
+  const nextYear = settingRequest(config.sheetId, structure.values.get(TAB.config) ?? [], 'nam', year + 1);
+  const progress = structure.tabs.get(TAB.progress);
+  beginIntent(ROLLOVER, workbook.user, { from: year, to: year + 1 });
+  // Every tab's figures, notes and submit boxes, Tiến độ's submissions and the year in one call:
+  // all done, or none.
+  applyGroups(workbook.spreadsheet, [
+    [
+      ...units.flatMap((unit) => {
+        const tab = structure.tabs.get(unit.tabName);
+        return tab ? clearYearRequests(tab.sheetId, tab.rows) : [];
+      }),
+      ...(progress
+        ? clearSubmissionsRequest(progress.sheetId, structure.values.get(TAB.progress) ?? [])
+        : []),
+      nextYear,
+    ],
+  ]);
+  appendLog(workbook.spreadsheet, [
+    { at: workbook.now, user: workbook.user, action: 'Sang năm mới', oldValue: year, newValue: year + 1 },
+  ]);
+  return { nam_cu: year, nam_moi: year + 1, so_don_vi: units.length };
 }

@@ -19,6 +19,7 @@ import { readSetUpScopes, writeSetUpScopes } from '../workspace/authorization';
 import { forgetOtherWorkbook, keepOwnFiles } from '../workspace/copiedWorkbook';
 import { mergeCatalogue, readCatalogueTab, writeCatalogueTab } from '../workspace/catalogueTab';
 import { writeChecks } from '../workspace/checksTab';
+import type { ConfigTabContent } from '../workspace/configTab';
 import { readConfigTab, writeConfigTab } from '../workspace/configTab';
 import { writeGuide } from '../workspace/guideTab';
 import { translatingFailures, withScriptLock } from '../workspace/lock';
@@ -90,26 +91,42 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOp
   return translatingFailures('Khởi tạo', () => setUp(initialConfig));
 }
 
-function setUp(initialConfig?: unknown): SetupResult | FirstRunOpened {
+/** What a job that runs setup under its own lock already read: Cấu hình, Đơn vị, the person. */
+export interface SetupReads {
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  tab: ConfigTabContent;
+  units: UnitRecord[];
+  user: string;
+}
+
+/**
+ * Setup from the tabs, for a job that holds the lock and read them (the new year): run in its lock,
+ * nothing read twice; what it has to tell the person is left to that job, once the lock is released.
+ */
+export function setUpUnderLock(reads: SetupReads): SetupResult {
+  return setUp(undefined, reads) as SetupResult;
+}
+
+function setUp(initialConfig?: unknown, reads?: SetupReads): SetupResult | FirstRunOpened {
   // A Sheet never set up asks for its settings in a dialog, outside the lock; the dialog calls back.
-  if (initialConfig === undefined && needsFirstRun()) return openFirstRunDialog();
+  if (initialConfig === undefined && !reads && needsFirstRun()) return openFirstRunDialog();
   const result = withScriptLock('Khởi tạo', (): SetupResult => {
-    const spreadsheet = activeSpreadsheet();
+    const spreadsheet = reads ? reads.spreadsheet : activeSpreadsheet();
     const now = new Date();
-    const tab = readConfigTab(spreadsheet);
-    const tabUnits = readUnitsTab(spreadsheet);
+    const tab = reads ? reads.tab : readConfigTab(spreadsheet);
+    const tabUnits = reads ? reads.units : readUnitsTab(spreadsheet);
     const config =
       initialConfig !== undefined ? parseConfig(initialConfig) : configFromTabs(tab!.config, tabUnits);
-    const user = currentUserEmail();
+    const user = reads ? reads.user : currentUserEmail();
     // Over a set-up workbook the admins written in Cấu hình decide, once it is closed to everyone
-    // else; a Cấu hình a cut-off first run left open may have been edited by anyone.
+    // else; a Cấu hình a cut-off first run left open may have been edited by anyone. A run from the
+    // tabs takes its admins from Cấu hình anyway: only a configuration given asks.
     const guarded =
-      tab && isGuardedFor(spreadsheet.getSheetByName(TAB.config)!, config.quan_tri, spreadsheet);
+      initialConfig !== undefined &&
+      tab !== null &&
+      isGuardedFor(spreadsheet.getSheetByName(TAB.config)!, config.quan_tri, spreadsheet);
     // Only the admins matter here: Đơn vị may still be empty after a first setup cut off midway.
-    const allowedBy =
-      guarded && initialConfig !== undefined
-        ? { quan_tri: (tab.config.quan_tri as string[] | undefined) ?? [] }
-        : config;
+    const allowedBy = guarded ? { quan_tri: (tab.config.quan_tri as string[] | undefined) ?? [] } : config;
     if (!isAdmin(allowedBy, user)) {
       throw new Error(
         `Chỉ quản trị viên mới được khởi tạo bảng tính (${user || 'người dùng không xác định'}).`,
@@ -117,8 +134,9 @@ function setUp(initialConfig?: unknown): SetupResult | FirstRunOpened {
     }
     // A copy of a template (or of a workbook) keeps nothing of the original owner's (copiedWorkbook.ts).
     const copied = forgetOtherWorkbook(spreadsheetId(spreadsheet), tab === null);
-    const added = addedScopes(readSetUpScopes());
-    writeSetUpScopes(added);
+    const recordedScopes = readSetUpScopes();
+    const added = addedScopes(recordedScopes);
+    writeSetUpScopes(recordedScopes, added);
     // Before anything is written: typed figures and dates are read by the spreadsheet's locale.
     const settings = ensureVietnameseSettings(spreadsheet);
     const units = legalizeTabNames(
@@ -161,7 +179,7 @@ function setUp(initialConfig?: unknown): SetupResult | FirstRunOpened {
     refreshProgress(workbook, submissions, shared);
     if (!shared.holdsAnything(TAB.checks)) writeChecks(spreadsheet, [], shared);
     ensureArchiveTab(spreadsheet, shared);
-    if (!shared.holdsAnything(TAB.log)) ensureLogTab(spreadsheet);
+    ensureLogTab(spreadsheet, shared);
     ensureReportTemplates(workbook, shared);
     if (DEFAULT_TAB_NAMES.some((name) => shared.has(name))) removeBlankDefaultTab(spreadsheet);
     const tabNames = protectRecordTabs(workbook, shared);
@@ -185,7 +203,7 @@ function setUp(initialConfig?: unknown): SetupResult | FirstRunOpened {
         : []),
       // The configuration's history: a change of level, a merger.
       ...configurationChanges(
-        guarded && initialConfig !== undefined ? previousConfiguration(tab.config, tabUnits) : null,
+        guarded ? previousConfiguration(tab.config, tabUnits) : null,
         { config, units },
         now,
         user,
@@ -204,7 +222,7 @@ function setUp(initialConfig?: unknown): SetupResult | FirstRunOpened {
     };
   });
   // Told once the lock is released: an alert suspends the script.
-  if (result.quyen_moi) tellUser('Khởi tạo / cập nhật bảng tính', result.quyen_moi);
+  if (result.quyen_moi && !reads) tellUser('Khởi tạo / cập nhật bảng tính', result.quyen_moi);
   return result;
 }
 

@@ -121,6 +121,33 @@ export function writeConfigTab(
   giveLook(sheet, TAB.config, { header: 3 }, shared);
 }
 
+/**
+ * The request that changes one setting's number in Cấu hình, from its values as read whole (for a
+ * call that changes other tabs with it, all or nothing); refused when the row is missing.
+ */
+export function settingRequest(
+  sheetId: number,
+  values: readonly unknown[][],
+  key: keyof Settings,
+  value: number,
+): GoogleAppsScript.Sheets.Schema.Request {
+  const index = values.findIndex((row) => String(row[0] ?? '').trim() === key);
+  if (index < 1) throw new Error(`Trang "${TAB.config}" thiếu dòng "${key}"; hãy chạy Khởi tạo.`);
+  return {
+    updateCells: {
+      range: {
+        sheetId,
+        startRowIndex: index,
+        endRowIndex: index + 1,
+        startColumnIndex: 1,
+        endColumnIndex: 2,
+      },
+      rows: [{ values: [{ userEnteredValue: { numberValue: value } }] }],
+      fields: 'userEnteredValue',
+    },
+  };
+}
+
 /** Changes one setting's value in Cấu hình (one read, one write). */
 export function writeSetting(spreadsheet: Spreadsheet, key: keyof Settings, value: number | string): void {
   writeSettings(spreadsheet, { [key]: value });

@@ -9,7 +9,7 @@ import { sheetProtectionRequest } from './protection';
 import type { TabInfo, WorkbookStructure } from './sheetsBatch';
 import { apiColor, applyGroups, readStructure } from './sheetsBatch';
 import type { TabExtent } from './tabs';
-import { recordsOf, replaceContent } from './tabs';
+import { appendRows, ensureSheet, recordsOf, replaceContent } from './tabs';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -171,6 +171,28 @@ export class SharedTabs {
     if (!values || this.tops.has(name)) return null;
     return values.slice(1).some((row) => row.some((v) => v !== ''));
   }
+}
+
+/**
+ * A record tab that only grows (Lưu trữ, Nhật ký) made with its header when it is missing or empty;
+ * over setup's read, its header written without asking its size and its look given with the others.
+ */
+export function ensureHeader(
+  spreadsheet: Spreadsheet,
+  name: string,
+  header: readonly string[],
+  shared?: SharedTabs,
+): void {
+  const started = shared?.startEmpty(name, [[...header]]) ?? null;
+  if (started === false) return;
+  if (started === null) {
+    const sheet = ensureSheet(spreadsheet, name);
+    if (sheet.getLastRow() > 0) return;
+    appendRows(sheet, [[...header]], 0);
+    giveLook(sheet, name, { header: header.length }, shared);
+    return;
+  }
+  giveLook(null, name, { header: header.length }, shared);
 }
 
 /** Records the look when setup collects them, else applies it now. */

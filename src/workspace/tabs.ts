@@ -105,11 +105,11 @@ export function replaceContent(sheet: Sheet, rows: unknown[][], known?: TabExten
   sheet.getRange(1, 1, height, width).setValues(padded);
 }
 
-/** Appends rows after the last one in one write (Lưu trữ and Nhật ký only ever grow). */
-export function appendRows(sheet: Sheet, rows: unknown[][]): void {
+/** Appends rows after the last one (`lastRow`, when already read) in one write. */
+export function appendRows(sheet: Sheet, rows: unknown[][], lastRow = sheet.getLastRow()): void {
   if (rows.length === 0) return;
   const width = Math.max(...rows.map((r) => r.length));
-  const first = sheet.getLastRow() + 1;
+  const first = lastRow + 1;
   ensureGrid(sheet, first + rows.length - 1, width);
   sheet.getRange(first, 1, rows.length, width).setValues(pad(rows, width));
 }
@@ -117,6 +117,23 @@ export function appendRows(sheet: Sheet, rows: unknown[][]): void {
 /** A header row: bold, grey, frozen. */
 export function styleHeader(sheet: Sheet, width: number): void {
   applyLook(sheet, { header: width });
+}
+
+/**
+ * Appends rows to a record tab that only grows (Lưu trữ, Nhật ký), made with its header when it is
+ * missing or empty: one read of where it ends, one write.
+ */
+export function appendRecords(
+  spreadsheet: Spreadsheet,
+  name: string,
+  header: readonly string[],
+  rows: unknown[][],
+): void {
+  if (rows.length === 0) return;
+  const sheet = ensureSheet(spreadsheet, name);
+  const last = sheet.getLastRow();
+  appendRows(sheet, last === 0 ? [[...header], ...rows] : rows, last);
+  if (last === 0) styleHeader(sheet, header.length);
 }
 
 /** Names Google gives the first tab of a new Sheet, depending on the account's language. */
