@@ -180,8 +180,11 @@ function setUp(initialConfig?: unknown, reads?: SetupReads): SetupResult | First
     if (!shared.holdsAnything(TAB.checks)) writeChecks(spreadsheet, [], shared);
     ensureArchiveTab(spreadsheet, shared);
     ensureLogTab(spreadsheet, shared);
+    // What the tabs above were given, in one call, before Cấu hình is read back for the templates.
+    shared.writeDeferred(spreadsheet);
     ensureReportTemplates(workbook, shared);
     if (DEFAULT_TAB_NAMES.some((name) => shared.has(name))) removeBlankDefaultTab(spreadsheet);
+    shared.writeDeferred(spreadsheet);
     const tabNames = protectRecordTabs(workbook, shared);
     ensureEditTrigger(spreadsheet);
     appendLog(spreadsheet, [

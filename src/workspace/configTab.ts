@@ -4,6 +4,7 @@ import { SETTING_LABELS } from '../domain/settings';
 import { asCellText, splitList } from '../domain/text';
 import { versionText } from '../domain/version';
 import { ensureSheet, readAll, readRecords, replaceContent, TAB } from './tabs';
+import { writeCells } from './sheetsApi';
 import type { SharedTabs } from './tabLook';
 import { giveLook } from './tabLook';
 import { describeSchedule, readScheduleRecord } from './triggers';
@@ -153,17 +154,20 @@ export function writeSetting(spreadsheet: Spreadsheet, key: keyof Settings, valu
   writeSettings(spreadsheet, { [key]: value });
 }
 
-/** Changes settings' values in Cấu hình: one read, one write a setting; nothing when there is none. */
+/**
+ * Changes settings' values in Cấu hình: one read, and one write of them all (read as typed, as
+ * setValue would); nothing when there is none.
+ */
 export function writeSettings(spreadsheet: Spreadsheet, values: Partial<Settings>): void {
   const keys = Object.keys(values) as Array<keyof Settings>;
   if (keys.length === 0) return;
-  const sheet = ensureSheet(spreadsheet, TAB.config);
-  const rows = readAll(sheet);
-  for (const key of keys) {
+  const rows = readAll(ensureSheet(spreadsheet, TAB.config));
+  const cells = keys.map((key) => {
     const index = rows.findIndex((row) => String(row[0] ?? '').trim() === key);
     if (index < 1) throw new Error(`Trang "${TAB.config}" thiếu dòng "${key}"; hãy chạy Khởi tạo.`);
-    sheet.getRange(index + 1, 2).setValue(values[key]!);
-  }
+    return { tab: TAB.config, row: index + 1, column: 2, value: values[key]! };
+  });
+  writeCells(spreadsheet, cells, 'USER_ENTERED');
 }
 
 /** Shows the installed schedule in Cấu hình (one read, one write; the row is added when missing). */

@@ -77,6 +77,8 @@ export interface TabExtent {
   columns: number;
   lastRow: number;
   lastColumn: number;
+  /** Takes a block from A1 to write later with other tabs' in one call; false when it cannot. */
+  defer?: (rows: unknown[][]) => boolean;
 }
 
 function pad(rows: unknown[][], width: number): unknown[][] {
@@ -93,7 +95,7 @@ export function writeBlock(sheet: Sheet, rows: unknown[][]): void {
 
 /**
  * Replaces a tab's content with `rows` in one write (and four reads of its size, unless known), clearing what the old content had beyond it,
- * so a shorter table never leaves stale rows behind.
+ * so a shorter table never leaves stale rows behind. Setup's tabs may defer the write (TabExtent).
  */
 export function replaceContent(sheet: Sheet, rows: unknown[][], known?: TabExtent | null): void {
   const width = Math.max(1, ...rows.map((r) => r.length), known ? known.lastColumn : sheet.getLastColumn());
@@ -101,6 +103,7 @@ export function replaceContent(sheet: Sheet, rows: unknown[][], known?: TabExten
   if (height === 0) return;
   const padded = pad(rows, width);
   while (padded.length < height) padded.push(Array<unknown>(width).fill(''));
+  if (known?.defer && height <= known.rows && width <= known.columns && known.defer(padded)) return;
   ensureGrid(sheet, height, width, known);
   sheet.getRange(1, 1, height, width).setValues(padded);
 }
