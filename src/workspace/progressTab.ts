@@ -40,6 +40,9 @@ function isDate(value: unknown): value is Date {
 
 /** The submissions recorded in Tiến độ. */
 export function readSubmissions(spreadsheet: Spreadsheet, shared?: SharedTabs): Submission[] {
+  // Setup's read shows a Tiến độ with no row (a new workbook, a new year): nothing to ask. Its dates
+  // come from SpreadsheetApp otherwise, which reads them as dates in the spreadsheet's time zone.
+  if (shared?.holdsRows(TAB.progress) === false) return [];
   const submissions: Submission[] = [];
   const sheet = shared ? shared.sheet(TAB.progress) : spreadsheet.getSheetByName(TAB.progress);
   for (const row of readRecords(sheet)) {
