@@ -1,14 +1,13 @@
 /**
  * "Nhập số liệu từ CSV…": long-format data (don_vi, ky, ma_chi_tieu, gia_tri), all or nothing. Every
  * bad row is named (the first 50, and how many more) and nothing changes; a good file is written
- * one tab at a time, one write each. A file comes as text (pasted), as bytes (the dialog's file
+ * in one call, every tab at once. A file comes as text (pasted), as bytes (the dialog's file
  * picker, the command line) or from Drive; bytes are decoded in the encoding they are in.
  */
 import type { DataPoint } from '../domain/dataPoints';
 import { importRefusal, parseImport } from '../domain/importData';
 import { parseQuarter, quarterOf } from '../domain/periods';
 import { checkRequest } from '../domain/requests';
-import { asCellText } from '../domain/text';
 import { shortDateTime } from '../domain/dates';
 import { personLabel } from '../domain/identity';
 import { charsetName } from '../domain/textEncoding';
@@ -17,15 +16,17 @@ import { appendArchive } from '../workspace/archiveTab';
 import type { JobCursor } from '../domain/longJob';
 import { dropText, keepText, keptText, readDriveFile } from '../workspace/drive';
 import { bytesOfBase64, decodeFile } from '../workspace/fileText';
-import { beginIntent, endIntent, unfinishedIntent } from '../workspace/journal';
+import { endIntent, unfinishedIntent } from '../workspace/journal';
 import { translatingFailures, withScriptLockThenTell } from '../workspace/lock';
 import { appendLog } from '../workspace/logTab';
 import { readSubmissions } from '../workspace/progressTab';
-import { readAll } from '../workspace/tabs';
+import type { CellWrite } from '../workspace/sheetsApi';
+import { writeCells } from '../workspace/sheetsApi';
 import { archiveHistory, historyWindow, importUnits, splitByYear } from './importHistory';
-import type { LongJob, Step, StepContext } from './longJob';
-import { forgetCursor, inUnits, resumeCursor, runSteps, runWhole } from './longJob';
+import type { LongJob, Step } from './longJob';
+import { forgetCursor, resumeCursor, runSteps, runWhole } from './longJob';
 import { isTriggerEvent } from './reminders';
+import { readUnitGrids } from './unitData';
 import { loadWorkbook, unitsOf } from './workbook';
 import type { Workbook } from './workbook';
 
@@ -108,6 +109,7 @@ export function importCsv(request?: ImportRequest): ImportSummary | { tam_dung: 
       throw new Error(importRefusal(result));
     }
     refuseOtherUnits(workbook, result.points);
+    // An import cut off midway by an earlier version, which wrote one tab at a time, left its intent.
     const unfinished = unfinishedIntent<string[]>(IMPORT_JOB);
     if (unfinished) {
       appendLog(workbook.spreadsheet, [
@@ -121,12 +123,16 @@ export function importCsv(request?: ImportRequest): ImportSummary | { tam_dung: 
       ]);
     }
     const { history, current } = splitByYear(workbook, result.points);
-    const byUnit = pointsByUnit(current);
+    // Read and checked before any step writes: a refusal changes nothing.
+    const cells = unitCells(workbook, current);
     let archived: string[] = [];
+    // History first: it is the largest step, and a pause after it leaves the two short ones.
     const steps: Step[] = [
       {
-        name: 'các trang đơn vị',
-        run: (ctx) => writePoints(workbook, byUnit, ctx),
+        name: 'lịch sử',
+        run: () => {
+          archived = archiveHistory(workbook, history, `${encoding}, ${result.readAs}`);
+        },
       },
       {
         name: 'sửa sau khi nộp',
@@ -142,13 +148,15 @@ export function importCsv(request?: ImportRequest): ImportSummary | { tam_dung: 
           ),
       },
       {
-        name: 'lịch sử',
+        name: 'các trang đơn vị',
         run: () => {
-          archived = archiveHistory(workbook, history, `${encoding}, ${result.readAs}`);
+          if (cells.length > 0) writeCells(workbook.spreadsheet, cells);
+          // Left by an earlier version, which wrote one tab at a time: this import stands in its place.
+          if (unfinished) endIntent(IMPORT_JOB);
         },
       },
     ];
-    const written = byUnit.map(([unit]) => unit);
+    const written = [...new Set(current.map((p) => p.unit))];
     // An officer's import (their own unit) runs whole. The text is kept in Drive only when the
     // import pauses: most imports end in one execution.
     const run = workbook.isAdmin
@@ -218,101 +226,35 @@ function refuseOtherUnits(workbook: Workbook, points: DataPoint[]): void {
   }
 }
 
-/**
- * Every target row is found before anything is written, so a tab that lacks an indicator row
- * (switched on after the last setup) stops the import with nothing changed. The tabs are read one
- * by one from `step.at` while the execution has time (longJob.ts), then those read are written;
- * returns the next tab's index when time ran out first (an import paused between two batches has
- * written the first).
- */
-function writePoints(
-  workbook: Workbook,
-  byUnit: Array<[string, DataPoint[]]>,
-  step: StepContext,
-): number | void {
-  const plans: Array<ReturnType<typeof planOf>> = [];
-  const next = inUnits(step, byUnit.length, (i) => plans.push(planOf(workbook, byUnit[i]!)));
-  writePlans(workbook, plans);
-  return next;
-}
-
-/** A tab's quarter block with the points written in, and as it was. */
-function planOf(workbook: Workbook, [code, unitPoints]: [string, DataPoint[]]) {
-  const unit = workbook.units.find((u) => u.ma === code)!;
-  const sheet = workbook.spreadsheet.getSheetByName(unit.tabName);
-  if (!sheet)
-    throw new Error(`Không nhập được: đơn vị ${unit.ma} chưa có trang "${unit.tabName}"; hãy chạy Khởi tạo.`);
-  const grid = readAll(sheet);
-  const rowOf = new Map(grid.map((row, i) => [String(row[0] ?? '').trim(), i]));
-  const missing = unitPoints.filter(
-    (p) => !rowOf.has(p.code) || rowOf.get(p.code)! < UNIT_TAB.firstDataRow - 1,
-  );
-  if (missing.length > 0) {
-    throw new Error(
-      `Không nhập được: trang "${unit.tabName}" chưa có dòng cho ${[...new Set(missing.map((p) => p.code))].join(', ')}; hãy chạy Khởi tạo rồi nhập lại.`,
-    );
-  }
-  const block = grid
-    .slice(UNIT_TAB.firstDataRow - 1)
-    .map((row) => row.slice(UNIT_TAB.firstQuarterColumn - 1, UNIT_TAB.firstQuarterColumn + 3));
-  const before = block.map((row) => [...row]);
-  for (const p of unitPoints) {
-    const quarter = parseQuarter(p.period)!.quarter;
-    block[rowOf.get(p.code)! - (UNIT_TAB.firstDataRow - 1)]![quarter - 1] =
-      typeof p.value === 'string' ? asCellText(p.value) : p.value;
-  }
-  return { sheet, block, before, unit: unit.ma, tab: unit.tabName };
-}
-
-function writePlans(workbook: Workbook, plans: Array<ReturnType<typeof planOf>>): void {
-  if (plans.length === 0) return;
-  // Google writes one tab at a time: a failure midway puts back what was written, and a run stopped
-  // midway (where no code runs) is named by the intent it leaves for the next import.
-  beginIntent(
-    IMPORT_JOB,
-    workbook.user,
-    plans.map((p) => p.tab),
-  );
-  const done: typeof plans = [];
-  try {
-    for (const plan of plans) {
-      blockRange(plan.sheet, plan.block.length).setValues(plan.block);
-      done.push(plan);
-    }
-  } catch (error) {
-    const left = done.filter((plan) => !restored(plan.sheet, plan.before));
-    if (left.length === 0) endIntent(IMPORT_JOB);
-    else {
-      appendLog(workbook.spreadsheet, [
-        {
-          at: workbook.now,
-          user: workbook.user,
-          action: 'Nhập số liệu từ CSV bị lỗi; chưa khôi phục được',
-          place: left.map((plan) => plan.tab).join(', '),
-          newValue: 'Các trang này đã nhận số liệu của tệp: hãy nhập lại tệp, hoặc sửa tay.',
-        },
-      ]);
-    }
-    throw error;
-  }
-  endIntent(IMPORT_JOB);
-}
-
 const IMPORT_JOB = 'nhap_csv';
 
-function blockRange(
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  rows: number,
-): GoogleAppsScript.Spreadsheet.Range {
-  return sheet.getRange(UNIT_TAB.firstDataRow, UNIT_TAB.firstQuarterColumn, rows, 4);
-}
-
-/** Puts a tab's quarter block back as it was; false when Google fails that too. */
-function restored(sheet: GoogleAppsScript.Spreadsheet.Sheet, before: unknown[][]): boolean {
-  try {
-    blockRange(sheet, before.length).setValues(before);
-    return true;
-  } catch {
-    return false;
-  }
+/**
+ * The unit tabs' cells the points go to, every tab read in one call. Every target row is found before
+ * anything is written, so a tab that lacks an indicator row (switched on after the last setup) stops
+ * the import with nothing changed. They are written in one more call, which Google applies all or
+ * nothing: an import is never half written.
+ */
+function unitCells(workbook: Workbook, points: DataPoint[]): CellWrite[] {
+  if (points.length === 0) return [];
+  const byUnit = new Map(pointsByUnit(points));
+  const units = [...byUnit.keys()].map((code) => workbook.units.find((u) => u.ma === code)!);
+  const grids = readUnitGrids(workbook, units);
+  return units.flatMap((unit, i) => {
+    const rowOf = new Map(grids[i]!.map((row, r) => [String(row[0] ?? '').trim(), r + 1]));
+    const unitPoints = byUnit.get(unit.ma)!;
+    const missing = unitPoints.filter(
+      (p) => !rowOf.has(p.code) || rowOf.get(p.code)! < UNIT_TAB.firstDataRow,
+    );
+    if (missing.length > 0) {
+      throw new Error(
+        `Không nhập được: trang "${unit.tabName}" chưa có dòng cho ${[...new Set(missing.map((p) => p.code))].join(', ')}; hãy chạy Khởi tạo rồi nhập lại.`,
+      );
+    }
+    return unitPoints.map((p) => ({
+      tab: unit.tabName,
+      row: rowOf.get(p.code)!,
+      column: UNIT_TAB.firstQuarterColumn + parseQuarter(p.period)!.quarter - 1,
+      value: p.value,
+    }));
+  });
 }

@@ -19,6 +19,7 @@ import { readSetUpScopes, writeSetUpScopes } from '../workspace/authorization';
 import { forgetOtherWorkbook, keepOwnFiles } from '../workspace/copiedWorkbook';
 import { mergeCatalogue, readCatalogueTab, writeCatalogueTab } from '../workspace/catalogueTab';
 import { writeChecks } from '../workspace/checksTab';
+import type { ConfigTabContent } from '../workspace/configTab';
 import { readConfigTab, writeConfigTab } from '../workspace/configTab';
 import { writeGuide } from '../workspace/guideTab';
 import { translatingFailures, withScriptLock } from '../workspace/lock';
@@ -107,42 +108,48 @@ export function setUpWorkbook(initialConfig?: unknown): SetupResult | FirstRunOp
   return result;
 }
 
+/** What a job that runs setup under its own lock already read: Cấu hình, Đơn vị, the person. */
+export interface SetupReads {
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  tab: ConfigTabContent;
+  units: UnitRecord[];
+  user: string;
+}
+
 /**
- * Setup as the end of another job in the same execution (the new year): that execution's budget,
- * and that job's entry point as the continuation, which goes on with setup. That job tells the person.
+ * Setup as the end of another job that holds the lock and read the tabs (the new year): run in its
+ * lock, nothing read twice, within that execution's budget, with that job's entry point as the
+ * continuation, which goes on with setup. That job tells the person.
  */
-export function setUpWithin(started: number, handler: string): SetupResult {
-  return translatingFailures(
-    'Khởi tạo',
-    () => setUp(undefined, started, { ...SETUP_JOB, handler }, true) as SetupResult,
-  );
+export function setUpWithin(reads: SetupReads, started: number, handler: string): SetupResult {
+  return setUp(undefined, started, { ...SETUP_JOB, handler }, reads) as SetupResult;
 }
 
 function setUp(
   initialConfig: unknown,
   started: number,
   job: LongJob,
-  within = false,
+  reads?: SetupReads,
 ): SetupResult | FirstRunOpened {
   // A Sheet never set up asks for its settings in a dialog, outside the lock; the dialog calls back.
-  if (initialConfig === undefined && needsFirstRun()) return openFirstRunDialog();
+  if (initialConfig === undefined && !reads && needsFirstRun()) return openFirstRunDialog();
   return withScriptLock('Khởi tạo', (): SetupResult => {
-    const spreadsheet = activeSpreadsheet();
+    const spreadsheet = reads ? reads.spreadsheet : activeSpreadsheet();
     const now = new Date();
-    const tab = readConfigTab(spreadsheet);
-    const tabUnits = readUnitsTab(spreadsheet);
+    const tab = reads ? reads.tab : readConfigTab(spreadsheet);
+    const tabUnits = reads ? reads.units : readUnitsTab(spreadsheet);
     const config =
       initialConfig !== undefined ? parseConfig(initialConfig) : configFromTabs(tab!.config, tabUnits);
-    const user = currentUserEmail();
+    const user = reads ? reads.user : currentUserEmail();
     // Over a set-up workbook the admins written in Cấu hình decide, once it is closed to everyone
-    // else; a Cấu hình a cut-off first run left open may have been edited by anyone.
+    // else; a Cấu hình a cut-off first run left open may have been edited by anyone. A run from the
+    // tabs takes its admins from Cấu hình anyway: only a configuration given asks.
     const guarded =
-      tab && isGuardedFor(spreadsheet.getSheetByName(TAB.config)!, config.quan_tri, spreadsheet);
+      initialConfig !== undefined &&
+      tab !== null &&
+      isGuardedFor(spreadsheet.getSheetByName(TAB.config)!, config.quan_tri, spreadsheet);
     // Only the admins matter here: Đơn vị may still be empty after a first setup cut off midway.
-    const allowedBy =
-      guarded && initialConfig !== undefined
-        ? { quan_tri: (tab.config.quan_tri as string[] | undefined) ?? [] }
-        : config;
+    const allowedBy = guarded ? { quan_tri: (tab.config.quan_tri as string[] | undefined) ?? [] } : config;
     if (!isAdmin(allowedBy, user)) {
       throw new Error(
         `Chỉ quản trị viên mới được khởi tạo bảng tính (${user || 'người dùng không xác định'}).`,
@@ -152,8 +159,9 @@ function setUp(
     const cursor = resumeCursor(job);
     // A copy of a template (or of a workbook) keeps nothing of the original owner's (copiedWorkbook.ts).
     const copied = forgetOtherWorkbook(spreadsheetId(spreadsheet), tab === null);
-    const added = addedScopes(readSetUpScopes());
-    writeSetUpScopes(added);
+    const recordedScopes = readSetUpScopes();
+    const added = addedScopes(recordedScopes);
+    writeSetUpScopes(recordedScopes, added);
     // Before anything is written: typed figures and dates are read by the spreadsheet's locale.
     const settings = ensureVietnameseSettings(spreadsheet);
     const units = legalizeTabNames(
@@ -203,7 +211,7 @@ function setUp(
         : []),
       // The configuration's history: a change of level, a merger.
       ...configurationChanges(
-        guarded && initialConfig !== undefined ? previousConfiguration(tab.config, tabUnits) : null,
+        guarded ? previousConfiguration(tab.config, tabUnits) : null,
         { config, units },
         now,
         user,
@@ -228,6 +236,8 @@ function setUp(
             writeUnitsTab(spreadsheet, units, levelWords(config.cap).unit, shared);
             ensureTargetsTab(spreadsheet, shared);
             ensureRules(workbook, shared);
+            // What these tabs were given, in one call: a continuation reads them back.
+            shared.writeDeferred(spreadsheet);
           },
         },
         { name: 'các trang đơn vị', run: () => setUpUnitTabs(workbook, submissions, shared.workbook) },
@@ -238,10 +248,20 @@ function setUp(
             refreshProgress(workbook, submissions, shared);
             if (!shared.holdsAnything(TAB.checks)) writeChecks(spreadsheet, [], shared);
             ensureArchiveTab(spreadsheet, shared);
-            if (!shared.holdsAnything(TAB.log)) ensureLogTab(spreadsheet);
+            ensureLogTab(spreadsheet, shared);
+            // Before Cấu hình is read back for the templates.
+            shared.writeDeferred(spreadsheet);
           },
         },
-        { name: 'mẫu báo cáo', run: (ctx: StepContext) => ensureReportTemplates(workbook, shared, ctx) },
+        {
+          name: 'mẫu báo cáo',
+          run: (ctx: StepContext) => {
+            const next = ensureReportTemplates(workbook, shared, ctx);
+            // The tag list's content: each step writes what it deferred, as a pause may follow it.
+            shared.writeDeferred(spreadsheet);
+            return next;
+          },
+        },
         {
           name: 'bảo vệ các trang',
           run: () => {
@@ -251,7 +271,7 @@ function setUp(
           },
         },
       ],
-      { started, spreadsheet, user, cursor, log: entries, progressed: within },
+      { started, spreadsheet, user, cursor, log: entries, progressed: !!reads },
     );
     if (!run.paused)
       appendLog(spreadsheet, [...entries, { at: now, user, action: 'Khởi tạo / cập nhật bảng tính' }]);

@@ -14,28 +14,29 @@ function isEmpty(value: unknown): boolean {
 }
 
 /**
- * The tabs of `units`, read in one call whatever their number: a job over all units costs the same
- * as over one, nothing per unit or indicator. A missing tab fails the read; the units whose tab is
- * gone are then named.
+ * The cells of the tabs of `units` (columns A to the tab's width, from row 1), read in one call
+ * whatever their number: a job over all units costs the same as over one, nothing per unit or
+ * indicator. A missing tab fails the read; the units whose tab is gone are then named.
  */
-function readTabs(workbook: Workbook, units: UnitRecord[]): Map<UnitRecord, ParsedUnitTab> {
+export function readUnitGrids(workbook: Workbook, units: UnitRecord[]): unknown[][][] {
   const ranges = units.map((u) => tabColumns(u.tabName, UNIT_TAB.width));
-  let blocks: unknown[][][] | null = null;
-  let failure: unknown = null;
+  let failure: unknown;
   try {
-    blocks = readColumnBlocks(workbook.spreadsheet, ranges, UNIT_TAB.width);
+    return readColumnBlocks(workbook.spreadsheet, ranges, UNIT_TAB.width);
   } catch (error) {
     failure = error;
   }
-  if (!blocks) {
-    const tabs = new Set(workbook.spreadsheet.getSheets().map((s) => s.getName()));
-    const missing = units.filter((u) => !tabs.has(u.tabName));
-    if (missing.length === 0) throw failure;
-    throw new Error(
-      `Không tìm thấy trang ${missing.map((u) => `"${u.tabName}" của đơn vị ${u.ma}`).join(', ')}; hãy chạy Khởi tạo.`,
-    );
-  }
-  return new Map(units.map((unit, i) => [unit, parseUnitTab(blocks[i] ?? [])]));
+  const tabs = new Set(workbook.spreadsheet.getSheets().map((s) => s.getName()));
+  const missing = units.filter((u) => !tabs.has(u.tabName));
+  if (missing.length === 0) throw failure;
+  throw new Error(
+    `Không tìm thấy trang ${missing.map((u) => `"${u.tabName}" của đơn vị ${u.ma}`).join(', ')}; hãy chạy Khởi tạo.`,
+  );
+}
+
+function readTabs(workbook: Workbook, units: UnitRecord[]): Map<UnitRecord, ParsedUnitTab> {
+  const grids = readUnitGrids(workbook, units);
+  return new Map(units.map((unit, i) => [unit, parseUnitTab(grids[i] ?? [])]));
 }
 
 /** A unit's tab (one call). */

@@ -9,6 +9,7 @@ import { parseConfig } from '../domain/config';
 import type { Settings } from '../domain/settings';
 import { parseSettings } from '../domain/settings';
 import { readCatalogueTab } from '../workspace/catalogueTab';
+import type { ConfigTabContent } from '../workspace/configTab';
 import { readConfigTab } from '../workspace/configTab';
 import { currentUserEmail } from '../workspace/session';
 import { activeSpreadsheet } from '../workspace/tabs';
@@ -36,6 +37,11 @@ export function configFromTabs(raw: Record<string, unknown>, units: UnitRecord[]
 }
 
 export function loadWorkbook(): Workbook {
+  return readWorkbook().workbook;
+}
+
+/** The workbook, with Cấu hình as it reads (for a job that runs setup after it: the new year). */
+export function readWorkbook(): { workbook: Workbook; tab: ConfigTabContent } {
   const spreadsheet = activeSpreadsheet();
   const tab = readConfigTab(spreadsheet);
   if (!tab) {
@@ -45,7 +51,7 @@ export function loadWorkbook(): Workbook {
   const units = readUnitsTab(spreadsheet);
   const config = configFromTabs(tab.config, units);
   const user = currentUserEmail();
-  return {
+  const workbook: Workbook = {
     spreadsheet,
     config,
     settings: parseSettings(tab.settings, now.getFullYear()),
@@ -55,6 +61,7 @@ export function loadWorkbook(): Workbook {
     isAdmin: isAdmin(config, user),
     now,
   };
+  return { workbook, tab };
 }
 
 /** Refuses someone who is not an admin, naming the action. */

@@ -2,24 +2,15 @@ import type { DataPoint } from '../domain/dataPoints';
 import { personLabel } from '../domain/identity';
 import { asCellText } from '../domain/text';
 import type { SharedTabs } from './tabLook';
-import { giveLook } from './tabLook';
-import { appendRows, ensureSheet, readRecords, TAB } from './tabs';
+import { ensureHeader } from './tabLook';
+import { appendRecords, readRecords, TAB } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const HEADER = ['Đơn vị', 'Kỳ', 'Mã chỉ tiêu', 'Giá trị', 'Thời điểm', 'Người thực hiện', 'Nguồn'];
 
 export function ensureArchiveTab(spreadsheet: Spreadsheet, shared?: SharedTabs): void {
-  const started = shared?.startEmpty(TAB.archive, [HEADER]) ?? null;
-  if (started !== null) {
-    if (started) giveLook(null, TAB.archive, { header: HEADER.length }, shared);
-    return;
-  }
-  const sheet = ensureSheet(spreadsheet, TAB.archive);
-  if (sheet.getLastRow() === 0) {
-    appendRows(sheet, [HEADER]);
-    giveLook(sheet, TAB.archive, { header: HEADER.length }, shared);
-  }
+  ensureHeader(spreadsheet, TAB.archive, HEADER, shared);
 }
 
 /**
@@ -33,10 +24,10 @@ export function appendArchive(
   by: string,
   source: string,
 ): void {
-  if (points.length === 0) return;
-  ensureArchiveTab(spreadsheet);
-  appendRows(
-    ensureSheet(spreadsheet, TAB.archive),
+  appendRecords(
+    spreadsheet,
+    TAB.archive,
+    HEADER,
     points.map((p) => [
       asCellText(p.unit),
       p.period,

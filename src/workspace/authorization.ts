@@ -76,10 +76,14 @@ export function readSetUpScopes(): string[] | null {
   return Array.isArray(value) ? value.map(String) : null;
 }
 
-/** Notes this version's scopes; `added` (when an update added some) become everyone's to grant. */
-export function writeSetUpScopes(added: readonly string[]): void {
+/**
+ * Notes this version's scopes, unless `recorded` (readSetUpScopes) already holds them; `added` (when
+ * an update added some) become everyone's to grant.
+ */
+export function writeSetUpScopes(recorded: readonly string[] | null, added: readonly string[]): void {
   const properties = scriptProperties();
-  properties.setProperty(SET_UP_SCOPES, JSON.stringify(MANIFEST_SCOPES));
+  const text = JSON.stringify(MANIFEST_SCOPES);
+  if (recorded === null || JSON.stringify(recorded) !== text) properties.setProperty(SET_UP_SCOPES, text);
   if (added.length > 0) properties.setProperty(ADDED_SCOPES, JSON.stringify(added));
 }
 

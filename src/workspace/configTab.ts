@@ -4,6 +4,7 @@ import { SETTING_LABELS } from '../domain/settings';
 import { asCellText, splitList } from '../domain/text';
 import { versionText } from '../domain/version';
 import { ensureSheet, readAll, readRecords, replaceContent, TAB } from './tabs';
+import { writeCells } from './sheetsApi';
 import type { SharedTabs } from './tabLook';
 import { giveLook } from './tabLook';
 import { describeSchedule, readScheduleRecord } from './triggers';
@@ -121,22 +122,52 @@ export function writeConfigTab(
   giveLook(sheet, TAB.config, { header: 3 }, shared);
 }
 
+/**
+ * The request that changes one setting's number in Cấu hình, from its values as read whole (for a
+ * call that changes other tabs with it, all or nothing); refused when the row is missing.
+ */
+export function settingRequest(
+  sheetId: number,
+  values: readonly unknown[][],
+  key: keyof Settings,
+  value: number,
+): GoogleAppsScript.Sheets.Schema.Request {
+  const index = values.findIndex((row) => String(row[0] ?? '').trim() === key);
+  if (index < 1) throw new Error(`Trang "${TAB.config}" thiếu dòng "${key}"; hãy chạy Khởi tạo.`);
+  return {
+    updateCells: {
+      range: {
+        sheetId,
+        startRowIndex: index,
+        endRowIndex: index + 1,
+        startColumnIndex: 1,
+        endColumnIndex: 2,
+      },
+      rows: [{ values: [{ userEnteredValue: { numberValue: value } }] }],
+      fields: 'userEnteredValue',
+    },
+  };
+}
+
 /** Changes one setting's value in Cấu hình (one read, one write). */
 export function writeSetting(spreadsheet: Spreadsheet, key: keyof Settings, value: number | string): void {
   writeSettings(spreadsheet, { [key]: value });
 }
 
-/** Changes settings' values in Cấu hình: one read, one write a setting; nothing when there is none. */
+/**
+ * Changes settings' values in Cấu hình: one read, and one write of them all (read as typed, as
+ * setValue would); nothing when there is none.
+ */
 export function writeSettings(spreadsheet: Spreadsheet, values: Partial<Settings>): void {
   const keys = Object.keys(values) as Array<keyof Settings>;
   if (keys.length === 0) return;
-  const sheet = ensureSheet(spreadsheet, TAB.config);
-  const rows = readAll(sheet);
-  for (const key of keys) {
+  const rows = readAll(ensureSheet(spreadsheet, TAB.config));
+  const cells = keys.map((key) => {
     const index = rows.findIndex((row) => String(row[0] ?? '').trim() === key);
     if (index < 1) throw new Error(`Trang "${TAB.config}" thiếu dòng "${key}"; hãy chạy Khởi tạo.`);
-    sheet.getRange(index + 1, 2).setValue(values[key]!);
-  }
+    return { tab: TAB.config, row: index + 1, column: 2, value: values[key]! };
+  });
+  writeCells(spreadsheet, cells, 'USER_ENTERED');
 }
 
 /** Shows the installed schedule in Cấu hình (one read, one write; the row is added when missing). */

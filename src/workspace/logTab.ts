@@ -1,6 +1,8 @@
 import { personLabel } from '../domain/identity';
 import { asCellText } from '../domain/text';
-import { appendRows, ensureSheet, styleHeader, TAB } from './tabs';
+import type { SharedTabs } from './tabLook';
+import { ensureHeader } from './tabLook';
+import { appendRecords, TAB } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -29,20 +31,17 @@ function cell(value: unknown): unknown {
   return typeof value === 'string' ? asCellText(value) : value;
 }
 
-export function ensureLogTab(spreadsheet: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
-  const sheet = ensureSheet(spreadsheet, TAB.log);
-  if (sheet.getLastRow() === 0) {
-    appendRows(sheet, [HEADER]);
-    styleHeader(sheet, HEADER.length);
-  }
-  return sheet;
+/** Nhật ký with its header (setup). */
+export function ensureLogTab(spreadsheet: Spreadsheet, shared?: SharedTabs): void {
+  ensureHeader(spreadsheet, TAB.log, HEADER, shared);
 }
 
 /** Nhật ký only grows: entries are appended in one write. */
 export function appendLog(spreadsheet: Spreadsheet, entries: LogEntry[]): void {
-  if (entries.length === 0) return;
-  appendRows(
-    ensureLogTab(spreadsheet),
+  appendRecords(
+    spreadsheet,
+    TAB.log,
+    HEADER,
     entries.map((e) => [
       e.at,
       cell(personLabel(e.user)),

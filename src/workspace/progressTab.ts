@@ -1,7 +1,7 @@
 import { asCellText } from '../domain/text';
 import type { SharedTabs } from './tabLook';
 import { giveLook } from './tabLook';
-import { ensureSheet, readAll, readRecords, replaceContent, TAB } from './tabs';
+import { ensureSheet, readRecords, replaceContent, TAB } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -40,6 +40,9 @@ function isDate(value: unknown): value is Date {
 
 /** The submissions recorded in Tiến độ. */
 export function readSubmissions(spreadsheet: Spreadsheet, shared?: SharedTabs): Submission[] {
+  // Setup's read shows a Tiến độ with no row (a new workbook, a new year): nothing to ask. Its dates
+  // come from SpreadsheetApp otherwise, which reads them as dates in the spreadsheet's time zone.
+  if (shared?.holdsRows(TAB.progress) === false) return [];
   const submissions: Submission[] = [];
   const sheet = shared ? shared.sheet(TAB.progress) : spreadsheet.getSheetByName(TAB.progress);
   for (const row of readRecords(sheet)) {
@@ -97,13 +100,28 @@ export function writeProgress(
   );
 }
 
-/** A new year starts with no submission: Tiến độ keeps only its header until setup rewrites it. */
-export function clearSubmissions(spreadsheet: Spreadsheet): void {
-  const sheet = spreadsheet.getSheetByName(TAB.progress);
-  if (!sheet) return;
-  const values = readAll(sheet);
-  if (values.length === 0) return;
-  // The data range just read is the extent to clear, and the grid holds it: nothing more to ask.
-  const [rows, columns] = [values.length, values[0]!.length];
-  replaceContent(sheet, [values[0]!], { rows, columns, lastRow: rows, lastColumn: columns });
+/**
+ * A new year starts with no submission: the request that empties Tiến độ below its header (its
+ * values as read whole, `values`), for the new year's clearing call; none when it holds no row.
+ */
+export function clearSubmissionsRequest(
+  sheetId: number,
+  values: readonly unknown[][],
+): GoogleAppsScript.Sheets.Schema.Request[] {
+  if (values.length < 2) return [];
+  return [
+    {
+      repeatCell: {
+        range: {
+          sheetId,
+          startRowIndex: 1,
+          endRowIndex: values.length,
+          startColumnIndex: 0,
+          endColumnIndex: values[0]!.length,
+        },
+        cell: {},
+        fields: 'userEnteredValue',
+      },
+    },
+  ];
 }

@@ -8,8 +8,9 @@
 import { sheetProtectionRequest } from './protection';
 import type { TabInfo, WorkbookStructure } from './sheetsBatch';
 import { apiColor, applyGroups, readStructure } from './sheetsBatch';
+import { writeBlocks } from './sheetsApi';
 import type { TabExtent } from './tabs';
-import { recordsOf, replaceContent } from './tabs';
+import { appendRows, ensureSheet, recordsOf, replaceContent } from './tabs';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -51,6 +52,8 @@ const NEW_GRID_PROPERTIES = { rowCount: NEW_GRID.rows, columnCount: NEW_GRID.col
 export class SharedTabs {
   readonly looks = new Map<string, TabLook>();
   private sheets: Sheet[] = [];
+  /** Content written into known tabs, waiting for writeDeferred. */
+  private deferred: Array<{ tab: string; rows: unknown[][] }> = [];
 
   private constructor(
     private readonly structure: WorkbookStructure,
@@ -138,7 +141,23 @@ export class SharedTabs {
       columns: tab.columns,
       lastRow: values.length,
       lastColumn: values[0]?.length ?? 0,
+      defer: (rows) => {
+        // A date goes through SpreadsheetApp, which stores it in the spreadsheet's time zone.
+        if (rows.some((row) => row.some((v) => Object.prototype.toString.call(v) === '[object Date]')))
+          return false;
+        this.deferred.push({ tab: name, rows });
+        return true;
+      },
     };
+  }
+
+  /**
+   * The content written into the known tabs since the last call, all in one call (read as typed,
+   * as SpreadsheetApp would): setup calls it before anything reads those tabs back.
+   */
+  writeDeferred(spreadsheet: Spreadsheet): void {
+    writeBlocks(spreadsheet, this.deferred);
+    this.deferred = [];
   }
 
   /** A whole-read tab's records (readRecords), or null when it was not read (absent or not asked). */
@@ -171,6 +190,28 @@ export class SharedTabs {
     if (!values || this.tops.has(name)) return null;
     return values.slice(1).some((row) => row.some((v) => v !== ''));
   }
+}
+
+/**
+ * A record tab that only grows (Lưu trữ, Nhật ký) made with its header when it is missing or empty;
+ * over setup's read, its header written without asking its size and its look given with the others.
+ */
+export function ensureHeader(
+  spreadsheet: Spreadsheet,
+  name: string,
+  header: readonly string[],
+  shared?: SharedTabs,
+): void {
+  const started = shared?.startEmpty(name, [[...header]]) ?? null;
+  if (started === false) return;
+  if (started === null) {
+    const sheet = ensureSheet(spreadsheet, name);
+    if (sheet.getLastRow() > 0) return;
+    appendRows(sheet, [[...header]], 0);
+    giveLook(sheet, name, { header: header.length }, shared);
+    return;
+  }
+  giveLook(null, name, { header: header.length }, shared);
 }
 
 /** Records the look when setup collects them, else applies it now. */

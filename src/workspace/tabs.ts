@@ -77,6 +77,8 @@ export interface TabExtent {
   columns: number;
   lastRow: number;
   lastColumn: number;
+  /** Takes a block from A1 to write later with other tabs' in one call; false when it cannot. */
+  defer?: (rows: unknown[][]) => boolean;
 }
 
 function pad(rows: unknown[][], width: number): unknown[][] {
@@ -93,7 +95,7 @@ export function writeBlock(sheet: Sheet, rows: unknown[][]): void {
 
 /**
  * Replaces a tab's content with `rows` in one write (and four reads of its size, unless known), clearing what the old content had beyond it,
- * so a shorter table never leaves stale rows behind.
+ * so a shorter table never leaves stale rows behind. Setup's tabs may defer the write (TabExtent).
  */
 export function replaceContent(sheet: Sheet, rows: unknown[][], known?: TabExtent | null): void {
   const width = Math.max(1, ...rows.map((r) => r.length), known ? known.lastColumn : sheet.getLastColumn());
@@ -101,15 +103,16 @@ export function replaceContent(sheet: Sheet, rows: unknown[][], known?: TabExten
   if (height === 0) return;
   const padded = pad(rows, width);
   while (padded.length < height) padded.push(Array<unknown>(width).fill(''));
+  if (known?.defer && height <= known.rows && width <= known.columns && known.defer(padded)) return;
   ensureGrid(sheet, height, width, known);
   sheet.getRange(1, 1, height, width).setValues(padded);
 }
 
-/** Appends rows after the last one in one write (Lưu trữ and Nhật ký only ever grow). */
-export function appendRows(sheet: Sheet, rows: unknown[][]): void {
+/** Appends rows after the last one (`lastRow`, when already read) in one write. */
+export function appendRows(sheet: Sheet, rows: unknown[][], lastRow = sheet.getLastRow()): void {
   if (rows.length === 0) return;
   const width = Math.max(...rows.map((r) => r.length));
-  const first = sheet.getLastRow() + 1;
+  const first = lastRow + 1;
   ensureGrid(sheet, first + rows.length - 1, width);
   sheet.getRange(first, 1, rows.length, width).setValues(pad(rows, width));
 }
@@ -117,6 +120,23 @@ export function appendRows(sheet: Sheet, rows: unknown[][]): void {
 /** A header row: bold, grey, frozen. */
 export function styleHeader(sheet: Sheet, width: number): void {
   applyLook(sheet, { header: width });
+}
+
+/**
+ * Appends rows to a record tab that only grows (Lưu trữ, Nhật ký), made with its header when it is
+ * missing or empty: one read of where it ends, one write.
+ */
+export function appendRecords(
+  spreadsheet: Spreadsheet,
+  name: string,
+  header: readonly string[],
+  rows: unknown[][],
+): void {
+  if (rows.length === 0) return;
+  const sheet = ensureSheet(spreadsheet, name);
+  const last = sheet.getLastRow();
+  appendRows(sheet, last === 0 ? [[...header], ...rows] : rows, last);
+  if (last === 0) styleHeader(sheet, header.length);
 }
 
 /** Names Google gives the first tab of a new Sheet, depending on the account's language. */

@@ -87,18 +87,18 @@ describe('Sang năm mới under interruptions', () => {
   const nam = (emu: ReturnType<typeof setUpDistrict>) =>
     emu.sheets.values('Cấu hình').find((r) => r[0] === 'nam')![1];
 
-  it('another job holding the lock between its two steps leaves it to finish on the rerun, never a year skipped', () => {
+  it('a run Google stops in its setup, after the year moved, is finished by the rerun, never a year skipped', () => {
     const emu = setUpDistrict('2026-12-20T09:00:00+07:00');
     enter(emu, DK, DK_TAB, 1, GOOD_Q1);
     tickSubmit(emu, DK, DK_TAB, 1);
-    // The second lock request (the setup after the tabs are cleared) meets a roll-up holding the lock.
-    emu.ctx.faults.inject('LockService.getScriptLock', {
-      nth: 2,
-      hook: () => emu.lock.holdScriptLock(emu.now().getTime() + 10 * 60_000, 'rollUp'),
-    });
-    expect(() => emu.run('startNewYear', [], { user: OWNER })).toThrow(/một tác vụ khác đang ghi/);
+    // The setup runs under the rollover's lock, after the tabs are cleared and the year moved: the
+    // spreadsheet's settings are its first step.
+    emu.ctx.faults.inject('Spreadsheet.getSpreadsheetLocale', { nth: 1, kind: 'hardEnd' });
+    expect(() => emu.run('startNewYear', [], { user: OWNER })).toThrow(
+      /^We're sorry, a server error occurred/,
+    );
     expect(nam(emu)).toBe(2027);
-    emu.lock.releaseSimulated();
+    expect(emu.sheets.values(DK_TAB)[0]![0]).toBe('Hội LHPN phường Đại Kim – số liệu năm 2026');
     expect(emu.run('startNewYear', [], { user: OWNER })).toEqual({
       nam_cu: 2026,
       nam_moi: 2027,

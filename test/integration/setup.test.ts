@@ -174,8 +174,9 @@ describe('setup cut off midway', () => {
   it('a first setup that ends midway leaves no settings tab open to officers already editing, and the chair’s rerun finishes', () => {
     const emu = loadProduct();
     emu.drive.share(emu.sheets.activeSpreadsheetId(), OFFICER, 'EDIT');
-    // The run dies while writing Chỉ tiêu (Hướng dẫn, Cấu hình, then Chỉ tiêu): Cấu hình is written by then.
-    emu.ctx.faults.inject('Range.setValues', { nth: 3, kind: 'hardEnd' });
+    // The settings tabs' content goes in one call; the run dies at the next one (the templates'
+    // ids recorded in Cấu hình): Cấu hình is written by then.
+    emu.ctx.faults.inject('Sheets.Spreadsheets.Values.batchUpdate', { nth: 2, kind: 'hardEnd' });
     expect(() => emu.run('setUpWorkbook', [sampleConfig()])).toThrow(/^We're sorry/);
     expect(emu.sheets.values('Cấu hình').some((r) => r[0] === 'quan_tri')).toBe(true);
     for (const tab of emu.sheets.sheetNames().filter((t) => t !== 'Sheet1'))
