@@ -13,6 +13,7 @@ import {
   recordAuthorization,
 } from '../workspace/authorization';
 import { translatingFailures } from '../workspace/lock';
+import { withPropertiesRead } from '../workspace/properties';
 import { currentUserEmail } from '../workspace/session';
 import { tellUser } from '../workspace/ui';
 import { isTriggerEvent } from './reminders';
@@ -50,12 +51,15 @@ export function menuEntry<A extends unknown[], R>(
   return (...args: A): R => {
     if (isTriggerEvent(args[0])) return fn(...args);
     // The check's own calls may fail on Google's side too: the person reads Vietnamese either way.
-    return translatingFailures(captionOf(entry).replace(/…$/, ''), () => {
-      const granted = requireEntryScopes(entry);
-      const result = fn(...args);
-      recordUse(granted);
-      return result;
-    });
+    // The entry's own records and the job's are read in one call.
+    return translatingFailures(captionOf(entry).replace(/…$/, ''), () =>
+      withPropertiesRead(() => {
+        const granted = requireEntryScopes(entry);
+        const result = fn(...args);
+        recordUse(granted);
+        return result;
+      }),
+    );
   };
 }
 

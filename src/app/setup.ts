@@ -15,8 +15,9 @@ import { versionText } from '../domain/version';
 import type { FirstRunOpened } from '../ui/firstRunDialog';
 import { openFirstRunDialog } from '../ui/firstRunDialog';
 import { ensureArchiveTab } from '../workspace/archiveTab';
-import { readSetUpScopes, writeSetUpScopes } from '../workspace/authorization';
-import { forgetOtherWorkbook, keepOwnFiles } from '../workspace/copiedWorkbook';
+import { readSetUpScopes, setUpScopesNote } from '../workspace/authorization';
+import { keepOwnFiles, otherWorkbook } from '../workspace/copiedWorkbook';
+import { scriptProperties } from '../workspace/properties';
 import { mergeCatalogue, readCatalogueTab, writeCatalogueTab } from '../workspace/catalogueTab';
 import { writeChecks } from '../workspace/checksTab';
 import type { ConfigTabContent } from '../workspace/configTab';
@@ -133,7 +134,9 @@ function setUp(
 ): SetupResult | FirstRunOpened {
   // A Sheet never set up asks for its settings in a dialog, outside the lock; the dialog calls back.
   if (initialConfig === undefined && !reads && needsFirstRun()) return openFirstRunDialog();
-  return withScriptLock('Khởi tạo', (): SetupResult => {
+  // A job that read the tabs holds the lock already (the new year): setup runs in it.
+  const underLock = (job: () => SetupResult) => (reads ? job() : withScriptLock('Khởi tạo', job));
+  return underLock((): SetupResult => {
     const spreadsheet = reads ? reads.spreadsheet : activeSpreadsheet();
     const now = new Date();
     const tab = reads ? reads.tab : readConfigTab(spreadsheet);
@@ -158,10 +161,14 @@ function setUp(
     // A setup that stopped to go on later (longJob.ts) goes on from where it is.
     const cursor = resumeCursor(job);
     // A copy of a template (or of a workbook) keeps nothing of the original owner's (copiedWorkbook.ts).
-    const copied = forgetOtherWorkbook(spreadsheetId(spreadsheet), tab === null);
-    const recordedScopes = readSetUpScopes();
+    const other = otherWorkbook(spreadsheetId(spreadsheet), tab === null);
+    const copied = other.copied;
+    const recordedScopes = other.forgetAll ? null : readSetUpScopes();
     const added = addedScopes(recordedScopes);
-    writeSetUpScopes(recordedScopes, added);
+    scriptProperties().setProperties(
+      { ...other.note, ...setUpScopesNote(recordedScopes, added) },
+      other.forgetAll,
+    );
     // Before anything is written: typed figures and dates are read by the spreadsheet's locale.
     const settings = ensureVietnameseSettings(spreadsheet);
     const units = legalizeTabNames(

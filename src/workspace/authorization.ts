@@ -77,14 +77,18 @@ export function readSetUpScopes(): string[] | null {
 }
 
 /**
- * Notes this version's scopes, unless `recorded` (readSetUpScopes) already holds them; `added` (when
- * an update added some) become everyone's to grant.
+ * The properties that note this version's scopes, unless `recorded` (readSetUpScopes) already holds
+ * them; `added` (when an update added some) become everyone's to grant.
  */
-export function writeSetUpScopes(recorded: readonly string[] | null, added: readonly string[]): void {
-  const properties = scriptProperties();
+export function setUpScopesNote(
+  recorded: readonly string[] | null,
+  added: readonly string[],
+): Record<string, string> {
   const text = JSON.stringify(MANIFEST_SCOPES);
-  if (recorded === null || JSON.stringify(recorded) !== text) properties.setProperty(SET_UP_SCOPES, text);
-  if (added.length > 0) properties.setProperty(ADDED_SCOPES, JSON.stringify(added));
+  return {
+    ...(recorded === null || JSON.stringify(recorded) !== text ? { [SET_UP_SCOPES]: text } : {}),
+    ...(added.length > 0 ? { [ADDED_SCOPES]: JSON.stringify(added) } : {}),
+  };
 }
 
 /** The scopes the last update that added any added; [] when none did. */

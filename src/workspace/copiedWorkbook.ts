@@ -13,19 +13,20 @@ import { templateSetting } from '../domain/settings';
 const SET_UP_IN = 'bang_tinh_da_khoi_tao';
 
 /**
- * Forgets every script property left by another spreadsheet (this one is a copy of a set-up
- * workbook) or, on a first run, by whoever used the script before (a template never set up), and
- * notes this spreadsheet. A workbook set up before the note existed keeps its properties. True when
- * this is a copy of a set-up workbook.
+ * Whether every script property is to be forgotten, as left by another spreadsheet (this one is a
+ * copy of a set-up workbook) or, on a first run, by whoever used the script before (a template never
+ * set up), and the note of this spreadsheet to write (with Khởi tạo's other records, in the call
+ * that forgets: never one without the other). A workbook set up before the note existed keeps its
+ * properties. `copied`: this is a copy of a set-up workbook.
  */
-export function forgetOtherWorkbook(spreadsheetId: string, firstRun: boolean): boolean {
-  const properties = scriptProperties();
-  const recorded = properties.getProperty(SET_UP_IN);
-  if (recorded === spreadsheetId) return false;
-  const copy = recorded !== null;
-  if (firstRun || copy) properties.deleteAllProperties();
-  properties.setProperty(SET_UP_IN, spreadsheetId);
-  return copy;
+export function otherWorkbook(
+  spreadsheetId: string,
+  firstRun: boolean,
+): { copied: boolean; forgetAll: boolean; note: Record<string, string> } {
+  const recorded = scriptProperties().getProperty(SET_UP_IN);
+  if (recorded === spreadsheetId) return { copied: false, forgetAll: false, note: {} };
+  const copied = recorded !== null;
+  return { copied, forgetAll: firstRun || copied, note: { [SET_UP_IN]: spreadsheetId } };
 }
 
 /** In a copy, the settings without the original's Drive files (report folder, templates): Khởi tạo makes new ones. */

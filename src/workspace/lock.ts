@@ -1,5 +1,6 @@
 import { errorText, isOwnMessage, personMessage } from '../domain/serviceErrors';
 import { appendLog } from './logTab';
+import { rereadProperties } from './properties';
 import { currentUserEmail } from './session';
 import { activeSpreadsheet, TAB } from './tabs';
 import { tellUser } from './ui';
@@ -7,24 +8,22 @@ import { tellUser } from './ui';
 /** How long a job waits for another one to finish before giving up. */
 const WAIT_MS = 30_000;
 
-/** Whether this execution holds the script lock (a job run by another that holds it: the new year's setup). */
-let held = false;
-
 /**
  * Runs a job that writes while holding the script lock, so two jobs (a trigger and a person, or two
- * people) never write at once. Pending writes are flushed before the lock is released. A job run
- * under the lock this execution already holds runs in it: nothing else can write between the two.
+ * people) never write at once. Pending writes are flushed before the lock is released.
  */
 export function withScriptLock<T>(jobName: string, job: () => T): T {
   return translatingFailures(jobName, () => {
-    if (held) return job();
     const lock = LockService.getScriptLock();
-    if (!lock.tryLock(WAIT_MS)) {
-      throw new Error(
-        `Không thể chạy "${jobName}": một tác vụ khác đang ghi vào bảng tính. Vui lòng thử lại sau ít phút.`,
-      );
+    if (!lock.tryLock(0)) {
+      if (!lock.tryLock(WAIT_MS)) {
+        throw new Error(
+          `Không thể chạy "${jobName}": một tác vụ khác đang ghi vào bảng tính. Vui lòng thử lại sau ít phút.`,
+        );
+      }
+      // The job that held the lock may have changed them since this one read them.
+      rereadProperties();
     }
-    held = true;
     try {
       const result = job();
       SpreadsheetApp.flush();
@@ -33,7 +32,6 @@ export function withScriptLock<T>(jobName: string, job: () => T): T {
       // Logged while the lock is still held, so the Nhật ký write cannot interleave with another job.
       throw translated(jobName, error);
     } finally {
-      held = false;
       lock.releaseLock();
     }
   });
