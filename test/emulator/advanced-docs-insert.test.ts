@@ -5,12 +5,7 @@
  * the structure guide …/concepts/structure and the tables guide …/how-tos/tables). What the API
  * writes is what DocumentApp reads and the exports draw.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import JSZip from 'jszip';
-import { exportDocx } from '../../scripts/emulator/export/docx';
-import { deployedWith, message } from './support';
+import { deployedWith, documentXml, message } from './support';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the product sees the services untyped */
 
@@ -255,13 +250,7 @@ describe('updateTableCellStyle', () => {
       },
     });
     expect(emu.execute(() => body().getChild(1).asTable().getBorderWidth())).toBe(0);
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'docs-')), 'x.docx');
-    await exportDocx(emu.ctx, id, file);
-    const xml = await (
-      await JSZip.loadAsync(fs.readFileSync(file))
-    )
-      .file('word/document.xml')!
-      .async('string');
+    const xml = await documentXml(emu, id);
     expect(xml).toMatch(/<w:tblBorders>.*<w:top w:val="none"/);
   });
 
@@ -362,13 +351,7 @@ describe("the style of a paragraph's closing newline", () => {
       [['Chữ\n', { magnitude: 12, unit: 'PT' }]],
       [['\n', { magnitude: 1, unit: 'PT' }]],
     ]);
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'docs-')), 'x.docx');
-    await exportDocx(emu.ctx, id, file);
-    const xml = await (
-      await JSZip.loadAsync(fs.readFileSync(file))
-    )
-      .file('word/document.xml')!
-      .async('string');
+    const xml = await documentXml(emu, id);
     // Word's paragraph mark of the empty paragraph: half-points.
     expect(xml).toMatch(/<w:p><w:pPr>(?:(?!<\/w:pPr>).)*<w:rPr><w:sz w:val="2"\/>/);
   });

@@ -4,13 +4,8 @@
  * …/concepts/structure and the tables guide …/how-tos/tables). What the API changes is the document
  * DocumentApp reads.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import zlib from 'node:zlib';
-import JSZip from 'jszip';
-import { exportDocx } from '../../scripts/emulator/export/docx';
-import { deployedWith, message } from './support';
+import { deployedWith, documentXml, message } from './support';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the product sees the services untyped */
 
@@ -439,13 +434,7 @@ describe('exports', () => {
         id,
       ),
     );
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'advanced-docs-')), 'bang.docx');
-    await exportDocx(emu.ctx, id, file);
-    const xml = await (
-      await JSZip.loadAsync(fs.readFileSync(file))
-    )
-      .file('word/document.xml')!
-      .async('string');
+    const xml = await documentXml(emu, id);
     const rows = [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((m) => m[0].includes('<w:tblHeader'));
     expect(rows).toEqual([true, false]);
   });

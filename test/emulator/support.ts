@@ -2,7 +2,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import JSZip from 'jszip';
 import { Emulator } from '../../scripts/emulator';
+import { exportDocx } from '../../scripts/emulator/export/docx';
 import type { AccountLocale } from '../../scripts/emulator/services/sheets/locales';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the product sees the services untyped */
@@ -61,4 +63,11 @@ export function message(fn: () => unknown): string {
     return (error as Error).message;
   }
   throw new Error('expected an exception');
+}
+
+/** The document's `word/document.xml` as the emulator's .docx export writes it. */
+export async function documentXml(emu: Emulator, id: string): Promise<string> {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'docs-')), 'x.docx');
+  await exportDocx(emu.ctx, id, file);
+  return (await JSZip.loadAsync(fs.readFileSync(file))).file('word/document.xml')!.async('string');
 }

@@ -13,6 +13,21 @@ export function makeErrorFactory(RealmError: ErrorConstructor): ErrorFactory {
   };
 }
 
+/**
+ * An Advanced service's error as Apps Script raises it: `GoogleJsonResponseException: API call to
+ * <api>.<call> failed with error: <text>` (seen for Sheets in real runs; the shape Apps Script gives
+ * every advanced service). `api` as the call is named: "sheets.spreadsheets", "docs.documents".
+ */
+export function advancedServiceError(fail: ErrorFactory, api: string, call: string, text: string): Error {
+  const error = fail(`API call to ${api}.${call} failed with error: ${text}`);
+  error.name = 'GoogleJsonResponseException';
+  return error;
+}
+
+/** The Google APIs' 404 and 403 texts, seen in real runs of the Sheets API. */
+export const API_NOT_FOUND = 'Requested entity was not found.';
+export const API_NO_PERMISSION = 'The caller does not have permission';
+
 /** Names that inspection tools (jest, util.inspect, Promise resolution) probe on any object. */
 const INTROSPECTION = new Set([
   'then',

@@ -5,18 +5,13 @@
  * the document it names, opened for the effective user, and DocumentApp's unsaved edits.
  */
 import type { EmulatorContext } from '../../core/context';
+import { advancedServiceError, API_NO_PERMISSION, API_NOT_FOUND } from '../../core/errors';
 import { MIME, canEdit, effectiveUser, findFile, hasAccess } from '../../core/files';
 import type { DocRecord } from '../docs/store';
 
-/** The API's 404 and 403 texts, as the Sheets API gives them (Google's shared error texts; unverified for Docs). */
-const NOT_FOUND = 'Requested entity was not found.';
-const NO_PERMISSION = 'The caller does not have permission';
-
 /** `call` as the API names it after "docs.documents.": "get", "batchUpdate", "create". */
 export function apiFail(ctx: EmulatorContext, call: string, text: string): Error {
-  const error = ctx.fail(`API call to docs.documents.${call} failed with error: ${text}`);
-  error.name = 'GoogleJsonResponseException';
-  return error;
+  return advancedServiceError(ctx.fail, 'docs.documents', call, text);
 }
 
 /** The document `documentId` names, if the effective user may read it (and edit it, when `write`). */
@@ -30,10 +25,10 @@ export function openForCall(
   const record = ctx.state.document.docs[id];
   const file = record ? findFile(ctx, id) : null;
   if (!record || !file || file.trashed || file.mimeType !== MIME.document)
-    throw apiFail(ctx, call, NOT_FOUND);
+    throw apiFail(ctx, call, API_NOT_FOUND);
   const user = effectiveUser(ctx);
   const allowed = write ? canEdit(ctx, file, user) : hasAccess(ctx, file, user);
-  if (!allowed) throw apiFail(ctx, call, NO_PERMISSION);
+  if (!allowed) throw apiFail(ctx, call, API_NO_PERMISSION);
   assertSaved(call, id, record);
   return { id, record };
 }

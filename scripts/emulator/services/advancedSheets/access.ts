@@ -4,18 +4,13 @@
  * real runs), the spreadsheet it names, opened for the effective user, and the write cache.
  */
 import type { EmulatorContext } from '../../core/context';
+import { advancedServiceError, API_NO_PERMISSION, API_NOT_FOUND } from '../../core/errors';
 import { canEdit, effectiveUser, findFile, hasAccess } from '../../core/files';
 import type { SpreadsheetData } from '../sheets/types';
 
-/** The API's 404 and 403 texts, seen in real runs. */
-const NOT_FOUND = 'Requested entity was not found.';
-const NO_PERMISSION = 'The caller does not have permission';
-
 /** `call` as the API names it after "sheets.spreadsheets.": "batchUpdate", "values.batchGet". */
 export function apiFail(ctx: EmulatorContext, call: string, text: string): Error {
-  const error = ctx.fail(`API call to sheets.spreadsheets.${call} failed with error: ${text}`);
-  error.name = 'GoogleJsonResponseException';
-  return error;
+  return advancedServiceError(ctx.fail, 'sheets.spreadsheets', call, text);
 }
 
 /** The spreadsheet `spreadsheetId` names, if the effective user may read it (and edit it, when `write`). */
@@ -28,10 +23,10 @@ export function openForCall(
   const ss =
     typeof spreadsheetId === 'string' ? ctx.state.spreadsheet.spreadsheets[spreadsheetId] : undefined;
   const file = ss ? findFile(ctx, ss.id) : null;
-  if (!ss || !file || file.trashed) throw apiFail(ctx, call, NOT_FOUND);
+  if (!ss || !file || file.trashed) throw apiFail(ctx, call, API_NOT_FOUND);
   const user = effectiveUser(ctx);
   const allowed = write ? canEdit(ctx, file, user) : hasAccess(ctx, file, user);
-  if (!allowed) throw apiFail(ctx, call, NO_PERMISSION);
+  if (!allowed) throw apiFail(ctx, call, API_NO_PERMISSION);
   // Named as the script calls it: Sheets.Spreadsheets.batchUpdate, Sheets.Spreadsheets.Values.get.
   assertFlushed(ctx, call.replace(/^values\./, 'Values.'), ss.id);
   return ss;
