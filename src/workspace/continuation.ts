@@ -9,10 +9,15 @@ import { scriptProperties } from './properties';
 
 const key = (handler: string) => `tiep_tuc:${handler}`;
 
+/** The unique id of `handler`'s pending continuation, or null. */
+export function continuationId(handler: string): string | null {
+  return scriptProperties().getProperty(key(handler));
+}
+
 /** Deletes the continuation of `handler` recorded by an earlier run, fired or not. */
 export function clearContinuation(handler: string): void {
   const properties = scriptProperties();
-  const uid = properties.getProperty(key(handler));
+  const uid = continuationId(handler);
   if (uid === null) return;
   for (const trigger of ScriptApp.getProjectTriggers())
     if (trigger.getUniqueId() === uid) ScriptApp.deleteTrigger(trigger);

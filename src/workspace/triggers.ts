@@ -1,3 +1,4 @@
+import { continuationId } from './continuation';
 import { scriptProperties } from './properties';
 import { shortDate } from '../domain/dates';
 
@@ -89,7 +90,11 @@ export function ensureDailyTriggers(
   );
   const recorded: ScheduleRecord['jobs'] = [];
   const installed = jobs.map((job): InstalledJob => {
-    const current = existing.filter((t) => t.getHandlerFunction() === job.handler);
+    // A job's one-off continuation (the reminders' rest, a minute later) is not its daily trigger.
+    const pending = continuationId(job.handler);
+    const current = existing.filter(
+      (t) => t.getHandlerFunction() === job.handler && (pending === null || t.getUniqueId() !== pending),
+    );
     const known = mine?.jobs.find((j) => j.handler === job.handler);
     if (current.length === 1 && known && known.uid === current[0]!.getUniqueId() && known.hour === job.hour) {
       recorded.push({ ...known, label: job.label });

@@ -230,4 +230,21 @@ describe('reminders to units that have not submitted', () => {
     expect(emu.triggers.list().filter((t) => t.handler === 'remindLateUnits')).toEqual([]);
     expect(logOf(emu, /^Gửi nhắc nộp số liệu: tạm dừng/).length).toBeGreaterThan(0);
   });
+
+  it('go on after the schedules are installed meanwhile: the daily trigger is made, the pending continuation kept', () => {
+    const many = Array.from({ length: 45 }, (_, i) => ({
+      ma: `P${String(i + 1).padStart(2, '0')}`,
+      ten: `Hội LHPN phường số ${i + 1}`,
+      email: [`phuong${i + 1}@hoilhpn.vn`],
+    }));
+    const emu = setUpDistrict('2026-04-07T09:00:00+07:00', sampleConfig({ don_vi: many }));
+    emu.run('remindLateUnits', [{ ky: '2026-Q1' }], { user: OWNER });
+    expect(reminders(emu).length).toBeLessThan(45);
+    emu.run('installSchedules', [], { user: OWNER });
+    const handlers = emu.triggers.list().filter((t) => t.handler === 'remindLateUnits');
+    expect(handlers).toHaveLength(2);
+    // The rest still goes a minute later, not with tomorrow's daily run.
+    emu.tick(new Date(emu.now().getTime() + 10 * 60_000));
+    expect(recipients(reminders(emu))).toEqual(many.map((u) => u.email[0]!).sort());
+  });
 });
