@@ -150,7 +150,7 @@ export function importCsv(request?: ImportRequest): ImportSummary | { tam_dung: 
       {
         name: 'các trang đơn vị',
         run: () => {
-          if (cells.length > 0) writeCells(workbook.spreadsheet, cells);
+          writeCells(workbook.spreadsheet, cells);
           // Left by an earlier version, which wrote one tab at a time: this import stands in its place.
           if (unfinished) endIntent(IMPORT_JOB);
         },
@@ -208,10 +208,10 @@ function dropImport(cursor: JobCursor | null, kept: ImportProgress): void {
   dropText(kept.file);
 }
 
-function pointsByUnit(points: DataPoint[]): Array<[string, DataPoint[]]> {
+function pointsByUnit(points: DataPoint[]): Map<string, DataPoint[]> {
   const byUnit = new Map<string, DataPoint[]>();
   for (const p of points) byUnit.set(p.unit, [...(byUnit.get(p.unit) ?? []), p]);
-  return [...byUnit];
+  return byUnit;
 }
 
 /** An officer imports only their own unit's figures. */
@@ -235,8 +235,7 @@ const IMPORT_JOB = 'nhap_csv';
  * nothing: an import is never half written.
  */
 function unitCells(workbook: Workbook, points: DataPoint[]): CellWrite[] {
-  if (points.length === 0) return [];
-  const byUnit = new Map(pointsByUnit(points));
+  const byUnit = pointsByUnit(points);
   const units = [...byUnit.keys()].map((code) => workbook.units.find((u) => u.ma === code)!);
   const grids = readUnitGrids(workbook, units);
   return units.flatMap((unit, i) => {

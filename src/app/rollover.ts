@@ -64,17 +64,17 @@ function rollOver(started: number, continuing: boolean): RolloverResult | null {
     return { moved, setup };
   });
   if (!outcome) return null;
-  const { moved: result, setup } = outcome;
+  const { moved, setup } = outcome;
   // Told once the lock is released: an alert suspends the script.
   const told = [setup.quyen_moi, setup.tam_dung].filter(Boolean).join('\n\n');
   if (setup.tam_dung) {
-    const moved = `Đã lưu trữ năm ${result.nam_cu}; các trang đơn vị năm ${result.nam_moi} đang được chuẩn bị.`;
-    tellUser('Sang năm mới', `${moved}\n\n${told}`);
-    return { ...result, tam_dung: setup.tam_dung };
+    const preparing = `Đã lưu trữ năm ${moved.nam_cu}; các trang đơn vị năm ${moved.nam_moi} đang được chuẩn bị.`;
+    tellUser('Sang năm mới', `${preparing}\n\n${told}`);
+    return { ...moved, tam_dung: setup.tam_dung };
   }
-  const done = `Đã lưu trữ năm ${result.nam_cu} và mở các trang đơn vị cho năm ${result.nam_moi}.`;
+  const done = `Đã lưu trữ năm ${moved.nam_cu} và mở các trang đơn vị cho năm ${moved.nam_moi}.`;
   tellUser('Sang năm mới', told ? `${done}\n\n${told}` : done);
-  return result;
+  return moved;
 }
 
 /** Clears the unit tabs and moves the year (or finds it moved by a run cut off before its setup). */
